@@ -1,0 +1,42 @@
+package vn.directivetracker.assignment;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.organization.Unit;
+import vn.directivetracker.organization.UnitRegistry;
+
+/**
+ * Records who leads: the unit the issuer named (an override, kept as such) or the one the lead-unit
+ * decision chose. A decision that names no registered unit stops here as an incident rather than
+ * sending work to a group nobody is in.
+ */
+@Component("assignLeadUnit")
+class AssignLeadUnit implements JavaDelegate {
+
+  static final String BY_ISSUER = "ISSUER";
+  static final String BY_DECISION = "DMN";
+
+  private final DirectiveTasks tasks;
+  private final UnitRegistry registry;
+
+  AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry) {
+    this.tasks = tasks;
+    this.registry = registry;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String requested = (String) execution.getVariable("requestedLeadUnit");
+    String lead = requested != null ? requested : (String) execution.getVariable("decidedLeadUnit");
+    Unit unit = registry.find(lead).orElseThrow(() -> new ProcessEngineException(
+        "lead-unit decided '" + lead + "' for domain " + execution.getVariable("domain") + ", which is no registered unit"));
+    String decidedBy = requested != null ? BY_ISSUER : BY_DECISION;
+    tasks.assignLead((String) execution.getVariable("directiveTaskId"), unit.code(), decidedBy);
+    execution.setVariable("leadUnit", unit.code());
+    execution.setVariable("leadUnitType", unit.type().name());
+    execution.setVariable("leadDecidedBy", decidedBy);
+  }
+}

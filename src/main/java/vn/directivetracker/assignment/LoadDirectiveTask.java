@@ -1,0 +1,50 @@
+package vn.directivetracker.assignment;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.escalation.DeadlinePlan;
+
+/**
+ * First step of a directive task: loads the stored task and puts into the process what the decisions,
+ * gateways and timers read. The business key names the task as people do: issuer, notice, task key.
+ */
+@Component("loadDirectiveTask")
+class LoadDirectiveTask implements JavaDelegate {
+
+  private final DirectiveTasks tasks;
+  private final DeadlinePlan deadlines;
+
+  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines) {
+    this.tasks = tasks;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    TaskRecord task = tasks.load((String) execution.getVariable("directiveTaskId"));
+    execution.setProcessBusinessKey(task.issuer() + ":" + task.reference() + ":" + task.key());
+    tasks.linkProcessInstance(task.id(), execution.getProcessInstanceId());
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("directiveId", task.directiveId());
+    vars.put("reference", task.reference());
+    vars.put("issuer", task.issuer());
+    vars.put("issuerLevel", task.issuerLevel());
+    vars.put("secretariat", task.issuer() + "SEC");
+    vars.put("taskKey", task.key());
+    vars.put("taskTitle", task.title());
+    vars.put("domain", task.domain());
+    vars.put("province", task.province());
+    vars.put("requestedLeadUnit", task.requestedLeadUnit());
+    vars.put("keyTask", task.keyTask());
+    vars.put("coordinatingUnits", String.join(",", task.coordinatingUnits()));
+    vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
+    vars.put("returnCount", 0);
+    vars.putAll(deadlines.variables(task.issuedOn(), task.deadline()));
+    execution.setVariables(vars);
+  }
+}

@@ -1,0 +1,60 @@
+package vn.directivetracker.assignment;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.notification.Notice;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.notification.TaskFacts;
+
+/**
+ * When work lands in a unit's inbox, its members hear of it with a link to that very task: the lead
+ * unit on assignment (or on return, with the reviewer's comment), a coordinating unit for its
+ * contribution, the secretariat for a review.
+ */
+@Component("taskNotifier")
+class TaskNotifier implements TaskListener {
+
+  private final DirectiveTasks tasks;
+  private final Notifier notifier;
+  private final TaskFacts facts;
+
+  TaskNotifier(DirectiveTasks tasks, Notifier notifier, TaskFacts facts) {
+    this.tasks = tasks;
+    this.notifier = notifier;
+    this.facts = facts;
+  }
+
+  @Override
+  public void notify(DelegateTask userTask) {
+    TaskRecord task = tasks.load((String) userTask.getVariable("directiveTaskId"));
+    Map<String, String> values = facts.of(task, userTask.getId());
+    NotificationEvent event;
+    String group;
+    switch (userTask.getTaskDefinitionKey()) {
+      case "UserTask_CarryOut" -> {
+        boolean returned = ((Number) userTask.getVariable("returnCount")).intValue() > 0;
+        event = returned ? NotificationEvent.RETURNED : NotificationEvent.ASSIGNED;
+        values.put("comment", String.valueOf(userTask.getVariable("reviewComment")));
+        group = task.leadUnit();
+      }
+      case "UserTask_Contribute" -> {
+        event = NotificationEvent.CONTRIBUTION_REQUESTED;
+        group = (String) userTask.getVariable("coordinatingUnit");
+        values.put("contributor", facts.name(group));
+      }
+      case "UserTask_ReviewReport" -> {
+        event = NotificationEvent.REVIEW_REQUESTED;
+        group = task.issuer() + "SEC";
+      }
+      default -> throw new IllegalStateException("no notice for task " + userTask.getTaskDefinitionKey());
+    }
+    notifier.notify(userTask.getExecution(),
+        new Notice(event, event + ":" + userTask.getId(), task.id(), List.of(group), values));
+  }
+}

@@ -1,0 +1,44 @@
+package vn.directivetracker.directive;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Business time: the engine's clock (so tests that move it move everything) read in Vietnam's time
+ * zone, because a deadline is a calendar day in Ha Noi, not in UTC.
+ */
+@Component
+public class BusinessClock {
+
+  private final ZoneId zone;
+
+  BusinessClock(@Value("${directive.zone:Asia/Ho_Chi_Minh}") String zone) {
+    this.zone = ZoneId.of(zone);
+  }
+
+  public Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  public LocalDate today() {
+    return LocalDate.ofInstant(now(), zone);
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public Date at(LocalDate day, LocalTime time) {
+    return Date.from(day.atTime(time).atZone(zone).toInstant());
+  }
+
+  public LocalDate dayOf(Date date) {
+    return LocalDate.ofInstant(date.toInstant(), zone);
+  }
+}

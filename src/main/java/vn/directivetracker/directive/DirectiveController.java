@@ -1,0 +1,75 @@
+package vn.directivetracker.directive;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.directivetracker.security.CurrentUser;
+import vn.directivetracker.web.ApiException;
+import vn.directivetracker.web.FieldProblem;
+
+/** {@code /api/directives}: issue a directive, read it back, list them, withdraw a task or all of it. */
+@RestController
+@RequestMapping("/api/directives")
+@Validated
+class DirectiveController {
+
+  private static final Set<String> STATUSES = Set.of("ACTIVE", "COMPLETED", "WITHDRAWN");
+
+  private final DirectiveService service;
+  private final CurrentUser currentUser;
+
+  DirectiveController(DirectiveService service, CurrentUser currentUser) {
+    this.service = service;
+    this.currentUser = currentUser;
+  }
+
+  @PostMapping(consumes = "application/json")
+  ResponseEntity<DirectiveView> issue(@Valid @RequestBody IssueDirectiveRequest request) {
+    DirectiveView view = service.issue(request, currentUser.get());
+    return ResponseEntity.created(URI.create("/api/directives/" + view.id())).body(view);
+  }
+
+  @GetMapping("/{id}")
+  DirectiveView get(@PathVariable String id) {
+    return service.get(id, currentUser.get());
+  }
+
+  @GetMapping
+  List<DirectiveSummary> list(@RequestParam(required = false) String issuer,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw ApiException.badRequest(List.of(new FieldProblem("status", "must be one of " + STATUSES)));
+    }
+    if (limit < 1 || limit > 1000) {
+      throw ApiException.badRequest(List.of(new FieldProblem("limit", "must be between 1 and 1000")));
+    }
+    return service.list(issuer, status, limit, currentUser.get());
+  }
+
+  @PostMapping(path = "/{id}/withdrawal", consumes = "application/json")
+  DirectiveView withdrawDirective(@PathVariable String id, @Valid @RequestBody Withdrawal body) {
+    return service.withdrawDirective(id, body.reason(), currentUser.get());
+  }
+
+  @PostMapping(path = "/{id}/tasks/{key}/withdrawal", consumes = "application/json")
+  DirectiveView withdrawTask(@PathVariable String id, @PathVariable String key, @Valid @RequestBody Withdrawal body) {
+    return service.withdrawTask(id, key, body.reason(), currentUser.get());
+  }
+
+  /** Why the issuer withdraws: kept in history and told to the units. */
+  record Withdrawal(@NotBlank @Size(max = 2000) String reason) {
+  }
+}

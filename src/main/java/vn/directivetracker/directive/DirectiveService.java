@@ -1,0 +1,162 @@
+package vn.directivetracker.directive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.organization.Unit;
+import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.web.ApiException;
+import vn.directivetracker.web.FieldProblem;
+
+/**
+ * Issues and withdraws directives. One transaction stores the notice and starts its process, so a
+ * directive is either wholly live, every task in its unit's inbox, or not stored at all.
+ */
+@Service
+class DirectiveService {
+
+  static final String DIRECTIVE_PROCESS = "directive";
+  static final String TASK_WITHDRAWN_MESSAGE = "TaskWithdrawn";
+
+  private final DirectiveRepository repository;
+  private final DirectiveValidator validator;
+  private final UnitRegistry registry;
+  private final RuntimeService runtime;
+  private final PrivilegedEngine engine;
+  private final BusinessClock clock;
+
+  DirectiveService(DirectiveRepository repository, DirectiveValidator validator, UnitRegistry registry,
+      RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock) {
+    this.repository = repository;
+    this.validator = validator;
+    this.registry = registry;
+    this.runtime = runtime;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  @Transactional
+  DirectiveView issue(IssueDirectiveRequest request, Caller caller) {
+    registry.find(request.issuer()).filter(Unit::isIssuer).ifPresent(issuer -> requireIssuerMember(issuer, caller));
+    List<FieldProblem> problems = validator.validate(request, clock.today());
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    Unit issuer = registry.get(request.issuer());
+    if (repository.exists(issuer.code(), request.reference())) {
+      throw ApiException.conflict("directive " + request.reference() + " of " + issuer.code() + " already exists");
+    }
+    String directiveId = UUID.randomUUID().toString();
+    repository.insert(new DirectiveRepository.DirectiveRow(directiveId, issuer.code(), request.reference(),
+        request.issuedOn(), request.title(), issuer.issuerLevel().name(), caller.userId(), clock.now(), false));
+    List<DirectiveRepository.NewTask> tasks = new ArrayList<>();
+    for (int i = 0; i < request.tasks().size(); i++) {
+      IssueDirectiveRequest.TaskRequest t = request.tasks().get(i);
+      String province = t.province() != null ? t.province() : issuer.province();
+      tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
+          t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(), t.deadline(),
+          Boolean.TRUE.equals(t.keyTask()), t.expectedResult()));
+    }
+    repository.insertTasks(directiveId, tasks);
+    String processInstanceId = engine.call(() -> runtime.createProcessInstanceByKey(DIRECTIVE_PROCESS)
+        .businessKey(issuer.code() + ":" + request.reference())
+        .setVariables(Map.of("directiveId", directiveId, "issuer", issuer.code(), "reference", request.reference()))
+        .execute().getId());
+    repository.setProcessInstance(directiveId, processInstanceId);
+    return view(directiveId, caller);
+  }
+
+  @Transactional(readOnly = true)
+  DirectiveView get(String id, Caller caller) {
+    return view(id, caller);
+  }
+
+  @Transactional(readOnly = true)
+  List<DirectiveSummary> list(String issuer, String status, int limit, Caller caller) {
+    return repository.summaries(issuer, status, seesEverything(caller) ? null : caller.groups(), limit);
+  }
+
+  @Transactional
+  DirectiveView withdrawTask(String directiveId, String key, String reason, Caller caller) {
+    DirectiveRepository.DirectiveRow directive = requireDirective(directiveId, caller);
+    requireIssuerMember(registry.get(directive.issuer()), caller);
+    TaskRecord task = repository.tasksOf(directiveId).stream().filter(t -> t.key().equals(key)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("task " + key));
+    if (!TaskRecord.OPEN.equals(task.state())) {
+      throw ApiException.conflict("task " + key + " is already " + task.status(clock.today()));
+    }
+    withdraw(task, reason, caller);
+    return view(directiveId, caller);
+  }
+
+  @Transactional
+  DirectiveView withdrawDirective(String directiveId, String reason, Caller caller) {
+    DirectiveRepository.DirectiveRow directive = requireDirective(directiveId, caller);
+    requireIssuerMember(registry.get(directive.issuer()), caller);
+    if (directive.withdrawn()) {
+      throw ApiException.conflict("directive " + directive.reference() + " is already withdrawn");
+    }
+    for (TaskRecord task : repository.tasksOf(directiveId)) {
+      if (TaskRecord.OPEN.equals(task.state())) {
+        withdraw(task, reason, caller);
+      }
+    }
+    repository.markWithdrawn(directiveId, caller.userId(), reason, clock.now());
+    return view(directiveId, caller);
+  }
+
+  private void withdraw(TaskRecord task, String reason, Caller caller) {
+    String processInstanceId = repository.processInstanceOf(task.id());
+    engine.run(() -> runtime.createMessageCorrelation(TASK_WITHDRAWN_MESSAGE)
+        .processInstanceId(processInstanceId)
+        .setVariable("withdrawalReason", reason)
+        .setVariable("withdrawnBy", caller.userId())
+        .correlate());
+  }
+
+  private DirectiveView view(String id, Caller caller) {
+    DirectiveRepository.DirectiveRow d = requireDirective(id, caller);
+    List<TaskRecord> all = repository.tasksOf(id);
+    List<TaskRecord> tasks = seesWhole(d, caller) ? all : all.stream().filter(t -> involves(t, caller)).toList();
+    var today = clock.today();
+    String status = d.withdrawn() ? "WITHDRAWN"
+        : all.stream().anyMatch(t -> TaskRecord.OPEN.equals(t.state())) ? "ACTIVE" : "COMPLETED";
+    return new DirectiveView(d.id(), d.reference(), d.issuer(), d.issuedOn(), d.title(), status,
+        tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
+            t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), t.keyTask(), t.expectedResult(),
+            t.status(today), t.completedOn(), t.escalationLevel())).toList());
+  }
+
+  /** Finds the directive, or answers 404 also when it exists but the caller has no part in it. */
+  private DirectiveRepository.DirectiveRow requireDirective(String id, Caller caller) {
+    DirectiveRepository.DirectiveRow d = repository.find(id).orElseThrow(() -> ApiException.notFound("directive"));
+    if (!seesWhole(d, caller) && repository.tasksOf(id).stream().noneMatch(t -> involves(t, caller))) {
+      throw ApiException.notFound("directive");
+    }
+    return d;
+  }
+
+  private boolean seesWhole(DirectiveRepository.DirectiveRow d, Caller caller) {
+    return seesEverything(caller) || caller.memberOf(d.issuer()) || caller.memberOf(d.issuer() + "SEC");
+  }
+
+  private static boolean seesEverything(Caller caller) {
+    return caller.isAuditor() || caller.isAdmin();
+  }
+
+  private static boolean involves(TaskRecord t, Caller caller) {
+    return caller.memberOf(t.leadUnit()) || t.coordinatingUnits().stream().anyMatch(caller::memberOf);
+  }
+
+  private static void requireIssuerMember(Unit issuer, Caller caller) {
+    if (!caller.memberOf(issuer.code())) {
+      throw ApiException.forbidden("only members of " + issuer.code() + " may issue or change its directives");
+    }
+  }
+}

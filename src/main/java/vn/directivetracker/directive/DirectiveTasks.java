@@ -1,0 +1,107 @@
+package vn.directivetracker.directive;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored tasks of directives, as the processes see them: the directive process asks which tasks to
+ * start, the task process loads its facts and writes back what it decided. Exposed to BPMN expressions
+ * as {@code directiveTasks}. Runs inside the engine's transaction (same DataSource, same Spring
+ * transaction), so a step and its record commit or roll back together.
+ */
+@Component("directiveTasks")
+public class DirectiveTasks {
+
+  static final String SELECT = "select t.*, d.reference, d.issuer, d.issuer_level, d.issued_on"
+      + " from dt_task t join dt_directive d on d.id = t.directive_id ";
+
+  static final RowMapper<TaskRecord> ROW = DirectiveTasks::map;
+
+  private final JdbcTemplate jdbc;
+
+  DirectiveTasks(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The ids of a directive's tasks in notice order: the collection the directive process iterates. */
+  public List<String> idsOf(String directiveId) {
+    return jdbc.queryForList("select id from dt_task where directive_id = ? order by position", String.class,
+        directiveId);
+  }
+
+  public TaskRecord load(String taskId) {
+    List<TaskRecord> rows = jdbc.query(SELECT + "where t.id = ?", ROW, taskId);
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("no directive task " + taskId);
+    }
+    return rows.get(0);
+  }
+
+  public void linkProcessInstance(String taskId, String processInstanceId) {
+    jdbc.update("update dt_task set process_instance_id = ? where id = ?", processInstanceId, taskId);
+  }
+
+  /** A comma-separated list of unit codes as a list: the collection of the contribution multi-instance. */
+  public List<String> units(String csv) {
+    return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+  }
+
+  public void assignLead(String taskId, String leadUnit, String decidedBy) {
+    jdbc.update("update dt_task set lead_unit = ?, lead_decided_by = ? where id = ?", leadUnit, decidedBy, taskId);
+  }
+
+  /** Closes the task as accepted; on time or late follows from the completion date and the deadline. */
+  public void markCompleted(String taskId, LocalDate completedOn, Instant at) {
+    jdbc.update("update dt_task set state = ?, completed_on = ?, closed_at = ? where id = ? and state = ?",
+        TaskRecord.COMPLETED, Date.valueOf(completedOn), Timestamp.from(at), taskId, TaskRecord.OPEN);
+  }
+
+  public void markWithdrawn(String taskId, Instant at) {
+    jdbc.update("update dt_task set state = ?, closed_at = ? where id = ? and state = ?",
+        TaskRecord.WITHDRAWN, Timestamp.from(at), taskId, TaskRecord.OPEN);
+  }
+
+  public void recordEscalationLevel(String taskId, int level, Instant at) {
+    jdbc.update("update dt_task set escalation_level = ?, last_escalated_at = ? where id = ?", level,
+        Timestamp.from(at), taskId);
+  }
+
+  static TaskRecord map(ResultSet rs, int rowNum) throws SQLException {
+    String coordinating = rs.getString("coordinating_units");
+    return new TaskRecord(
+        rs.getString("id"),
+        rs.getString("directive_id"),
+        rs.getString("reference"),
+        rs.getString("issuer"),
+        rs.getString("issuer_level"),
+        toLocalDate(rs.getDate("issued_on")),
+        rs.getString("task_key"),
+        rs.getString("title"),
+        rs.getString("description"),
+        rs.getString("domain"),
+        rs.getString("province"),
+        rs.getString("requested_lead_unit"),
+        rs.getString("lead_unit"),
+        rs.getString("lead_decided_by"),
+        coordinating == null || coordinating.isEmpty() ? List.of() : Arrays.asList(coordinating.split(",")),
+        toLocalDate(rs.getDate("deadline")),
+        rs.getBoolean("key_task"),
+        rs.getString("expected_result"),
+        rs.getString("state"),
+        toLocalDate(rs.getDate("completed_on")),
+        rs.getInt("escalation_level"));
+  }
+
+  private static LocalDate toLocalDate(Date date) {
+    return date == null ? null : date.toLocalDate();
+  }
+}

@@ -1,0 +1,32 @@
+package vn.directivetracker.directive;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A directive as the API answers it: the notice and, per task, who leads, by when, and where it stands. */
+record DirectiveView(
+    String id,
+    String reference,
+    String issuer,
+    LocalDate issuedOn,
+    String title,
+    String status,
+    List<TaskView> tasks) {
+
+  record TaskView(
+      String id,
+      String key,
+      String title,
+      String domain,
+      String province,
+      String leadUnit,
+      String leadDecidedBy,
+      List<String> coordinatingUnits,
+      LocalDate deadline,
+      boolean keyTask,
+      String expectedResult,
+      TaskStatus status,
+      LocalDate completedOn,
+      int escalationLevel) {
+  }
+}

@@ -1,0 +1,37 @@
+package vn.directivetracker.directive;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The body of {@code POST /api/directives}: a notice and its tasks, as a leader issues them. */
+record IssueDirectiveRequest(
+    @NotBlank @Size(max = 128) String reference,
+    @NotNull LocalDate issuedOn,
+    @NotBlank @Size(max = 64) String issuer,
+    @NotBlank @Size(max = 2000) String title,
+    @NotEmpty @Size(max = DirectiveLimits.MAX_TASKS) List<@NotNull @Valid TaskRequest> tasks) {
+
+  record TaskRequest(
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N}._-]+", message = "letters, digits, '.', '_' or '-' only")
+      String key,
+      @NotBlank @Size(max = 2000) String title,
+      @Size(max = 10000) String description,
+      @NotBlank @Size(max = 64) String domain,
+      @Size(max = 64) String province,
+      @Size(max = 64) String leadUnit,
+      @Size(max = 40) List<@NotBlank String> coordinatingUnits,
+      LocalDate deadline,
+      Boolean keyTask,
+      @Size(max = 4000) String expectedResult) {
+
+    List<String> coordinatingUnitsOrEmpty() {
+      return coordinatingUnits == null ? List.of() : coordinatingUnits;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package vn.directivetracker.directive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.notification.Notice;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.notification.TaskFacts;
+
+/** The issuer withdrew the task: it closes as WITHDRAWN and its units are told why. */
+@Component("recordWithdrawal")
+class RecordWithdrawal implements JavaDelegate {
+
+  private final DirectiveTasks tasks;
+  private final Notifier notifier;
+  private final TaskFacts facts;
+  private final BusinessClock clock;
+
+  RecordWithdrawal(DirectiveTasks tasks, Notifier notifier, TaskFacts facts, BusinessClock clock) {
+    this.tasks = tasks;
+    this.notifier = notifier;
+    this.facts = facts;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String taskId = (String) execution.getVariable("directiveTaskId");
+    tasks.markWithdrawn(taskId, clock.now());
+    TaskRecord task = tasks.load(taskId);
+    Map<String, String> values = facts.of(task, null);
+    values.put("reason", String.valueOf(execution.getVariable("withdrawalReason")));
+    List<String> groups = new ArrayList<>();
+    if (task.leadUnit() != null) {
+      groups.add(task.leadUnit());
+    }
+    groups.addAll(task.coordinatingUnits());
+    notifier.notify(execution, new Notice(NotificationEvent.WITHDRAWN, "WITHDRAWN:" + taskId, taskId, groups, values));
+  }
+}

@@ -1,0 +1,72 @@
+package vn.directivetracker.escalation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+
+/**
+ * When a task's timers fire. A deadline is a day: the task is due by the end of it and overdue from the
+ * first moment of the next day (Vietnam time). Reminders go out at the start of the working morning,
+ * when half of the time is used and {@code directive.reminder-days-before} days before the deadline;
+ * only those still ahead are planned.
+ */
+@Component
+public class DeadlinePlan {
+
+  static final LocalTime MORNING = LocalTime.of(8, 0);
+
+  private final BusinessClock clock;
+  private final int daysBefore;
+
+  DeadlinePlan(BusinessClock clock, @Value("${directive.reminder-days-before:3}") int daysBefore) {
+    this.clock = clock;
+    this.daysBefore = daysBefore;
+  }
+
+  /** Process variables for a task's dates: issuedOn, deadline, dueAt, overdueAt, nextReminderAt (nulls if none). */
+  public Map<String, Object> variables(LocalDate issuedOn, LocalDate deadline) {
+    java.util.HashMap<String, Object> vars = new java.util.HashMap<>();
+    vars.put("issuedOn", clock.at(issuedOn, LocalTime.MIDNIGHT));
+    vars.put("deadline", deadline == null ? null : clock.at(deadline, LocalTime.MIDNIGHT));
+    vars.put("dueAt", deadline == null ? null : clock.at(deadline, LocalTime.of(23, 59, 59)));
+    vars.put("overdueAt", deadline == null ? null : clock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
+    vars.put("nextReminderAt", deadline == null ? null : nextReminder(issuedOn, deadline));
+    return vars;
+  }
+
+  /** The next reminder strictly after now, or null when none is left before the deadline. */
+  public Date nextReminder(LocalDate issuedOn, LocalDate deadline) {
+    Instant now = clock.now();
+    long span = ChronoUnit.DAYS.between(issuedOn, deadline);
+    TreeSet<LocalDate> days = new TreeSet<>();
+    days.add(issuedOn.plusDays(span / 2));
+    days.add(deadline.minusDays(daysBefore));
+    for (LocalDate day : days) {
+      if (day.isAfter(issuedOn) && day.isBefore(deadline) && clock.at(day, MORNING).toInstant().isAfter(now)) {
+        return clock.at(day, MORNING);
+      }
+    }
+    return null;
+  }
+
+  /** The moment to look at an overdue task again, in the morning {@code days} days from today. */
+  Date lookAgain(int days) {
+    return clock.at(clock.today().plusDays(Math.max(1, days)), MORNING);
+  }
+
+  /** Whole days since the deadline day ended; 0 before that. */
+  int daysOverdue(LocalDate deadline) {
+    return (int) Math.max(0, ChronoUnit.DAYS.between(deadline, clock.today()));
+  }
+
+  int daysLeft(LocalDate deadline) {
+    return (int) Math.max(0, ChronoUnit.DAYS.between(clock.today(), deadline));
+  }
+}

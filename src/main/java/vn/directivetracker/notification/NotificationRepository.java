@@ -1,0 +1,55 @@
+package vn.directivetracker.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The outbox, dt_notification. */
+@Repository
+class NotificationRepository {
+
+  static final String PENDING = "PENDING";
+  static final String SENT = "SENT";
+  static final String LOGGED = "LOGGED";
+
+  private final JdbcTemplate jdbc;
+
+  NotificationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  boolean exists(String idempotencyKey) {
+    Integer n = jdbc.queryForObject("select count(*) from dt_notification where idempotency_key = ?", Integer.class,
+        idempotencyKey);
+    return n != null && n > 0;
+  }
+
+  void insert(String id, Notice notice, String subject, String body, Instant at) {
+    jdbc.update("insert into dt_notification (id, idempotency_key, event, task_id, recipient_groups, subject, body,"
+        + " status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, notice.idempotencyKey(),
+        notice.event().name(), notice.directiveTaskId(), String.join(",", notice.recipientGroups()), subject, body,
+        PENDING, Timestamp.from(at));
+  }
+
+  Optional<Stored> find(String id) {
+    return jdbc.query("select * from dt_notification where id = ?", (rs, n) -> new Stored(rs.getString("id"),
+        rs.getString("event"), Arrays.asList(rs.getString("recipient_groups").split(",")), rs.getString("subject"),
+        rs.getString("body"), rs.getString("status")), id).stream().findFirst();
+  }
+
+  void markDelivered(String id, String status, List<String> addresses, Instant at) {
+    jdbc.update("update dt_notification set status = ?, recipient_addresses = ?, sent_at = ? where id = ?", status,
+        truncate(String.join(",", addresses), 8000), Timestamp.from(at), id);
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  record Stored(String id, String event, List<String> recipientGroups, String subject, String body, String status) {
+  }
+}

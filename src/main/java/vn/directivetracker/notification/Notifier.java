@@ -1,0 +1,44 @@
+package vn.directivetracker.notification;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a notification into the outbox in the transaction of the step that causes it, and schedules
+ * its delivery as a Camunda job. If the step rolls back, so does the notice; if the mail server is down,
+ * the job retries (failed-job-retry-time-cycle) and then shows as an incident in Cockpit. A notice whose
+ * idempotency key was already written is skipped, so a repeated step never mails twice.
+ */
+@Component
+public class Notifier {
+
+  private final NotificationRepository outbox;
+  private final NotificationTemplates templates;
+
+  Notifier(NotificationRepository outbox, NotificationTemplates templates) {
+    this.outbox = outbox;
+    this.templates = templates;
+  }
+
+  /** Must run inside an engine command (a delegate or listener), whose process instance owns the job. */
+  public void notify(DelegateExecution execution, Notice notice) {
+    if (notice.recipientGroups().isEmpty() || outbox.exists(notice.idempotencyKey())) {
+      return;
+    }
+    String id = UUID.randomUUID().toString();
+    outbox.insert(id, notice, templates.subject(notice.event(), notice.facts()),
+        templates.body(notice.event(), notice.facts()), ClockUtil.getCurrentTime().toInstant());
+    MessageEntity job = new MessageEntity();
+    job.setJobHandlerType(NotificationJobHandler.TYPE);
+    job.setJobHandlerConfigurationRaw(id);
+    // Tied to the process instance (so an incident shows on it in Cockpit) but not to an execution:
+    // jobs of an execution are deleted with it, and a notice must survive the step that ends the task.
+    job.setProcessInstanceId(execution.getProcessInstanceId());
+    job.setProcessDefinitionId(execution.getProcessDefinitionId());
+    Context.getCommandContext().getJobManager().send(job);
+  }
+}

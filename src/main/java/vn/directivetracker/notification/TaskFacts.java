@@ -1,0 +1,43 @@
+package vn.directivetracker.notification;
+
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.organization.Unit;
+import vn.directivetracker.organization.UnitRegistry;
+
+/** The facts every task notice shows: the directive, the task, its lead unit, deadline and Tasklist link. */
+@Component
+public class TaskFacts {
+
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final UnitRegistry registry;
+  private final String baseUrl;
+
+  TaskFacts(UnitRegistry registry, @Value("${directive.base-url:http://localhost:8080}") String baseUrl) {
+    this.registry = registry;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  /** Facts of the task; {@code camundaTaskId} names the Tasklist task to link to, or null for the inbox. */
+  public Map<String, String> of(TaskRecord task, String camundaTaskId) {
+    Map<String, String> facts = new HashMap<>();
+    facts.put("reference", task.reference());
+    facts.put("issuer", name(task.issuer()));
+    facts.put("taskKey", task.key());
+    facts.put("taskTitle", task.title());
+    facts.put("deadline", task.deadline() == null ? "—" : DATE.format(task.deadline()));
+    facts.put("unit", task.leadUnit() == null ? "" : name(task.leadUnit()));
+    facts.put("expectedResult", task.expectedResult() == null ? "—" : task.expectedResult());
+    facts.put("link", baseUrl + "/camunda/app/tasklist/default/" + (camundaTaskId == null ? "" : "#/?task=" + camundaTaskId));
+    return facts;
+  }
+
+  public String name(String unitCode) {
+    return registry.find(unitCode).map(Unit::nameVi).orElse(unitCode);
+  }
+}

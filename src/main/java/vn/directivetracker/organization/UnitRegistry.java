@@ -1,0 +1,114 @@
+package vn.directivetracker.organization;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisation registry: units, provincial departments and task domains, read from the reference
+ * CSV files. The files are data: an administrator points {@code directive.reference-location} at a
+ * newer copy (after a reorganisation) without a code change.
+ */
+@Component
+public class UnitRegistry {
+
+  private final Map<String, Unit> units;
+  private final Map<String, Domain> domains;
+
+  UnitRegistry(ResourceLoader resources,
+      @Value("${directive.reference-location:classpath:reference/}") String location) {
+    String base = location.endsWith("/") ? location : location + "/";
+    Map<String, Unit> all = new LinkedHashMap<>();
+    for (CSVRecord row : read(resources.getResource(base + "units.csv"))) {
+      UnitType type = UnitType.valueOf(row.get("type"));
+      String code = row.get("code");
+      all.put(code, new Unit(code, type, row.get("name_en"), row.get("name_vi"), blankToNull(row.get("parent")),
+          type == UnitType.PROVINCE ? code : null, row.get("responsibilities")));
+    }
+    List<CSVRecord> departments = read(resources.getResource(base + "provincial-departments.csv"));
+    for (Unit province : List.copyOf(all.values())) {
+      if (province.type() != UnitType.PROVINCE) {
+        continue;
+      }
+      for (CSVRecord dept : departments) {
+        String code = province.code() + dept.get("suffix");
+        all.put(code, new Unit(code, UnitType.DEPARTMENT,
+            dept.get("name_en") + " of " + province.nameEn(),
+            dept.get("name_vi") + " " + province.nameVi().replaceFirst("^(Tỉnh|Thành phố) ", ""),
+            province.code(), province.code(), dept.get("responsibilities")));
+      }
+    }
+    this.units = Collections.unmodifiableMap(all);
+    Map<String, Domain> doms = new LinkedHashMap<>();
+    for (CSVRecord row : read(resources.getResource(base + "domains.csv"))) {
+      doms.put(row.get("code"), new Domain(row.get("code"), row.get("label_en"), row.get("label_vi")));
+    }
+    this.domains = Collections.unmodifiableMap(doms);
+  }
+
+  public Optional<Unit> find(String code) {
+    return Optional.ofNullable(code == null ? null : units.get(code));
+  }
+
+  public Unit get(String code) {
+    return find(code).orElseThrow(() -> new IllegalArgumentException("unknown unit " + code));
+  }
+
+  public boolean isUnit(String code) {
+    return code != null && units.containsKey(code);
+  }
+
+  public boolean isProvince(String code) {
+    return find(code).map(u -> u.type() == UnitType.PROVINCE).orElse(false);
+  }
+
+  public boolean isDomain(String code) {
+    return code != null && domains.containsKey(code);
+  }
+
+  /** Every unit, provincial departments included, in file order. */
+  public Collection<Unit> units() {
+    return units.values();
+  }
+
+  public List<Unit> issuers() {
+    List<Unit> issuers = new ArrayList<>();
+    for (Unit unit : units.values()) {
+      if (unit.isIssuer()) {
+        issuers.add(unit);
+      }
+    }
+    return issuers;
+  }
+
+  public Collection<Domain> domains() {
+    return domains.values();
+  }
+
+  private static List<CSVRecord> read(Resource resource) {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+      return format.parse(reader).getRecords();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read reference file " + resource.getDescription(), e);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

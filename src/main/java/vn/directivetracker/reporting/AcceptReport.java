@@ -1,0 +1,59 @@
+package vn.directivetracker.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.notification.Notice;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.notification.TaskFacts;
+
+/**
+ * The secretariat accepted the report: the task closes on the reported completion date, which decides
+ * on time or late against the deadline; the lead and the coordinating units are told.
+ */
+@Component("acceptReport")
+class AcceptReport implements JavaDelegate {
+
+  private final ReportRepository reports;
+  private final DirectiveTasks tasks;
+  private final Notifier notifier;
+  private final TaskFacts facts;
+  private final BusinessClock clock;
+
+  AcceptReport(ReportRepository reports, DirectiveTasks tasks, Notifier notifier, TaskFacts facts, BusinessClock clock) {
+    this.reports = reports;
+    this.tasks = tasks;
+    this.notifier = notifier;
+    this.facts = facts;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String taskId = (String) execution.getVariable("directiveTaskId");
+    reports.review((String) execution.getVariable("lastReportId"), ReportRepository.ACCEPTED,
+        ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable("reviewedBy"),
+        clock.now());
+    LocalDate completedOn = ReportVariables.date(execution, ReportVariables.COMPLETION_DATE, clock.zone());
+    tasks.markCompleted(taskId, completedOn, clock.now());
+    TaskRecord task = tasks.load(taskId);
+    String outcome = task.status(clock.today()).name();
+    execution.setVariable("outcome", outcome);
+
+    Map<String, String> values = facts.of(task, null);
+    values.put("outcome", outcome.equals("COMPLETED_ON_TIME")
+        ? "Hoàn thành đúng hạn / completed on time" : "Hoàn thành quá hạn / completed late");
+    List<String> groups = new ArrayList<>();
+    groups.add(task.leadUnit());
+    groups.addAll(task.coordinatingUnits());
+    notifier.notify(execution, new Notice(NotificationEvent.ACCEPTED, "ACCEPTED:" + taskId, taskId, groups, values));
+  }
+}

@@ -1,0 +1,28 @@
+package vn.directivetracker.reporting;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+
+/** Keeps the lead unit's report (each submission, returned ones too) before it goes to review. */
+@Component("recordReport")
+class RecordReport implements JavaDelegate {
+
+  private final ReportRepository reports;
+  private final BusinessClock clock;
+
+  RecordReport(ReportRepository reports, BusinessClock clock) {
+    this.reports = reports;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reportId = reports.insert((String) execution.getVariable("directiveTaskId"), ReportRepository.COMPLETION,
+        (String) execution.getVariable("leadUnit"), (String) execution.getVariable("reportSubmittedBy"),
+        ReportVariables.text(execution, ReportVariables.RESULT),
+        ReportVariables.date(execution, ReportVariables.COMPLETION_DATE, clock.zone()), clock.now());
+    execution.setVariable("lastReportId", reportId);
+  }
+}

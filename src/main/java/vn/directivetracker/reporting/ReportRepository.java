@@ -1,0 +1,39 @@
+package vn.directivetracker.reporting;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** dt_report: every report a unit submits (completion or contribution) and how it was reviewed. */
+@Repository
+class ReportRepository {
+
+  static final String COMPLETION = "COMPLETION";
+  static final String CONTRIBUTION = "CONTRIBUTION";
+  static final String ACCEPTED = "ACCEPTED";
+  static final String RETURNED = "RETURNED";
+
+  private final JdbcTemplate jdbc;
+
+  ReportRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  String insert(String taskId, String kind, String unit, String by, String result, LocalDate completionDate,
+      Instant at) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update("insert into dt_report (id, task_id, kind, unit, submitted_by, submitted_at, result, completion_date)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?)", id, taskId, kind, unit, by, Timestamp.from(at), result,
+        completionDate == null ? null : Date.valueOf(completionDate));
+    return id;
+  }
+
+  void review(String reportId, String outcome, String comment, String by, Instant at) {
+    jdbc.update("update dt_report set outcome = ?, review_comment = ?, reviewed_by = ?, reviewed_at = ? where id = ?",
+        outcome, comment, by, Timestamp.from(at), reportId);
+  }
+}

@@ -1,0 +1,101 @@
+package vn.directivetracker;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that need the whole application: one Spring context for all of them (Spring caches
+ * it), H2 in memory, a real SMTP server (GreenMail) and the engine clock under the test's control.
+ * Tests share the database, so each issues directives with its own reference and asserts on its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApplicationTest {
+
+  public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  protected static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  static {
+    MAIL.start();
+  }
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+  }
+
+  @Autowired
+  protected ProcessEngine engine;
+
+  @Autowired
+  protected TestRestTemplate http;
+
+  @BeforeEach
+  void initEngineAssertions() {
+    init(engine);
+    ClockUtil.reset();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Sets the engine clock to a local time in Vietnam. */
+  protected static void clockAt(String localDateTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant()));
+  }
+
+  protected static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /**
+   * Runs every job of these process instances that is due by the engine clock, again and again until
+   * none is left (bounded), as the job executor would. Other tests' jobs in the shared database are
+   * left alone.
+   */
+  protected int runDueJobs(java.util.Collection<String> processInstanceIds) {
+    ManagementService management = engine.getManagementService();
+    int executed = 0;
+    for (int round = 0; round < 50; round++) {
+      Date horizon = new Date(ClockUtil.getCurrentTime().getTime() + 1);
+      List<Job> due = new java.util.ArrayList<>();
+      for (String id : processInstanceIds) {
+        for (Job job : management.createJobQuery().processInstanceId(id).executable().list()) {
+          if (job.getDuedate() == null || job.getDuedate().before(horizon)) {
+            due.add(job);
+          }
+        }
+      }
+      if (due.isEmpty()) {
+        return executed;
+      }
+      for (Job job : due) {
+        management.executeJob(job.getId());
+        executed++;
+      }
+    }
+    throw new IllegalStateException("jobs keep coming after 50 rounds");
+  }
+}
