@@ -1,5 +1,6 @@
 package vn.directivetracker.workingdays;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -12,7 +13,11 @@ import java.util.Objects;
  * @param kind {@link Kind#HOLIDAY} for a day off, {@link Kind#WORKING_DAY} for a weekend day the
  *     Government declared a working day (a compensatory Saturday, "ngày làm bù")
  */
-public record Holiday(LocalDate date, String nameVi, String nameEn, Kind kind) {
+public record Holiday(
+    @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate date,
+    String nameVi,
+    String nameEn,
+    Kind kind) {
 
   /** Whether the listed day is a day off or a declared working day. */
   public enum Kind {

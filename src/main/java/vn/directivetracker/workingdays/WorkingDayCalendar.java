@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,8 +118,9 @@ public class WorkingDayCalendar {
           "Invalid holiday calendar, nothing was changed:\n  " + String.join("\n  ", problems));
     }
     this.years = Collections.unmodifiableMap(new LinkedHashMap<>(loaded));
-    loaded.values().forEach(y -> log.info("Holiday calendar {}: {} days from {}",
-        y.year(), y.days().size(), y.source()));
+    log.info("Holiday calendars loaded: {}", loaded.values().stream()
+        .map(y -> y.year() + " (" + y.days().size() + " days, " + y.source() + ")")
+        .collect(Collectors.joining(", ")));
   }
 
   /** Whether {@code date} is a working day. */
