@@ -84,8 +84,14 @@ class AccessRules implements ApplicationRunner {
   private void save(AuthorizationQuery query, java.util.function.Supplier<Authorization> fresh,
       Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = query.singleResult();
-    Authorization auth = existing != null ? existing : fresh.get();
-    boolean changed = existing == null;
+    Authorization auth = existing;
+    boolean changed = false;
+    if (auth == null) {
+      auth = fresh.get();
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+      changed = true;
+    }
     for (Permission p : permissions) {
       if (!auth.isPermissionGranted(p)) {
         auth.addPermission(p);
@@ -93,8 +99,6 @@ class AccessRules implements ApplicationRunner {
       }
     }
     if (changed) {
-      auth.setResource(resource);
-      auth.setResourceId(resourceId);
       authorizations.saveAuthorization(auth);
     }
   }
