@@ -1,0 +1,331 @@
+package vn.directivetracker.directive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+
+/**
+ * Every path of a directive task, driven through the API and Tasklist's engine calls with the engine
+ * clock moved by the test: accept, return and resubmit, no deadline, reminders and repeated escalation,
+ * withdrawal, coordinating units, a back-filled notice.
+ */
+class DirectiveTaskScenarioTest extends ApplicationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  DirectiveFixtures directives;
+
+  @BeforeEach
+  void fixtures() {
+    directives = new DirectiveFixtures(http, jdbc);
+  }
+
+  @Test
+  void reportAcceptedOnTimeClosesTheTaskAndStopsItsTimersAndContributions() throws Exception {
+    clockAt("2024-01-10T09:00");
+    String ref = DirectiveFixtures.uniqueReference("ACCEPT");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "HEALTH", "2024-01-31");
+    t01.put("coordinatingUnits", List.of("MPS"));
+    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10", List.of(t01));
+    String directiveId = issued.get("id").asText();
+    assertThat(DirectiveFixtures.taskOf(issued, "T01").get("leadUnit").asText()).isEqualTo("MOH");
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_Contribute", "Timer_Reminder");
+    Task carryOut = task("UserTask_CarryOut", pi);
+    assertThat(carryOut).hasCandidateGroup("MOH");
+    assertThat(carryOut.getDueDate()).isEqualTo(vietnam("2024-01-31T23:59:59"));
+    assertThat(task("UserTask_Contribute", pi)).hasCandidateGroup("MPS");
+
+    runDueJobs(directives.processesOf(directiveId));
+    assertThat(subjectsTo("moh", ref)).singleElement().asString().contains("Giao nhiệm vụ T01");
+    assertThat(subjectsTo("mps", ref)).singleElement().asString().contains("Phối hợp");
+    assertThat(bodyTo("moh", ref)).contains("#/?task=" + carryOut.getId()).contains("-------- English --------");
+
+    clockAt("2024-01-25T10:00");
+    complete(carryOut, withVariables("reportResult", "Đã ban hành hướng dẫn", "completionDate", "2024-01-25"));
+    assertThat(pi).isWaitingAt("UserTask_ReviewReport", "UserTask_Contribute", "Timer_Reminder");
+    assertThat(task("UserTask_ReviewReport", pi)).hasCandidateGroup("P06WGSEC");
+    complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
+
+    assertThat(pi).isEnded().hasPassed("ServiceTask_AcceptReport", "EndEvent_TaskCompleted")
+        .hasNotPassed("EndEvent_ContributionsDone");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
+    assertThat(task.get("status").asText()).isEqualTo("COMPLETED_ON_TIME");
+    assertThat(task.get("completedOn").asText()).isEqualTo("2024-01-25");
+    assertThat(directives.get("leader", "/api/directives/" + directiveId).get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(jdbc.queryForList("select outcome from dt_report where task_id = ?", String.class,
+        task.get("id").asText())).containsExactly("ACCEPTED");
+
+    runDueJobs(directives.processesOf(directiveId));
+    assertThat(subjectsTo("moh", ref)).anySatisfy(s -> assertThat(s).contains("đã hoàn thành"));
+    assertThat(subjectsTo("secretary", ref)).anySatisfy(s -> assertThat(s).contains("chờ xem xét"));
+  }
+
+  @Test
+  void returnedReportGoesBackWithTheCommentAndALateResubmissionCompletesLate() throws Exception {
+    clockAt("2024-01-10T09:00");
+    String ref = DirectiveFixtures.uniqueReference("RETURN");
+    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10",
+        List.of(DirectiveFixtures.task("T01", "CIVIL_STATUS", "2024-01-31")));
+    String directiveId = issued.get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    assertThat(task("UserTask_CarryOut", pi)).hasCandidateGroup("MOJ");
+
+    clockAt("2024-01-20T15:00");
+    complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "Báo cáo sơ bộ", "completionDate", "2024-01-20"));
+    Task review = task("UserTask_ReviewReport", pi);
+    assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), withVariables("reportAccepted", false)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reviewComment");
+    assertThat(pi).isWaitingAt("UserTask_ReviewReport", "Timer_Reminder");
+
+    complete(review, withVariables("reportAccepted", false, "reviewComment", "Thiếu số liệu của 12 địa phương"));
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder").hasPassed("ServiceTask_ReturnReport");
+    runDueJobs(directives.processesOf(directiveId));
+    assertThat(subjectsTo("moj", ref)).anySatisfy(s -> assertThat(s).contains("bị trả lại"));
+    assertThat(bodiesTo("moj", ref)).anySatisfy(b -> assertThat(b).contains("Thiếu số liệu của 12 địa phương"));
+
+    clockAt("2024-02-03T09:00");
+    complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "Báo cáo đầy đủ", "completionDate", "2024-02-02"));
+    complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
+    assertThat(pi).isEnded();
+    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
+    assertThat(task.get("status").asText()).isEqualTo("COMPLETED_LATE");
+    assertThat(jdbc.queryForList("select outcome from dt_report where task_id = ? order by submitted_at", String.class,
+        task.get("id").asText())).containsExactly("RETURNED", "ACCEPTED");
+  }
+
+  @Test
+  void aReportWithoutResultOrWithAFutureDateIsRefusedAndTheTaskStaysOpen() {
+    clockAt("2024-01-10T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("INVALID"), "2024-01-10",
+        List.of(DirectiveFixtures.task("T01", "LAND", "2024-03-31")));
+    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    Task carryOut = task("UserTask_CarryOut", pi);
+    assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(), withVariables("completionDate", "2024-01-09")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("reportResult").hasMessageContaining("before the directive was issued");
+    assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(),
+        withVariables("reportResult", "xong", "completionDate", "2024-05-01")))
+        .hasMessageContaining("in the future");
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
+  }
+
+  @Test
+  void aTaskWithoutDeadlineHasNoTimers() {
+    clockAt("2024-01-10T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("NODEADLINE"), "2024-01-10",
+        List.of(DirectiveFixtures.task("T01", "COMMUNICATION", null)));
+    assertThat(DirectiveFixtures.taskOf(issued, "T01").get("leadUnit").asText()).isEqualTo("MCST");
+    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("EndEvent_NoDeadline", "EndEvent_NoCoordination");
+    assertThat(task("UserTask_CarryOut", pi).getDueDate()).isNull();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    clockAt("2030-01-01T09:00");
+    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.get("id").asText()), "T01")
+        .get("status").asText()).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
+  void remindersBeforeTheDeadlineThenEscalationsThatRiseAsTheEscalationTableSays() throws Exception {
+    clockAt("2024-01-10T09:00");
+    String ref = DirectiveFixtures.uniqueReference("ESCALATE");
+    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10",
+        List.of(DirectiveFixtures.task("T01", "CIVIL_STATUS", "2024-01-31")));
+    String directiveId = issued.get("id").asText();
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    List<String> processes = directives.processesOf(directiveId);
+    runDueJobs(processes);
+
+    // Half of the time: day 10 of 21; then 3 days before the deadline; both at 08:00 in Ha Noi.
+    assertThat(timerDue(pi)).isEqualTo(vietnam("2024-01-20T08:00:00"));
+    clockAt("2024-01-20T08:00:01");
+    runDueJobs(processes);
+    assertThat(timerDue(pi)).isEqualTo(vietnam("2024-01-28T08:00:00"));
+    clockAt("2024-01-28T08:00:01");
+    runDueJobs(processes);
+    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).hasSize(2);
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Overdue");
+    assertThat(timerDue(pi)).isEqualTo(vietnam("2024-02-01T00:00:00"));
+
+    // From the first moment after the deadline day, then as often as escalation-level says.
+    List<Integer> levels = new ArrayList<>();
+    List<Integer> days = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Date due = timerDue(pi);
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
+      runDueJobs(processes);
+      Map<String, Object> last = jdbc.queryForMap(
+          "select level, days_overdue from dt_escalation where task_id = ? order by escalated_at desc limit 1", taskId);
+      levels.add(((Number) last.get("level")).intValue());
+      days.add(((Number) last.get("days_overdue")).intValue());
+    }
+    assertThat(days).containsExactly(1, 8, 15, 22, 29, 36);
+    assertThat(levels).containsExactly(1, 2, 2, 2, 2, 3);
+    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
+    assertThat(task.get("status").asText()).isEqualTo("OVERDUE");
+    assertThat(task.get("escalationLevel").asInt()).isEqualTo(3);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("escalationLevel").singleResult().getValue()).isEqualTo(3);
+    // Level 1 tells the lead only; a ministry's level 2 and 3 go to the working group and its secretariat.
+    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Cảnh báo cấp")).hasSize(6);
+    assertThat(subjectsTo("leader", ref)).filteredOn(s -> s.contains("Cảnh báo cấp")).hasSize(5);
+    assertThat(subjectsTo("secretary", ref)).filteredOn(s -> s.contains("Cảnh báo cấp 3")).hasSize(1);
+
+    complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "Hoàn thành", "completionDate",
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()));
+    complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
+    assertThat(pi).isEnded();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01")
+        .get("status").asText()).isEqualTo("COMPLETED_LATE");
+  }
+
+  @Test
+  void aBackFilledNoticeIsOverdueAtOnceAndEscalatesAtOnce() throws Exception {
+    clockAt("2024-03-01T09:00");
+    String ref = DirectiveFixtures.uniqueReference("BACKFILL");
+    Map<String, Object> key = DirectiveFixtures.task("T01", "BANKING", "2024-01-05");
+    key.put("keyTask", true);
+    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-02",
+        List.of(key, DirectiveFixtures.task("T02", "TAX", "2024-12-31")));
+    assertThat(DirectiveFixtures.taskOf(issued, "T01").get("status").asText()).isEqualTo("OVERDUE");
+    assertThat(DirectiveFixtures.taskOf(issued, "T01").get("leadUnit").asText()).isEqualTo("SBV");
+    assertThat(DirectiveFixtures.taskOf(issued, "T02").get("status").asText()).isEqualTo("IN_PROGRESS");
+    String directiveId = issued.get("id").asText();
+    runDueJobs(directives.processesOf(directiveId));
+    JsonNode t01 = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
+    assertThat(t01.get("escalationLevel").asInt()).isEqualTo(3);
+    assertThat(subjectsTo("sbv", ref)).anySatisfy(s -> assertThat(s).contains("quá hạn 56 ngày"));
+    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T02")
+        .get("escalationLevel").asInt()).isZero();
+  }
+
+  @Test
+  void withdrawingATaskEndsItsProcessTimersAndInboxEntriesAndTellsTheUnits() throws Exception {
+    clockAt("2024-01-10T09:00");
+    String ref = DirectiveFixtures.uniqueReference("WITHDRAW");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "LAND", "2024-02-28");
+    t01.put("coordinatingUnits", List.of("MOF"));
+    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10",
+        List.of(t01, DirectiveFixtures.task("T02", "HOUSING", "2024-02-28")));
+    String directiveId = issued.get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_Contribute", "Timer_Reminder");
+
+    var response = directives.post("leader", "/api/directives/" + directiveId + "/tasks/T01/withdrawal",
+        Map.of("reason", "Đã lồng ghép vào nhiệm vụ khác"));
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(pi).isEnded().hasPassed("ServiceTask_RecordWithdrawal", "EndEvent_TaskWithdrawn");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    JsonNode after = directives.get("leader", "/api/directives/" + directiveId);
+    assertThat(DirectiveFixtures.taskOf(after, "T01").get("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(DirectiveFixtures.taskOf(after, "T02").get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("withdrawalReason").singleResult().getValue()).isEqualTo("Đã lồng ghép vào nhiệm vụ khác");
+
+    runDueJobs(directives.processesOf(directiveId));
+    assertThat(subjectsTo("mae", ref)).anySatisfy(s -> assertThat(s).contains("Thu hồi nhiệm vụ T01"));
+    assertThat(subjectsTo("mof", ref)).anySatisfy(s -> assertThat(s).contains("Thu hồi nhiệm vụ T01"));
+    assertThat(bodiesTo("mae", ref)).anySatisfy(b -> assertThat(b).contains("Đã lồng ghép vào nhiệm vụ khác"));
+  }
+
+  @Test
+  void aCoordinatingUnitsContributionIsRecordedAndDoesNotBlockTheLead() {
+    clockAt("2024-01-10T09:00");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "IDENTIFICATION", "2024-02-28");
+    t01.put("coordinatingUnits", List.of("MOST", "VPCP"));
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("COORD"), "2024-01-10",
+        List.of(t01));
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    List<Task> contributions = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("UserTask_Contribute").list();
+    assertThat(contributions).hasSize(2);
+    Task most = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("UserTask_Contribute").taskCandidateGroup("MOST").singleResult();
+    complete(most, withVariables("contribution", "Đã cung cấp chuẩn dữ liệu"));
+    assertThat(jdbc.queryForList("select unit from dt_report where task_id = ? and kind = 'CONTRIBUTION'",
+        String.class, taskId)).containsExactly("MOST");
+
+    clockAt("2024-01-30T15:00");
+    complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "VNeID đã tích hợp", "completionDate", "2024-01-30"));
+    complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
+    assertThat(pi).isEnded();
+  }
+
+  private ProcessInstance instance(String id) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+  private Date timerDue(ProcessInstance pi) {
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    return timer.getDuedate();
+  }
+
+  private static Date vietnam(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant());
+  }
+
+  private static List<String> subjectsTo(String user, String reference) throws Exception {
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage m : messagesTo(user, reference)) {
+      subjects.add(m.getSubject());
+    }
+    return subjects;
+  }
+
+  private static String bodyTo(String user, String reference) throws Exception {
+    return bodiesTo(user, reference).get(0);
+  }
+
+  private static List<String> bodiesTo(String user, String reference) throws Exception {
+    List<String> bodies = new ArrayList<>();
+    for (MimeMessage m : messagesTo(user, reference)) {
+      bodies.add(String.valueOf(m.getContent()));
+    }
+    return bodies;
+  }
+
+  private static List<MimeMessage> messagesTo(String user, String reference) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    var account = MAIL.getUserManager().getUserByEmail(user + "@demo.directivetracker.vn");
+    if (account == null) {
+      return found;
+    }
+    for (var stored : MAIL.getManagers().getImapHostManager().getInbox(account).getMessages()) {
+      MimeMessage m = stored.getMimeMessage();
+      if (m.getSubject().contains(reference)) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+}
