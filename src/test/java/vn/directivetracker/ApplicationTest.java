@@ -32,10 +32,20 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ApplicationTest {
 
   public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-  protected static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  /** A fixed port for the whole run, so a test can stop the mail server and bring it back where the app expects it. */
+  protected static final GreenMail MAIL = new GreenMail(
+      new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   static {
     MAIL.start();
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @DynamicPropertySource
