@@ -1,0 +1,131 @@
+package vn.directivetracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole lifecycle on the real PostgreSQL (a fresh database directive_it on 127.0.0.1:5432, or
+ * TEST_PG_URL): the 25-task example notice is issued through the API, every task lands with the unit
+ * a minister would expect, overdue tasks escalate, one report is returned and resubmitted, accepted, and
+ * the engine's history holds every step. This test must run in CI: without PostgreSQL it fails, it never
+ * skips.
+ */
+class PostgresLifecycleTest extends ApplicationTest {
+
+  static final String ADMIN_URL = System.getenv().getOrDefault("TEST_PG_ADMIN_URL",
+      "jdbc:postgresql://127.0.0.1:5432/postgres");
+  static final String DATABASE = "directive_it";
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) throws Exception {
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("drop database if exists " + DATABASE + " with (force)");
+      s.execute("create database " + DATABASE);
+    }
+    String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + DATABASE;
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+  }
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  DataSource dataSource;
+
+  DirectiveFixtures directives;
+
+  @BeforeEach
+  void fixtures() {
+    directives = new DirectiveFixtures(http, jdbc);
+  }
+
+  @Test
+  void aRealNoticeRunsItsWholeLifecycleOnPostgres() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+    clockAt("2024-10-02T09:00");
+    String notice = Files.readString(Path.of("docs/examples/directive-p06-2024-09.json"));
+    var response = directives.post("leader", "/api/directives", notice);
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+    JsonNode directive = DirectiveFixtures.read(response.getBody());
+    String id = directive.get("id").asText();
+
+    Map<String, String> leads = new HashMap<>();
+    directive.get("tasks").forEach(t -> leads.put(t.get("key").asText(), t.get("leadUnit").asText()));
+    assertThat(leads).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("T01", "MOST"), Map.entry("T02", "MOF"), Map.entry("T03", "MOHA"), Map.entry("T04", "MAE"),
+        Map.entry("T05", "MOJ"), Map.entry("T06", "MOH"), Map.entry("T07", "HAIPHONG"), Map.entry("T08", "HANOI"),
+        Map.entry("T09", "MOH"), Map.entry("T10", "SBV"), Map.entry("T11", "MOF"), Map.entry("T12", "MPS"),
+        Map.entry("T13", "VPCP"), Map.entry("T14", "VPCP"), Map.entry("T15", "MOJ"), Map.entry("T16", "VPCP"),
+        Map.entry("T17", "MPS"), Map.entry("T18", "MOC"), Map.entry("T19", "MCST"), Map.entry("T20", "MOST"),
+        Map.entry("T21", "MOF"), Map.entry("T22", "MOET"), Map.entry("T23", "EVN"), Map.entry("T24", "VSS"),
+        Map.entry("T25", "MOJ")));
+    assertThat(DirectiveFixtures.taskOf(directive, "T02").get("status").asText()).isEqualTo("OVERDUE");
+    assertThat(DirectiveFixtures.taskOf(directive, "T12").get("status").asText()).isEqualTo("IN_PROGRESS");
+
+    // The unit's officer sees exactly its own tasks through the REST API Tasklist uses.
+    JsonNode mohTasks = directives.get("moh", "/engine-rest/task?candidateGroup=MOH");
+    assertThat(mohTasks).hasSize(4); // T06 and T09 to carry out, T10 and T24 to contribute to
+    JsonNode mohAll = directives.get("moh", "/engine-rest/task");
+    assertThat(mohAll).hasSize(4);
+
+    runDueJobs(directives.processesOf(id));
+    JsonNode after = directives.get("leader", "/api/directives/" + id);
+    assertThat(DirectiveFixtures.taskOf(after, "T02").get("escalationLevel").asInt()).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select count(*) from dt_escalation e join dt_task t on t.id = e.task_id"
+        + " where t.directive_id = ?", Integer.class, id)).isEqualTo(6); // T01 (2 days late) and T02..T06 (12 days)
+
+    String t06 = directives.processOf(id, "T06");
+    Task carryOut = engine.getTaskService().createTaskQuery().processInstanceId(t06)
+        .taskDefinitionKey("UserTask_CarryOut").singleResult();
+    engine.getTaskService().claim(carryOut.getId(), "moh");
+    engine.getTaskService().complete(carryOut.getId(),
+        withVariables("reportResult", "Lộ trình đã gửi", "completionDate", "2024-10-01"));
+    Task review = engine.getTaskService().createTaskQuery().processInstanceId(t06)
+        .taskDefinitionKey("UserTask_ReviewReport").singleResult();
+    engine.getTaskService().complete(review.getId(),
+        withVariables("reportAccepted", false, "reviewComment", "Bổ sung lộ trình chi tiết"));
+    carryOut = engine.getTaskService().createTaskQuery().processInstanceId(t06)
+        .taskDefinitionKey("UserTask_CarryOut").singleResult();
+    engine.getTaskService().complete(carryOut.getId(),
+        withVariables("reportResult", "Lộ trình chi tiết", "completionDate", "2024-10-02"));
+    review = engine.getTaskService().createTaskQuery().processInstanceId(t06)
+        .taskDefinitionKey("UserTask_ReviewReport").singleResult();
+    engine.getTaskService().complete(review.getId(), withVariables("reportAccepted", true));
+
+    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + id), "T06")
+        .get("status").asText()).isEqualTo("COMPLETED_LATE");
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(t06).singleResult().getEndTime()).isNotNull();
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(t06).finished().count()).isEqualTo(4);
+    assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(t06).decisionDefinitionKey("lead-unit")
+        .count()).isEqualTo(1);
+    assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("escalation-level")
+        .processInstanceId(t06).count()).isEqualTo(1);
+    assertThat(jdbc.queryForList("select outcome from dt_report r join dt_task t on t.id = r.task_id"
+        + " where t.process_instance_id = ? order by r.submitted_at", String.class, t06))
+        .containsExactly("RETURNED", "ACCEPTED");
+  }
+}
