@@ -31,8 +31,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>The webapps load {@code <app-root>/app/<app>/locales/<lang>.json} and
  * {@code <app-root>/app/<app>/scripts/config.js}; the starter serves both from
- * {@code classpath:/META-INF/resources/webjars/camunda/app/}. Our copies in
- * {@code src/main/resources} therefore have to be found before the webjar's on the classpath.
+ * {@code classpath:/META-INF/resources/webjars/camunda/app/} (CamundaBpmWebappAutoConfiguration
+ * maps {@code /camunda/app/**} to {@code classpath:<camunda.bpm.webapp.webjar-classpath>/app/},
+ * default {@code /META-INF/resources/webjars/camunda}). Our copies in {@code src/main/resources}
+ * therefore have to be found before the webjar's on the classpath:
+ * <ul>
+ *   <li>in tests and {@code spring-boot:run}, target/classes comes before the dependency jars;</li>
+ *   <li>in the repackaged fat jar, Spring Boot leaves {@code META-INF/**} at the root of the jar
+ *       (not under BOOT-INF/classes); {@code java -jar} puts that root on the application class
+ *       loader, the parent of the LaunchedClassLoader that holds BOOT-INF/lib, and parent-first
+ *       delegation finds our file before the webjar's. The same holds after
+ *       {@code -Djarmode=tools extract} (application jar before lib/ jars) and for the layered
+ *       extract run with JarLauncher (extracted root on the class path). Checked with a probe
+ *       class inside the built jar, no application started.</li>
+ * </ul>
+ * If {@code camunda.bpm.webapp.webjar-classpath} is ever changed, these files must move with it.
  */
 class VietnameseLocaleTest {
 
