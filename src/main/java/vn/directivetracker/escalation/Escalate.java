@@ -63,7 +63,11 @@ class Escalate implements JavaDelegate {
     execution.setVariable("nextEscalationAt", plan.lookAgain(nextCheckInDays));
   }
 
-  /** The groups told: the lead always; PARENT adds its parent unit; ISSUER adds the issuer and its secretariat. */
+  /**
+   * The groups told: the lead always; PARENT adds its parent unit; ISSUER adds the parent, the issuer and
+   * its secretariat. A unit with no parent (VTV, VOV, VNA) has nobody above it but the issuer, so PARENT
+   * goes to the issuer for it.
+   */
   private List<String> audience(TaskRecord task, String audience) {
     List<String> groups = new ArrayList<>();
     groups.add(task.leadUnit());
@@ -71,7 +75,7 @@ class Escalate implements JavaDelegate {
     if (("PARENT".equals(audience) || "ISSUER".equals(audience)) && parent != null) {
       groups.add(parent);
     }
-    if ("ISSUER".equals(audience)) {
+    if ("ISSUER".equals(audience) || ("PARENT".equals(audience) && parent == null)) {
       groups.add(task.issuer());
       groups.add(task.issuer() + "SEC");
     }
