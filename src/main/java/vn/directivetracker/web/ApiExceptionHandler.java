@@ -27,9 +27,10 @@ import vn.directivetracker.security.CurrentUser;
 
 /**
  * Every refusal of /api as application/problem+json: bad input names each offending field, nothing
- * ever answers with a stack trace.
+ * ever answers with a stack trace. Not limited to our packages: a refusal made before any controller is
+ * chosen (an unsupported content type, a method not allowed) has no handler to match a package against.
  */
-@RestControllerAdvice(basePackages = "vn.directivetracker")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
