@@ -35,8 +35,9 @@ class DirectiveController {
     this.currentUser = currentUser;
   }
 
+  /** Not {@code @Valid}: the service checks shape and meaning together, to report every problem at once. */
   @PostMapping(consumes = "application/json")
-  ResponseEntity<DirectiveView> issue(@Valid @RequestBody IssueDirectiveRequest request) {
+  ResponseEntity<DirectiveView> issue(@RequestBody IssueDirectiveRequest request) {
     DirectiveView view = service.issue(request, currentUser.get());
     return ResponseEntity.created(URI.create("/api/directives/" + view.id())).body(view);
   }

@@ -69,7 +69,27 @@ class DirectiveService {
         .setVariables(Map.of("directiveId", directiveId, "issuer", issuer.code(), "reference", request.reference()))
         .execute().getId());
     repository.setProcessInstance(directiveId, processInstanceId);
+    // Whom the lead-unit decision chose is known only now; refusing here rolls back the notice and its
+    // processes with it.
+    List<FieldProblem> leadAlsoCoordinating = leadAlsoCoordinating(repository.tasksOf(directiveId));
+    if (!leadAlsoCoordinating.isEmpty()) {
+      throw ApiException.badRequest(leadAlsoCoordinating);
+    }
     return view(directiveId, caller);
+  }
+
+  /** Tasks (in notice order) whose decided lead unit the issuer also listed as coordinating. */
+  private static List<FieldProblem> leadAlsoCoordinating(List<TaskRecord> tasks) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskRecord task = tasks.get(i);
+      int c = task.coordinatingUnits().indexOf(task.leadUnit());
+      if (c >= 0) {
+        problems.add(new FieldProblem("tasks[" + i + "].coordinatingUnits[" + c + "]",
+            "'" + task.leadUnit() + "' is the lead unit the lead-unit decision chose"));
+      }
+    }
+    return problems;
   }
 
   @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package vn.directivetracker.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -27,9 +28,10 @@ import vn.directivetracker.security.CurrentUser;
 
 /**
  * Every refusal of /api as application/problem+json: bad input names each offending field, nothing
- * ever answers with a stack trace.
+ * ever answers with a stack trace. Not limited to our packages: a refusal made before any controller is
+ * chosen (an unsupported content type, a method not allowed) has no handler to match a package against.
  */
-@RestControllerAdvice(basePackages = "vn.directivetracker")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -79,6 +81,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = e.getCause();
+    if (cause instanceof JsonMappingException m && m.getCause() instanceof StreamReadException broken) {
+      // The text is not JSON at all (truncated, say); the path only tells where the parser gave up.
+      cause = broken;
+    }
     FieldProblem problem;
     if (cause instanceof UnrecognizedPropertyException u) {
       problem = new FieldProblem(path(u), "unknown field");
