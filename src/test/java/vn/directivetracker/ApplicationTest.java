@@ -60,6 +60,9 @@ public abstract class ApplicationTest {
   @Autowired
   protected TestRestTemplate http;
 
+  @Autowired
+  private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
   @BeforeEach
   void initEngineAssertions() {
     init(engine);
@@ -81,9 +84,9 @@ public abstract class ApplicationTest {
   }
 
   /**
-   * Runs every job of these process instances that is due by the engine clock, again and again until
-   * none is left (bounded), as the job executor would. Other tests' jobs in the shared database are
-   * left alone.
+   * Runs every job of these process instances that is due by the engine clock, and the delivery jobs of
+   * their notices, again and again until none is left (bounded), as the job executor would. Other tests'
+   * jobs in the shared database are left alone.
    */
   protected int runDueJobs(java.util.Collection<String> processInstanceIds) {
     ManagementService management = engine.getManagementService();
@@ -98,6 +101,7 @@ public abstract class ApplicationTest {
           }
         }
       }
+      due.addAll(noticeJobs(processInstanceIds));
       if (due.isEmpty()) {
         return executed;
       }
@@ -107,5 +111,24 @@ public abstract class ApplicationTest {
       }
     }
     throw new IllegalStateException("jobs keep coming after 50 rounds");
+  }
+
+  /** The pending delivery jobs of the notices about tasks run by these process instances. */
+  protected List<Job> noticeJobs(java.util.Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
+    java.util.Set<String> notices = new java.util.HashSet<>(jdbcTemplate.queryForList(
+        "select n.id from dt_notification n join dt_task t on t.id = n.task_id where n.status = 'PENDING'"
+            + " and t.process_instance_id in (" + marks + ")", String.class, processInstanceIds.toArray()));
+    List<Job> jobs = new java.util.ArrayList<>();
+    for (Job job : engine.getManagementService().createJobQuery().messages().withRetriesLeft().list()) {
+      var entity = (org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job;
+      if (notices.contains(entity.getJobHandlerConfigurationRaw())) {
+        jobs.add(job);
+      }
+    }
+    return jobs;
   }
 }

@@ -24,7 +24,7 @@ public class Notifier {
     this.templates = templates;
   }
 
-  /** Must run inside an engine command (a delegate or listener), whose process instance owns the job. */
+  /** Must run inside an engine command (a delegate or listener) of the process the notice is about. */
   public void notify(DelegateExecution execution, Notice notice) {
     if (notice.recipientGroups().isEmpty() || outbox.exists(notice.idempotencyKey())) {
       return;
@@ -35,10 +35,12 @@ public class Notifier {
     MessageEntity job = new MessageEntity();
     job.setJobHandlerType(NotificationJobHandler.TYPE);
     job.setJobHandlerConfigurationRaw(id);
-    // Tied to the process instance (so an incident shows on it in Cockpit) but not to an execution:
-    // jobs of an execution are deleted with it, and a notice must survive the step that ends the task.
-    job.setProcessInstanceId(execution.getProcessInstanceId());
+    // Tied to the process definition only, so a failed delivery shows as an incident of directive-task in
+    // Cockpit. Not to the execution or process instance: the engine deletes an execution's jobs with it
+    // (a notice must outlive the step that ends the task), and instance migration expects every job of
+    // an instance to belong to one of its executions.
     job.setProcessDefinitionId(execution.getProcessDefinitionId());
+    job.setProcessDefinitionKey(execution.getProcessDefinitionId().split(":")[0]);
     Context.getCommandContext().getJobManager().send(job);
   }
 }

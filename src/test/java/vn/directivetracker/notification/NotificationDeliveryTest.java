@@ -122,7 +122,12 @@ class NotificationDeliveryTest extends ApplicationTest {
   }
 
   private Job noticeJob(String processInstanceId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).messages().singleResult();
+    String notice = jdbc.queryForObject("select n.id from dt_notification n join dt_task t on t.id = n.task_id"
+        + " where t.process_instance_id = ?", String.class, processInstanceId);
+    return engine.getManagementService().createJobQuery().messages().list().stream()
+        .filter(j -> notice.equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j)
+            .getJobHandlerConfigurationRaw()))
+        .findFirst().orElseThrow();
   }
 
   private List<String> outboxStatus(String processInstanceId) {
