@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mirrors the registry into Camunda groups at start-up: a group per unit and provincial department, a
- * secretariat group per issuing body, and AUDITORS. Idempotent: existing groups keep their members and
+ * secretariat group per issuing body, AUDITORS and MONITORING (may read /actuator/prometheus). Idempotent: existing groups keep their members and
  * only get their names refreshed, so a restart (or a new registry file) never duplicates anything.
  */
 @Component
@@ -66,6 +66,7 @@ class OrganizationSync implements ApplicationRunner {
       }
     }
     specs.add(new GroupSpec(AUDITORS, "Kiểm toán viên / Auditors", "AUDIT"));
+    specs.add(new GroupSpec("MONITORING", "Giám sát vận hành / Monitoring", "OPERATIONS"));
     return specs;
   }
 

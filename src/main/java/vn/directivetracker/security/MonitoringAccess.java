@@ -1,0 +1,44 @@
+package vn.directivetracker.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * /actuator/prometheus names units and their overdue counts: it needs HTTP basic authentication (the
+ * same filter as /api) and membership of camunda-admin or MONITORING. Health stays public for probes.
+ */
+@Configuration
+class MonitoringAccess {
+
+  static final String MONITORING = "MONITORING";
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> monitoringGroupFilter(IdentityService identity) {
+    OncePerRequestFilter filter = new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        Authentication auth = identity.getCurrentAuthentication();
+        if (auth == null || auth.getGroupIds() == null
+            || !(auth.getGroupIds().contains(CurrentUser.ADMIN_GROUP) || auth.getGroupIds().contains(MONITORING))) {
+          response.sendError(HttpServletResponse.SC_FORBIDDEN);
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    };
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns("/actuator/prometheus");
+    registration.setOrder(2);
+    return registration;
+  }
+}
