@@ -1,7 +1,5 @@
 package vn.directivetracker.directive;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,11 +32,7 @@ class RecordWithdrawal implements JavaDelegate {
     TaskRecord task = tasks.load(taskId);
     Map<String, String> values = facts.of(task, null);
     values.put("reason", String.valueOf(execution.getVariable("withdrawalReason")));
-    List<String> groups = new ArrayList<>();
-    if (task.leadUnit() != null) {
-      groups.add(task.leadUnit());
-    }
-    groups.addAll(task.coordinatingUnits());
-    notifier.notify(execution, new Notice(NotificationEvent.WITHDRAWN, "WITHDRAWN:" + taskId, taskId, groups, values));
+    notifier.notify(execution,
+        new Notice(NotificationEvent.WITHDRAWN, "WITHDRAWN:" + taskId, taskId, task.involvedUnits(), values));
   }
 }

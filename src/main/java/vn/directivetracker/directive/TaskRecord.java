@@ -31,6 +31,16 @@ public record TaskRecord(
   public static final String COMPLETED = "COMPLETED";
   public static final String WITHDRAWN = "WITHDRAWN";
 
+  /** The units with a part in the task: the lead (once decided), then the coordinating units. */
+  public List<String> involvedUnits() {
+    List<String> units = new java.util.ArrayList<>();
+    if (leadUnit != null) {
+      units.add(leadUnit);
+    }
+    units.addAll(coordinatingUnits);
+    return units;
+  }
+
   public TaskStatus status(LocalDate today) {
     return TaskStatus.of(state, deadline, completedOn, today);
   }

@@ -1,8 +1,6 @@
 package vn.directivetracker.reporting;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -51,9 +49,7 @@ class AcceptReport implements JavaDelegate {
     Map<String, String> values = facts.of(task, null);
     values.put("outcome", outcome.equals("COMPLETED_ON_TIME")
         ? "Hoàn thành đúng hạn / completed on time" : "Hoàn thành quá hạn / completed late");
-    List<String> groups = new ArrayList<>();
-    groups.add(task.leadUnit());
-    groups.addAll(task.coordinatingUnits());
-    notifier.notify(execution, new Notice(NotificationEvent.ACCEPTED, "ACCEPTED:" + taskId, taskId, groups, values));
+    notifier.notify(execution,
+        new Notice(NotificationEvent.ACCEPTED, "ACCEPTED:" + taskId, taskId, task.involvedUnits(), values));
   }
 }
