@@ -7,6 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
 if [ ! -x "$here/node_modules/.bin/bpmnlint" ]; then
+  echo "Installing bpmnlint (npm ci in tools/bpmnlint)..." >&2
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
