@@ -26,6 +26,14 @@ public class Notifier {
 
   /** Must run inside an engine command (a delegate or listener), whose process instance owns the job. */
   public void notify(DelegateExecution execution, Notice notice) {
+    notify(execution.getProcessInstanceId(), execution.getProcessDefinitionId(), notice);
+  }
+
+  /**
+   * The same, for a step taken through the engine's API (an amendment) rather than by a delegate; must
+   * run inside an engine command too (see security.PrivilegedEngine).
+   */
+  public void notify(String processInstanceId, String processDefinitionId, Notice notice) {
     if (notice.recipientGroups().isEmpty() || outbox.exists(notice.idempotencyKey())) {
       return;
     }
@@ -37,8 +45,8 @@ public class Notifier {
     job.setJobHandlerConfigurationRaw(id);
     // Tied to the process instance (so an incident shows on it in Cockpit) but not to an execution:
     // jobs of an execution are deleted with it, and a notice must survive the step that ends the task.
-    job.setProcessInstanceId(execution.getProcessInstanceId());
-    job.setProcessDefinitionId(execution.getProcessDefinitionId());
+    job.setProcessInstanceId(processInstanceId);
+    job.setProcessDefinitionId(processDefinitionId);
     Context.getCommandContext().getJobManager().send(job);
   }
 }
