@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.DirectiveTasks;
 import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.escalation.DeadlinePlan;
+import vn.directivetracker.organization.Unit;
+import vn.directivetracker.organization.UnitRegistry;
 
 /**
  * First step of a directive task: loads the stored task and puts into the process what the decisions,
@@ -18,10 +20,12 @@ class LoadDirectiveTask implements JavaDelegate {
 
   private final DirectiveTasks tasks;
   private final DeadlinePlan deadlines;
+  private final UnitRegistry registry;
 
-  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines) {
+  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry) {
     this.tasks = tasks;
     this.deadlines = deadlines;
+    this.registry = registry;
   }
 
   @Override
@@ -34,7 +38,7 @@ class LoadDirectiveTask implements JavaDelegate {
     vars.put("reference", task.reference());
     vars.put("issuer", task.issuer());
     vars.put("issuerLevel", task.issuerLevel());
-    vars.put("secretariat", task.issuer() + "SEC");
+    vars.put("secretariat", registry.find(task.issuer()).map(Unit::secretariat).orElse(task.issuer() + "SEC"));
     vars.put("taskKey", task.key());
     vars.put("taskTitle", task.title());
     vars.put("domain", task.domain());

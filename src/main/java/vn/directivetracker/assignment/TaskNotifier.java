@@ -50,7 +50,7 @@ class TaskNotifier implements TaskListener {
       }
       case "UserTask_ReviewReport" -> {
         event = NotificationEvent.REVIEW_REQUESTED;
-        group = task.issuer() + "SEC";
+        group = (String) userTask.getVariable("secretariat");
       }
       default -> throw new IllegalStateException("no notice for task " + userTask.getTaskDefinitionKey());
     }

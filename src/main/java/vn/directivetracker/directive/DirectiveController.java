@@ -29,10 +29,12 @@ class DirectiveController {
 
   private final DirectiveService service;
   private final CurrentUser currentUser;
+  private final TaskAmendmentService amendments;
 
-  DirectiveController(DirectiveService service, CurrentUser currentUser) {
+  DirectiveController(DirectiveService service, CurrentUser currentUser, TaskAmendmentService amendments) {
     this.service = service;
     this.currentUser = currentUser;
+    this.amendments = amendments;
   }
 
   /** Not {@code @Valid}: the service checks shape and meaning together, to report every problem at once. */
@@ -68,6 +70,12 @@ class DirectiveController {
   @PostMapping(path = "/{id}/tasks/{key}/withdrawal", consumes = "application/json")
   DirectiveView withdrawTask(@PathVariable String id, @PathVariable String key, @Valid @RequestBody Withdrawal body) {
     return service.withdrawTask(id, key, body.reason(), currentUser.get());
+  }
+
+  /** Amends a running task; the body names only what changes, and why. */
+  @org.springframework.web.bind.annotation.PatchMapping(path = "/{id}/tasks/{key}", consumes = "application/json")
+  DirectiveView amendTask(@PathVariable String id, @PathVariable String key, @RequestBody AmendTaskRequest body) {
+    return amendments.amend(id, key, body, currentUser.get());
   }
 
   /** Why the issuer withdraws: kept in history and told to the units. */

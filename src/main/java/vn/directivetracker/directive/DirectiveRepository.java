@@ -71,6 +71,31 @@ class DirectiveRepository {
         directiveId);
   }
 
+  /** The lead unit of the task a sub-directive splits, if it is one. */
+  Optional<String> parentLeadUnit(String directiveId) {
+    return jdbc.queryForList("select p.lead_unit from dt_directive d join dt_task p on p.id = d.parent_task_id"
+        + " where d.id = ?", String.class, directiveId).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  void setParentTask(String directiveId, String parentTaskId) {
+    jdbc.update("update dt_directive set parent_task_id = ? where id = ?", parentTaskId, directiveId);
+  }
+
+  /** Per task of this directive that was split: its sub-tasks counted (withdrawn ones are not counted). */
+  java.util.Map<String, DirectiveView.Subtasks> subtasksOf(String directiveId, LocalDate today) {
+    java.util.Map<String, DirectiveView.Subtasks> counts = new java.util.HashMap<>();
+    jdbc.query("select d.parent_task_id, count(*) as total,"
+        + " sum(case when s.state = 'COMPLETED' then 1 else 0 end) as completed,"
+        + " sum(case when s.state = 'OPEN' and s.deadline < ? then 1 else 0 end) as overdue"
+        + " from dt_directive d join dt_task s on s.directive_id = d.id"
+        + " where s.state <> 'WITHDRAWN' and d.parent_task_id in (select id from dt_task where directive_id = ?)"
+        + " group by d.parent_task_id", rs -> {
+          counts.put(rs.getString("parent_task_id"), new DirectiveView.Subtasks(rs.getInt("total"),
+              rs.getInt("completed"), rs.getInt("overdue")));
+        }, Date.valueOf(today), directiveId);
+    return counts;
+  }
+
   String processInstanceOf(String taskId) {
     return jdbc.queryForObject("select process_instance_id from dt_task where id = ?", String.class, taskId);
   }

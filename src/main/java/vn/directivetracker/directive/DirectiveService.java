@@ -79,7 +79,7 @@ class DirectiveService {
   }
 
   /** Tasks (in notice order) whose decided lead unit the issuer also listed as coordinating. */
-  private static List<FieldProblem> leadAlsoCoordinating(List<TaskRecord> tasks) {
+  static List<FieldProblem> leadAlsoCoordinating(List<TaskRecord> tasks) {
     List<FieldProblem> problems = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       TaskRecord task = tasks.get(i);
@@ -90,6 +90,10 @@ class DirectiveService {
       }
     }
     return problems;
+  }
+
+  java.time.LocalDate today() {
+    return clock.today();
   }
 
   @Transactional(readOnly = true)
@@ -140,17 +144,18 @@ class DirectiveService {
         .correlate());
   }
 
-  private DirectiveView view(String id, Caller caller) {
+  DirectiveView view(String id, Caller caller) {
     DirectiveRepository.DirectiveRow d = requireDirective(id, caller);
     List<TaskRecord> all = repository.tasksOf(id);
     List<TaskRecord> tasks = seesWhole(d, caller) ? all : all.stream().filter(t -> involves(t, caller)).toList();
     var today = clock.today();
     String status = d.withdrawn() ? "WITHDRAWN"
         : all.stream().anyMatch(t -> TaskRecord.OPEN.equals(t.state())) ? "ACTIVE" : "COMPLETED";
+    Map<String, DirectiveView.Subtasks> subtasks = repository.subtasksOf(id, today);
     return new DirectiveView(d.id(), d.reference(), d.issuer(), d.issuedOn(), d.title(), status,
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
             t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), t.keyTask(), t.expectedResult(),
-            t.status(today), t.completedOn(), t.escalationLevel())).toList());
+            t.status(today), t.completedOn(), t.escalationLevel(), subtasks.get(t.id()))).toList());
   }
 
   /** Finds the directive, or answers 404 also when it exists but the caller has no part in it. */
@@ -163,7 +168,9 @@ class DirectiveService {
   }
 
   private boolean seesWhole(DirectiveRepository.DirectiveRow d, Caller caller) {
-    return seesEverything(caller) || caller.memberOf(d.issuer()) || caller.memberOf(d.issuer() + "SEC");
+    return seesEverything(caller) || caller.memberOf(d.issuer()) || caller.memberOf(d.issuer() + "SEC")
+        // A sub-directive is the split of the parent task's lead unit, which follows it as a whole.
+        || repository.parentLeadUnit(d.id()).map(caller::memberOf).orElse(false);
   }
 
   private static boolean seesEverything(Caller caller) {

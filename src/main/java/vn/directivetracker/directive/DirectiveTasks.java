@@ -46,6 +46,22 @@ public class DirectiveTasks {
     return rows.get(0);
   }
 
+  /** The stored task, or empty when there is no task with this id. */
+  public java.util.Optional<TaskRecord> find(String taskId) {
+    return jdbc.query(SELECT + "where t.id = ?", ROW, taskId).stream().findFirst();
+  }
+
+  public String processInstanceOf(String taskId) {
+    return jdbc.queryForObject("select process_instance_id from dt_task where id = ?", String.class, taskId);
+  }
+
+  /** Sub-tasks still open in the directives its lead unit issued to split this task. */
+  public int openSubtaskCount(String taskId) {
+    Integer n = jdbc.queryForObject("select count(*) from dt_task s join dt_directive d on d.id = s.directive_id"
+        + " where d.parent_task_id = ? and s.state = ?", Integer.class, taskId, TaskRecord.OPEN);
+    return n == null ? 0 : n;
+  }
+
   public void linkProcessInstance(String taskId, String processInstanceId) {
     jdbc.update("update dt_task set process_instance_id = ? where id = ?", processInstanceId, taskId);
   }

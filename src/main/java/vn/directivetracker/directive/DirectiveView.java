@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A directive as the API answers it: the notice and, per task, who leads, by when, and where it stands. */
-record DirectiveView(
+public record DirectiveView(
     String id,
     String reference,
     String issuer,
@@ -27,6 +27,11 @@ record DirectiveView(
       String expectedResult,
       TaskStatus status,
       LocalDate completedOn,
-      int escalationLevel) {
+      int escalationLevel,
+      Subtasks subtasks) {
+  }
+
+  /** How far the sub-tasks a lead unit split this task into have come; absent when it split nothing. */
+  public record Subtasks(int total, int completed, int overdue) {
   }
 }

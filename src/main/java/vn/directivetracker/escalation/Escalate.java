@@ -77,9 +77,10 @@ class Escalate implements JavaDelegate {
     }
     if ("ISSUER".equals(audience) || ("PARENT".equals(audience) && parent == null)) {
       groups.add(task.issuer());
-      groups.add(task.issuer() + "SEC");
+      // A ministry that split its task reviews its sub-units itself: its "secretariat" is itself.
+      groups.add(registry.find(task.issuer()).map(u -> u.secretariat()).orElse(task.issuer() + "SEC"));
     }
-    return groups;
+    return groups.stream().distinct().toList();
   }
 
   private static String levelName(int level) {

@@ -2,5 +2,6 @@ package vn.directivetracker.notification;
 
 /** What happened to a task that somebody must hear about; each has a template in notifications/. */
 public enum NotificationEvent {
-  ASSIGNED, CONTRIBUTION_REQUESTED, REVIEW_REQUESTED, RETURNED, ACCEPTED, REMINDER, ESCALATION, WITHDRAWN
+  ASSIGNED, CONTRIBUTION_REQUESTED, REVIEW_REQUESTED, RETURNED, ACCEPTED, REMINDER, ESCALATION, WITHDRAWN,
+  AMENDED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED
 }

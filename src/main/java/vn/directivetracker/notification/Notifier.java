@@ -26,6 +26,14 @@ public class Notifier {
 
   /** Must run inside an engine command (a delegate or listener) of the process the notice is about. */
   public void notify(DelegateExecution execution, Notice notice) {
+    notify(execution.getProcessDefinitionId(), notice);
+  }
+
+  /**
+   * The same, for a step taken through the engine's API (an amendment) rather than by a delegate; must
+   * run inside an engine command too (see security.PrivilegedEngine).
+   */
+  public void notify(String processDefinitionId, Notice notice) {
     if (notice.recipientGroups().isEmpty() || outbox.exists(notice.idempotencyKey())) {
       return;
     }
@@ -39,8 +47,8 @@ public class Notifier {
     // Cockpit. Not to the execution or process instance: the engine deletes an execution's jobs with it
     // (a notice must outlive the step that ends the task), and instance migration expects every job of
     // an instance to belong to one of its executions.
-    job.setProcessDefinitionId(execution.getProcessDefinitionId());
-    job.setProcessDefinitionKey(execution.getProcessDefinitionId().split(":")[0]);
+    job.setProcessDefinitionId(processDefinitionId);
+    job.setProcessDefinitionKey(processDefinitionId.split(":")[0]);
     Context.getCommandContext().getJobManager().send(job);
   }
 }

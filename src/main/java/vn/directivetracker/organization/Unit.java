@@ -25,8 +25,12 @@ public record Unit(
     return type == UnitType.STEERING ? IssuerLevel.NATIONAL : IssuerLevel.PROVINCIAL;
   }
 
-  /** The group of the issuer's standing agency, whose members review reports. */
+  /**
+   * The group whose members review reports on this unit's directives: a working group's standing agency
+   * ({@code XSEC}). A ministry that splits its own task has no such agency: it reviews its sub-units'
+   * reports itself.
+   */
   public String secretariat() {
-    return code + "SEC";
+    return isIssuer() ? code + "SEC" : code;
   }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.directive.DirectiveTasks;
 
 /**
  * Checks on the server what the forms check in the browser, when a task is completed: a report needs its
@@ -21,10 +22,14 @@ class TaskInputValidator implements TaskListener {
 
   static final int MAX_TEXT = 10000;
 
-  private final BusinessClock clock;
+  static final String OPEN_SUBTASKS_REASON = "openSubtasksReason";
 
-  TaskInputValidator(BusinessClock clock) {
+  private final BusinessClock clock;
+  private final DirectiveTasks tasks;
+
+  TaskInputValidator(BusinessClock clock, DirectiveTasks tasks) {
     this.clock = clock;
+    this.tasks = tasks;
   }
 
   @Override
@@ -41,6 +46,12 @@ class TaskInputValidator implements TaskListener {
           problems.add("completionDate " + done + " is in the future");
         } else if (issued != null && done.isBefore(issued)) {
           problems.add("completionDate " + done + " is before the directive was issued");
+        }
+        // A task split into sub-tasks is done when they are, unless the lead says why not.
+        int openSubtasks = tasks.openSubtaskCount((String) task.getVariable("directiveTaskId"));
+        if (openSubtasks > 0) {
+          requireText(task, OPEN_SUBTASKS_REASON, openSubtasks + " sub-task(s) still open: a reason ("
+              + OPEN_SUBTASKS_REASON + ") to report the task done anyway", problems);
         }
         task.setVariable("reportSubmittedBy", actor(task));
       }

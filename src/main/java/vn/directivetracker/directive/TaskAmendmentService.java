@@ -1,0 +1,153 @@
+package vn.directivetracker.directive;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.web.ApiException;
+import vn.directivetracker.web.FieldProblem;
+
+/**
+ * The issuer amends a running task: deadline, lead unit, coordinating units, key flag, always with a
+ * reason. One transaction stores the amendment, correlates TaskAmended (the process's own record of it:
+ * ServiceTask_ApplyAmendment sets the variables and tells the units) and then changes the open user
+ * tasks and timers through the engine's API, as the caller, so the user operation log names them. The
+ * structural part is not done inside the delegate because Camunda switches the user operation log off
+ * in custom code and a delegate should not restructure its own process instance.
+ */
+@Service
+class TaskAmendmentService {
+
+  static final String TASK_AMENDED_MESSAGE = "TaskAmended";
+  static final int MAX_REASON = 2000;
+
+  private final DirectiveService directives;
+  private final DirectiveRepository repository;
+  private final DirectiveTasks tasks;
+  private final TaskChanges changes;
+  private final UnitRegistry registry;
+  private final RuntimeService runtime;
+  private final PrivilegedEngine engine;
+
+  TaskAmendmentService(DirectiveService directives, DirectiveRepository repository, DirectiveTasks tasks,
+      TaskChanges changes, UnitRegistry registry, RuntimeService runtime, PrivilegedEngine engine) {
+    this.directives = directives;
+    this.repository = repository;
+    this.tasks = tasks;
+    this.changes = changes;
+    this.registry = registry;
+    this.runtime = runtime;
+    this.engine = engine;
+  }
+
+  @Transactional
+  DirectiveView amend(String directiveId, String key, AmendTaskRequest body, Caller caller) {
+    DirectiveView directive = directives.get(directiveId, caller);
+    if (!caller.memberOf(directive.issuer())) {
+      throw ApiException.forbidden("only members of " + directive.issuer() + " may amend its directives");
+    }
+    TaskRecord before = repository.tasksOf(directiveId).stream().filter(t -> t.key().equals(key)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("task " + key));
+    if (!TaskRecord.OPEN.equals(before.state())) {
+      throw ApiException.conflict("task " + key + " is already " + before.status(directives.today()));
+    }
+    List<FieldProblem> problems = validate(before, body);
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    TaskChanges.Change change = new TaskChanges.Change(body.deadlineGiven(), body.deadline(),
+        body.leadUnitGiven() ? body.leadUnit() : null,
+        body.coordinatingUnitsGiven() ? List.copyOf(body.coordinatingUnits()) : null,
+        body.keyTaskGiven() ? body.keyTask() : null);
+    String changeId = UUID.randomUUID().toString();
+    String reason = body.reason().strip();
+    List<TaskChanges.FieldChange> diffs = changes.record(before, change, changeId, caller.userId(), reason,
+        TaskChanges.AMENDMENT);
+    if (diffs.isEmpty()) {
+      return directive;
+    }
+    TaskRecord after = tasks.load(before.id());
+    String processInstanceId = tasks.processInstanceOf(before.id());
+    engine.run(() -> {
+      if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+          .eventName(TASK_AMENDED_MESSAGE).count() > 0) {
+        runtime.createMessageCorrelation(TASK_AMENDED_MESSAGE)
+            .processInstanceId(processInstanceId)
+            .setVariable("amendmentId", changeId)
+            .setVariable("amendedBy", caller.userId())
+            .setVariable("amendmentReason", reason)
+            .correlate();
+      } else {
+        // An instance started from a model older than the amendment sub-process: same effect, no activity.
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        runtime.setVariables(processInstanceId, changes.variables(after));
+        changes.notifyUnits(processInstanceId, pi.getProcessDefinitionId(), after, diffs, reason, changeId);
+      }
+      changes.applyToEngine(processInstanceId, before, after);
+    });
+    return directives.view(directiveId, caller);
+  }
+
+  /** Every problem of the body at once, under the field the client sent. */
+  private List<FieldProblem> validate(TaskRecord task, AmendTaskRequest body) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (body.reason() == null || body.reason().isBlank()) {
+      problems.add(new FieldProblem("reason", "must not be blank: say why the task changes"));
+    } else if (body.reason().length() > MAX_REASON) {
+      problems.add(new FieldProblem("reason", "size must be between 0 and " + MAX_REASON));
+    }
+    if (!body.deadlineGiven() && !body.leadUnitGiven() && !body.coordinatingUnitsGiven() && !body.keyTaskGiven()) {
+      problems.add(new FieldProblem("", "nothing to amend: give deadline, leadUnit, coordinatingUnits or keyTask"));
+    }
+    if (body.deadline() != null && body.deadline().isBefore(task.issuedOn())) {
+      problems.add(new FieldProblem("deadline",
+          body.deadline() + " is before the directive's issue date " + task.issuedOn()));
+    }
+    String lead = task.leadUnit();
+    if (body.leadUnitGiven()) {
+      if (body.leadUnit() == null || body.leadUnit().isBlank()) {
+        problems.add(new FieldProblem("leadUnit", "a task always has a lead unit; name the new one"));
+      } else if (!registry.isUnit(body.leadUnit())) {
+        problems.add(new FieldProblem("leadUnit", "unknown unit '" + body.leadUnit() + "'"));
+      } else {
+        lead = body.leadUnit();
+      }
+    }
+    if (body.keyTaskGiven() && body.keyTask() == null) {
+      problems.add(new FieldProblem("keyTask", "must be true or false"));
+    }
+    List<String> coordinating = body.coordinatingUnitsGiven() ? body.coordinatingUnits() : task.coordinatingUnits();
+    if (coordinating == null) {
+      problems.add(new FieldProblem("coordinatingUnits", "must be a list; [] for none"));
+      return problems;
+    }
+    if (coordinating.size() > 40) {
+      problems.add(new FieldProblem("coordinatingUnits", "size must be between 0 and 40"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < coordinating.size(); c++) {
+      String unit = coordinating.get(c);
+      String field = "coordinatingUnits[" + c + "]";
+      if (!body.coordinatingUnitsGiven()) {
+        field = "leadUnit";
+      }
+      if (unit == null || !registry.isUnit(unit)) {
+        problems.add(new FieldProblem(field, "unknown unit '" + unit + "'"));
+      } else if (!seen.add(unit)) {
+        problems.add(new FieldProblem(field, "'" + unit + "' is listed twice"));
+      } else if (unit.equals(lead)) {
+        problems.add(new FieldProblem(field, body.coordinatingUnitsGiven()
+            ? "'" + unit + "' is the lead unit" : "'" + unit + "' is a coordinating unit; take it off that list too"));
+      }
+    }
+    return problems;
+  }
+}

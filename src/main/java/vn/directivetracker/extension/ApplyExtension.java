@@ -1,0 +1,63 @@
+package vn.directivetracker.extension;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskChanges;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.notification.Notice;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.notification.TaskFacts;
+
+/**
+ * The issuer approved: the requested date becomes the deadline exactly as an amendment of the deadline
+ * does it (TaskChanges: dt_task and dt_amendment, variables, user task due dates, deadline watch
+ * restarted), the request is closed as APPROVED and the lead unit is told.
+ */
+@Component("applyExtension")
+class ApplyExtension implements JavaDelegate {
+
+  private final ExtensionRepository extensions;
+  private final DirectiveTasks tasks;
+  private final TaskChanges changes;
+  private final Notifier notifier;
+  private final TaskFacts facts;
+  private final BusinessClock clock;
+
+  ApplyExtension(ExtensionRepository extensions, DirectiveTasks tasks, TaskChanges changes, Notifier notifier,
+      TaskFacts facts, BusinessClock clock) {
+    this.extensions = extensions;
+    this.tasks = tasks;
+    this.changes = changes;
+    this.notifier = notifier;
+    this.facts = facts;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ExtensionRepository.Extension request = extensions.find((String) execution.getVariable("extensionRequestId"))
+        .orElseThrow();
+    String decidedBy = (String) execution.getVariable(Extensions.DECIDED_BY);
+    String comment = Extensions.comment(execution);
+    TaskRecord before = tasks.load(request.taskId());
+    changes.record(before, TaskChanges.Change.deadline(request.requestedDeadline()), UUID.randomUUID().toString(),
+        decidedBy, "Gia hạn theo đề nghị của đơn vị / extension requested: " + request.reason(), TaskChanges.EXTENSION);
+    TaskRecord after = tasks.load(request.taskId());
+    execution.setVariables(changes.variables(after));
+    changes.applyToEngine(execution.getProcessInstanceId(), before, after);
+    extensions.decide(request.id(), ExtensionRepository.APPROVED, decidedBy, comment, clock.now());
+    execution.setVariable("extensionOutcome", ExtensionRepository.APPROVED);
+
+    Map<String, String> values = facts.of(after, null);
+    values.put("comment", comment == null ? "—" : comment);
+    notifier.notify(execution, new Notice(NotificationEvent.EXTENSION_APPROVED, "EXTENSION_APPROVED:" + request.id(),
+        after.id(), List.of(after.leadUnit()), values));
+  }
+}

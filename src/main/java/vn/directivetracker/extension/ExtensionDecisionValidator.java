@@ -1,0 +1,36 @@
+package vn.directivetracker.extension;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the issuer's decision on the server: {@code extensionApproved} true or false, and a comment
+ * ({@code extensionComment}) when refusing. Records who decided.
+ */
+@Component("extensionDecisionValidator")
+class ExtensionDecisionValidator implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object approved = task.getVariable(Extensions.APPROVED);
+    if (!(approved instanceof Boolean)) {
+      throw new BadUserRequestException("Cannot complete '" + task.getName()
+          + "': extensionApproved is required: true to approve, false to refuse");
+    }
+    String comment = Extensions.comment(task);
+    if (!(Boolean) approved && comment == null) {
+      throw new BadUserRequestException("Cannot complete '" + task.getName()
+          + "': a comment (extensionComment) is required when refusing");
+    }
+    if (comment != null && comment.length() > Extensions.MAX_COMMENT) {
+      throw new BadUserRequestException("Cannot complete '" + task.getName()
+          + "': extensionComment is longer than " + Extensions.MAX_COMMENT + " characters");
+    }
+    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    task.setVariable(Extensions.DECIDED_BY, auth != null && auth.getUserId() != null ? auth.getUserId()
+        : task.getAssignee() != null ? task.getAssignee() : "unknown");
+  }
+}

@@ -1,0 +1,42 @@
+package vn.directivetracker.extension;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.notification.Notice;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.notification.TaskFacts;
+
+/** When UserTask_DecideExtension lands in the issuer's Tasklist, its members hear of it with a link to it. */
+@Component("extensionRequestNotifier")
+class ExtensionRequestNotifier implements TaskListener {
+
+  private final DirectiveTasks tasks;
+  private final ExtensionRepository extensions;
+  private final Notifier notifier;
+  private final TaskFacts facts;
+
+  ExtensionRequestNotifier(DirectiveTasks tasks, ExtensionRepository extensions, Notifier notifier, TaskFacts facts) {
+    this.tasks = tasks;
+    this.extensions = extensions;
+    this.notifier = notifier;
+    this.facts = facts;
+  }
+
+  @Override
+  public void notify(DelegateTask userTask) {
+    TaskRecord task = tasks.load((String) userTask.getVariable("directiveTaskId"));
+    ExtensionRepository.Extension request = extensions.find((String) userTask.getVariable("extensionRequestId"))
+        .orElseThrow(() -> new IllegalStateException("no extension request " + userTask.getVariable("extensionRequestId")));
+    Map<String, String> values = facts.of(task, userTask.getId());
+    values.put("requestedDeadline", Extensions.date(request.requestedDeadline()));
+    values.put("reason", request.reason());
+    notifier.notify(userTask.getExecution(), new Notice(NotificationEvent.EXTENSION_REQUESTED,
+        "EXTENSION_REQUESTED:" + request.id(), task.id(), List.of(task.issuer()), values));
+  }
+}

@@ -1,0 +1,100 @@
+package vn.directivetracker.extension;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.web.ApiException;
+import vn.directivetracker.web.FieldProblem;
+
+/**
+ * A lead unit asks for a later deadline. The request is stored (dt_extension) and handed to the task's
+ * process as the ExtensionRequested message, whose event sub-process puts UserTask_DecideExtension in
+ * the issuer's Tasklist while the work goes on. One open request per task.
+ */
+@Service
+class ExtensionService {
+
+  static final String EXTENSION_REQUESTED_MESSAGE = "ExtensionRequested";
+  static final int MAX_REASON = 2000;
+
+  private final DirectiveTasks tasks;
+  private final ExtensionRepository extensions;
+  private final RuntimeService runtime;
+  private final PrivilegedEngine engine;
+  private final BusinessClock clock;
+
+  ExtensionService(DirectiveTasks tasks, ExtensionRepository extensions, RuntimeService runtime,
+      PrivilegedEngine engine, BusinessClock clock) {
+    this.tasks = tasks;
+    this.extensions = extensions;
+    this.runtime = runtime;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  @Transactional
+  ExtensionView request(String taskId, ExtensionController.ExtensionRequest body, Caller caller) {
+    TaskRecord task = tasks.find(taskId).orElseThrow(() -> ApiException.notFound("task"));
+    if (task.leadUnit() == null || !caller.memberOf(task.leadUnit())) {
+      throw ApiException.forbidden("only members of the lead unit may ask to extend this task");
+    }
+    if (!TaskRecord.OPEN.equals(task.state())) {
+      throw ApiException.conflict("task " + task.key() + " is already " + task.status(clock.today()));
+    }
+    if (task.deadline() == null) {
+      throw ApiException.conflict("task " + task.key() + " has no deadline to extend");
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    if (body.deadline() == null) {
+      problems.add(new FieldProblem("deadline", "the new deadline is required (yyyy-MM-dd)"));
+    } else if (!body.deadline().isAfter(task.deadline())) {
+      problems.add(new FieldProblem("deadline", body.deadline() + " is not after the current deadline " + task.deadline()));
+    }
+    if (body.reason() == null || body.reason().isBlank()) {
+      problems.add(new FieldProblem("reason", "must not be blank: say why the unit needs more time"));
+    } else if (body.reason().length() > MAX_REASON) {
+      problems.add(new FieldProblem("reason", "size must be between 0 and " + MAX_REASON));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    if (extensions.hasOpen(taskId)) {
+      throw ApiException.conflict("task " + task.key() + " already has an extension request awaiting decision");
+    }
+    ExtensionRepository.Extension extension = new ExtensionRepository.Extension(UUID.randomUUID().toString(),
+        taskId, task.leadUnit(), caller.userId(), clock.now(), task.deadline(), body.deadline(),
+        body.reason().strip(), ExtensionRepository.PENDING, null, null);
+    extensions.insert(extension);
+    String processInstanceId = tasks.processInstanceOf(taskId);
+    engine.run(() -> runtime.createMessageCorrelation(EXTENSION_REQUESTED_MESSAGE)
+        .processInstanceId(processInstanceId)
+        .setVariable("extensionRequestId", extension.id())
+        .setVariable("requestedDeadline", clock.at(body.deadline(), LocalTime.MIDNIGHT))
+        .setVariable("extensionReason", extension.reason())
+        .setVariable("extensionRequestedBy", caller.userId())
+        // The previous request's decision must not answer this one.
+        .setVariable("extensionApproved", null)
+        .setVariable("extensionComment", null)
+        .correlate());
+    return ExtensionView.of(extension);
+  }
+
+  /** The answer of the API: the stored request. */
+  record ExtensionView(String id, String taskId, String unit, String requestedBy, java.time.LocalDate currentDeadline,
+      java.time.LocalDate requestedDeadline, String reason, String state) {
+
+    static ExtensionView of(ExtensionRepository.Extension e) {
+      return new ExtensionView(e.id(), e.taskId(), e.unit(), e.requestedBy(), e.currentDeadline(),
+          e.requestedDeadline(), e.reason(), e.state());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package vn.directivetracker.extension;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.notification.Notice;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.notification.TaskFacts;
+
+/** The issuer refused: the request is closed as REFUSED with the comment, the deadline stays, the unit is told. */
+@Component("refuseExtension")
+class RefuseExtension implements JavaDelegate {
+
+  private final ExtensionRepository extensions;
+  private final DirectiveTasks tasks;
+  private final Notifier notifier;
+  private final TaskFacts facts;
+  private final BusinessClock clock;
+
+  RefuseExtension(ExtensionRepository extensions, DirectiveTasks tasks, Notifier notifier, TaskFacts facts,
+      BusinessClock clock) {
+    this.extensions = extensions;
+    this.tasks = tasks;
+    this.notifier = notifier;
+    this.facts = facts;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ExtensionRepository.Extension request = extensions.find((String) execution.getVariable("extensionRequestId"))
+        .orElseThrow();
+    String comment = Extensions.comment(execution);
+    extensions.decide(request.id(), ExtensionRepository.REFUSED, (String) execution.getVariable(Extensions.DECIDED_BY),
+        comment, clock.now());
+    execution.setVariable("extensionOutcome", ExtensionRepository.REFUSED);
+    TaskRecord task = tasks.load(request.taskId());
+    Map<String, String> values = facts.of(task, null);
+    values.put("comment", comment);
+    values.put("requestedDeadline", Extensions.date(request.requestedDeadline()));
+    notifier.notify(execution, new Notice(NotificationEvent.EXTENSION_REFUSED, "EXTENSION_REFUSED:" + request.id(),
+        task.id(), List.of(task.leadUnit()), values));
+  }
+}

@@ -1,0 +1,276 @@
+package vn.directivetracker.directive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.TaskChangeFixtures;
+
+/**
+ * The issuer amends running tasks through the API and the process follows: timers move, an overdue
+ * task given more time stops escalating, a deadline added or removed starts or ends the watch, the
+ * lead's inbox entry moves, contribution tasks come and go, the key flag sets the priority; each change
+ * is kept with who, when, why, before and after.
+ */
+class TaskAmendmentScenarioTest extends ApplicationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  DirectiveFixtures directives;
+  TaskChangeFixtures changes;
+
+  @BeforeEach
+  void fixtures() {
+    directives = new DirectiveFixtures(http, jdbc);
+    changes = new TaskChangeFixtures(http, engine);
+  }
+
+  @Test
+  void aLaterDeadlineMovesTheDueDatesAndTheTimersAndIsKeptWithWhoAndWhy() throws Exception {
+    clockAt("2024-01-10T09:00");
+    String ref = DirectiveFixtures.uniqueReference("AMEND-DL");
+    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10",
+        List.of(DirectiveFixtures.task("T01", "CIVIL_STATUS", "2024-01-31")));
+    String directiveId = issued.get("id").asText();
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-01-20T08:00:00"));
+    assertThat(task("UserTask_CarryOut", pi).getDueDate()).isEqualTo(vietnam("2024-01-31T23:59:59"));
+
+    clockAt("2024-01-12T10:00");
+    ResponseEntity<String> response = changes.amend("leader", directiveId, "T01",
+        Map.of("deadline", "2024-03-10", "reason", "Chờ Nghị định sửa đổi / waiting for the amended decree"));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(DirectiveFixtures.taskOf(DirectiveFixtures.read(response.getBody()), "T01").get("deadline").asText())
+        .isEqualTo("2024-03-10");
+    // Half of 2024-01-10..2024-03-10 (60 days) is 2024-02-09.
+    assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-02-09T08:00:00"));
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder").hasPassed("ServiceTask_ApplyAmendment");
+    assertThat(task("UserTask_CarryOut", pi).getDueDate()).isEqualTo(vietnam("2024-03-10T23:59:59"));
+    assertThat(variable(pi, "overdueAt")).isEqualTo(vietnam("2024-03-11T00:00:00"));
+    assertThat(variable(pi, "amendedBy")).isEqualTo("leader");
+
+    Map<String, Object> row = jdbc.queryForMap("select * from dt_amendment where task_id = ?", taskId);
+    assertThat(row).containsEntry("FIELD", "deadline").containsEntry("OLD_VALUE", "2024-01-31")
+        .containsEntry("NEW_VALUE", "2024-03-10").containsEntry("AMENDED_BY", "leader")
+        .containsEntry("SOURCE", "AMENDMENT");
+    assertThat((String) row.get("REASON")).contains("Nghị định");
+    // The engine's own history names the caller for the changes made through its API.
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().processInstanceId(pi.getId())
+        .userId("leader").operationType(UserOperationLogEntry.OPERATION_TYPE_MODIFY_PROCESS_INSTANCE).count())
+        .isPositive();
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().processInstanceId(pi.getId())
+        .userId("leader").operationType(UserOperationLogEntry.OPERATION_TYPE_UPDATE).property("dueDate").count())
+        .isEqualTo(1);
+
+    runDueJobs(directives.processesOf(directiveId));
+    assertThat(TaskChangeFixtures.subjectsTo("moj", ref)).anySatisfy(s -> assertThat(s).contains("Điều chỉnh nhiệm vụ T01"));
+    assertThat(TaskChangeFixtures.bodiesTo("moj", ref)).anySatisfy(b -> assertThat(b)
+        .contains("31/01/2024 → 10/03/2024").contains("waiting for the amended decree"));
+
+    // The old reminder day passes quietly; the new one reminds.
+    clockAt("2024-01-21T09:00");
+    runDueJobs(directives.processesOf(directiveId));
+    assertThat(TaskChangeFixtures.subjectsTo("moj", ref)).noneSatisfy(s -> assertThat(s).contains("Nhắc việc"));
+    clockAt("2024-02-09T08:00:01");
+    runDueJobs(directives.processesOf(directiveId));
+    assertThat(TaskChangeFixtures.subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).hasSize(1);
+  }
+
+  @Test
+  void anOverdueTaskGivenMoreTimeStopsEscalatingAndEscalatesAgainWhenTheNewDeadlinePasses() {
+    clockAt("2024-01-10T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("AMEND-OVERDUE"),
+        "2024-01-10", List.of(DirectiveFixtures.task("T01", "LAND", "2024-01-31")));
+    String directiveId = issued.get("id").asText();
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    List<String> processes = directives.processesOf(directiveId);
+
+    clockAt("2024-02-02T09:00");
+    runDueJobs(processes);
+    assertThat(escalations(taskId)).isEqualTo(1);
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_NextEscalation");
+    assertThat(status(directiveId)).isEqualTo("OVERDUE");
+
+    ResponseEntity<String> response = changes.amend("leader", directiveId, "T01",
+        Map.of("deadline", "2024-02-20", "reason", "Gia hạn theo Thông báo 45/TB-VPCP"));
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(status(directiveId)).isEqualTo("IN_PROGRESS");
+    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01")
+        .get("escalationLevel").asInt()).isZero();
+    // Back to watching: the reminder three days before the new deadline.
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
+    assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-02-17T08:00:00"));
+
+    clockAt("2024-02-12T09:00"); // past the look-again day the escalation had planned (9 Feb)
+    runDueJobs(processes);
+    assertThat(escalations(taskId)).isEqualTo(1);
+
+    clockAt("2024-02-21T00:00:01");
+    runDueJobs(processes);
+    assertThat(escalations(taskId)).isEqualTo(2);
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_NextEscalation");
+  }
+
+  @Test
+  void aDeadlineAddedStartsTheWatchAndADeadlineRemovedEndsIt() {
+    clockAt("2024-01-10T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("AMEND-NODL"),
+        "2024-01-10", List.of(DirectiveFixtures.task("T01", "COMMUNICATION", null)));
+    String directiveId = issued.get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    assertThat(changes.timers(pi.getId())).isEmpty();
+
+    Map<String, Object> add = new HashMap<>();
+    add.put("deadline", "2024-02-10");
+    add.put("reason", "Ấn định thời hạn");
+    assertThat(changes.amend("leader", directiveId, "T01", add).getStatusCode().value()).isEqualTo(200);
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
+    assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-01-25T08:00:00"));
+    assertThat(task("UserTask_CarryOut", pi).getDueDate()).isEqualTo(vietnam("2024-02-10T23:59:59"));
+
+    Map<String, Object> remove = new HashMap<>();
+    remove.put("deadline", null);
+    remove.put("reason", "Nhiệm vụ thường xuyên, không ấn định thời hạn");
+    assertThat(changes.amend("leader", directiveId, "T01", remove).getStatusCode().value()).isEqualTo(200);
+    assertThat(pi).isWaitingAt("UserTask_CarryOut");
+    assertThat(changes.timers(pi.getId())).isEmpty();
+    assertThat(task("UserTask_CarryOut", pi).getDueDate()).isNull();
+    assertThat(variable(pi, "deadline")).isNull();
+    clockAt("2030-01-01T09:00");
+    assertThat(status(directiveId)).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
+  void aNewLeadGetsTheInboxEntryTheOldOneLosesItAndBothAreTold() throws Exception {
+    clockAt("2024-01-10T09:00");
+    String ref = DirectiveFixtures.uniqueReference("AMEND-LEAD");
+    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-02-28")));
+    String directiveId = issued.get("id").asText();
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    Task carryOut = task("UserTask_CarryOut", pi);
+    engine.getTaskService().claim(carryOut.getId(), "moh");
+    assertThat(unitSees("MOH", pi)).isOne();
+
+    ResponseEntity<String> response = changes.amend("leader", directiveId, "T01",
+        Map.of("leadUnit", "VSS", "reason", "Bảo hiểm xã hội Việt Nam chủ trì theo Nghị quyết 12"));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    JsonNode t01 = DirectiveFixtures.taskOf(DirectiveFixtures.read(response.getBody()), "T01");
+    assertThat(t01.get("leadUnit").asText()).isEqualTo("VSS");
+    assertThat(t01.get("leadDecidedBy").asText()).isEqualTo("ISSUER");
+    assertThat(unitSees("MOH", pi)).isZero();
+    assertThat(unitSees("VSS", pi)).isOne();
+    Task moved = task("UserTask_CarryOut", pi);
+    assertThat(moved.getId()).isEqualTo(carryOut.getId());
+    assertThat(moved.getAssignee()).isNull();
+    assertThat(variable(pi, "leadUnit")).isEqualTo("VSS");
+    assertThat(variable(pi, "leadUnitType")).isEqualTo("GOV_AGENCY");
+    assertThat(variable(pi, "leadDecidedBy")).isEqualTo("ISSUER");
+    assertThat(jdbc.queryForObject("select lead_unit from dt_task where id = ?", String.class, taskId)).isEqualTo("VSS");
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().processInstanceId(pi.getId())
+        .userId("leader").operationType(UserOperationLogEntry.OPERATION_TYPE_ADD_GROUP_LINK).count()).isOne();
+
+    runDueJobs(directives.processesOf(directiveId));
+    assertThat(TaskChangeFixtures.subjectsTo("vss", ref)).anySatisfy(s -> assertThat(s).contains("Giao nhiệm vụ T01"));
+    assertThat(TaskChangeFixtures.subjectsTo("moh", ref)).anySatisfy(s -> assertThat(s).contains("Điều chỉnh nhiệm vụ T01"));
+    assertThat(TaskChangeFixtures.bodiesTo("moh", ref)).anySatisfy(b -> assertThat(b).contains("(MOH) → ")
+        .contains("(VSS)"));
+
+    // The new lead reports, and the report is recorded as the new lead's.
+    complete(moved, withVariables("reportResult", "Đã đồng bộ", "completionDate", "2024-01-10"));
+    assertThat(jdbc.queryForObject("select unit from dt_report where task_id = ?", String.class, taskId)).isEqualTo("VSS");
+  }
+
+  @Test
+  void coordinatingUnitsComeAndGoAndTheKeyFlagSetsThePriority() {
+    clockAt("2024-01-10T09:00");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "IDENTIFICATION", "2024-02-28");
+    t01.put("coordinatingUnits", List.of("MOST", "VPCP"));
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("AMEND-COORD"),
+        "2024-01-10", List.of(t01));
+    String directiveId = issued.get("id").asText();
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    assertThat(contributors(pi)).containsExactlyInAnyOrder("MOST", "VPCP");
+
+    assertThat(changes.amend("leader", directiveId, "T01", Map.of("coordinatingUnits", List.of("VPCP", "MOF"),
+        "keyTask", true, "reason", "Bổ sung Bộ Tài chính")).getStatusCode().value()).isEqualTo(200);
+    assertThat(contributors(pi)).containsExactlyInAnyOrder("VPCP", "MOF");
+    assertThat(task("UserTask_CarryOut", pi).getPriority()).isEqualTo(80);
+    assertThat(variable(pi, "coordinatingUnits")).isEqualTo("VPCP,MOF");
+    assertThat(jdbc.queryForList("select field from dt_amendment where task_id = ? order by field", String.class,
+        taskId)).containsExactly("coordinatingUnits", "keyTask");
+
+    // None left: the contribution branch ends; one added later starts it again.
+    assertThat(changes.amend("leader", directiveId, "T01", Map.of("coordinatingUnits", List.of(),
+        "reason", "Không cần phối hợp")).getStatusCode().value()).isEqualTo(200);
+    assertThat(contributors(pi)).isEmpty();
+    assertThat(changes.amend("leader", directiveId, "T01", Map.of("coordinatingUnits", List.of("MOJ"),
+        "reason", "Bộ Tư pháp phối hợp")).getStatusCode().value()).isEqualTo(200);
+    assertThat(contributors(pi)).containsExactly("MOJ");
+    Task moj = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("UserTask_Contribute").singleResult();
+    assertThat(moj.getDueDate()).isEqualTo(vietnam("2024-02-28T23:59:59"));
+    complete(moj, withVariables("contribution", "Ý kiến thẩm định"));
+    assertThat(jdbc.queryForList("select unit from dt_report where task_id = ? and kind = 'CONTRIBUTION'",
+        String.class, taskId)).containsExactly("MOJ");
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
+  }
+
+  private long unitSees(String group, ProcessInstance pi) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(group)
+        .includeAssignedTasks().count();
+  }
+
+  private List<String> contributors(ProcessInstance pi) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("UserTask_Contribute").list().stream()
+        .flatMap(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).stream())
+        .map(l -> l.getGroupId()).toList();
+  }
+
+  private int escalations(String taskId) {
+    return jdbc.queryForObject("select count(*) from dt_escalation where task_id = ?", Integer.class, taskId);
+  }
+
+  private String status(String directiveId) {
+    return DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01")
+        .get("status").asText();
+  }
+
+  private Object variable(ProcessInstance pi, String name) {
+    return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
+
+  private ProcessInstance instance(String id) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+  private static Date vietnam(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant());
+  }
+}
