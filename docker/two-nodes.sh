@@ -11,7 +11,8 @@
 #   SPRING_PROFILES_ACTIVE [postgres]  add ",demo" for the demo users (password "demo"), never in production
 #   PGHOST [127.0.0.1] PGPORT [5432] DB_NAME [directive_tracker]  the database, created if missing
 #   DB_USER [postgres] DB_PASSWORD []  DB_URL [jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME]
-#   NODE1_PORT [8081] NODE2_PORT [8082]  START_TIMEOUT [240] seconds per node
+#   NODE1_PORT [8081] NODE2_PORT [8082]  START_TIMEOUT [600] seconds per node (about 60 s on an idle
+#   2-core machine, 300 s seen on a busy one)
 #   JAR [target/directive-tracker-*.jar]  JAVA_OPTS [-Xmx768m]
 #   Anything else the application reads (SPRING_MAIL_HOST, APP_BASE_URL, ...) is passed through.
 set -euo pipefail
@@ -27,7 +28,7 @@ export DB_PASSWORD="${DB_PASSWORD:-}"
 export DB_URL="${DB_URL:-jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME}"
 NODE1_PORT="${NODE1_PORT:-8081}"
 NODE2_PORT="${NODE2_PORT:-8082}"
-START_TIMEOUT="${START_TIMEOUT:-240}"
+START_TIMEOUT="${START_TIMEOUT:-600}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx768m}"
 
 ports=("$NODE1_PORT" "$NODE2_PORT")
