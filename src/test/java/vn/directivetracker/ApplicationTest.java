@@ -26,9 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the tests that need the whole application: one Spring context for all of them (Spring caches
  * it), H2 in memory, a real SMTP server (GreenMail) and the engine clock under the test's control.
  * Tests share the database, so each issues directives with its own reference and asserts on its own.
+ * Metrics export is on (Spring turns it off in tests by default) because operators' metrics are tested.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 public abstract class ApplicationTest {
 
   public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
