@@ -1,0 +1,62 @@
+package vn.directivetracker.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.reporting.MonthlyReport;
+import vn.directivetracker.reporting.MonthlyReportService;
+
+/**
+ * Builds one issuer's review pack: the reviewed month's report, stored as it is now (dt_review.report_json)
+ * so the meeting discusses a fixed picture even if later acceptances change the month's figures. The
+ * variables the user task shows are set on the sub-process instance, not the process, because every
+ * issuer's review runs in parallel in the same process instance.
+ */
+@Component("buildReviewPack")
+class BuildReviewPack implements JavaDelegate {
+
+  private final MonthlyReportService reports;
+  private final ReviewRepository reviews;
+  private final ObjectMapper json;
+  private final BusinessClock clock;
+  private final String baseUrl;
+
+  BuildReviewPack(MonthlyReportService reports, ReviewRepository reviews, ObjectMapper json, BusinessClock clock,
+      @Value("${directive.base-url:http://localhost:8080}") String baseUrl) {
+    this.reports = reports;
+    this.reviews = reviews;
+    this.json = json;
+    this.clock = clock;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String issuer = (String) execution.getVariable("issuer");
+    String month = (String) execution.getVariable("reviewMonth");
+    MonthlyReport report = reports.build(issuer, YearMonth.parse(month));
+    String id = UUID.randomUUID().toString();
+    try {
+      reviews.insert(id, issuer, month, json.writeValueAsString(report), clock.now(), execution.getProcessInstanceId());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report of " + issuer + " for " + month, e);
+    }
+    execution.setVariableLocal("reviewId", id);
+    execution.setVariableLocal("reportUrl", baseUrl + "/api/reports/monthly?issuer="
+        + URLEncoder.encode(issuer, StandardCharsets.UTF_8) + "&month=" + month + "&format=html");
+    execution.setVariableLocal("reviewUrl", baseUrl + "/api/reviews/" + id);
+    execution.setVariableLocal("overdueTasks", report.totals().overdue());
+    execution.setVariableLocal("onTimeRate", report.totals().onTimeRate());
+    // Declared here so that completing the user task fills this issuer's values, not the process's.
+    execution.setVariableLocal("conclusions", null);
+    execution.setVariableLocal("issueFollowUp", false);
+  }
+}

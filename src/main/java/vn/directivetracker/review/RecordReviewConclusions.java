@@ -1,0 +1,27 @@
+package vn.directivetracker.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+
+/** Keeps the meeting's conclusions, who recorded them and whether a follow-up directive was asked for. */
+@Component("recordReviewConclusions")
+class RecordReviewConclusions implements JavaDelegate {
+
+  private final ReviewRepository reviews;
+  private final BusinessClock clock;
+
+  RecordReviewConclusions(ReviewRepository reviews, BusinessClock clock) {
+    this.reviews = reviews;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    reviews.recordConclusions((String) execution.getVariable("reviewId"),
+        ((String) execution.getVariable("conclusions")).strip(),
+        Boolean.TRUE.equals(execution.getVariable("issueFollowUp")),
+        (String) execution.getVariable("reviewHeldBy"), clock.now());
+  }
+}

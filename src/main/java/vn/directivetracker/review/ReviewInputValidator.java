@@ -1,0 +1,47 @@
+package vn.directivetracker.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks on the server, when the review task is completed, what its form asks for: the meeting's conclusions
+ * (required text) and, optionally, whether to draft a follow-up directive (a boolean). A refusal is a
+ * BadUserRequestException (400 in the REST API, a message in Tasklist) and nothing is completed.
+ */
+@Component("reviewInputValidator")
+class ReviewInputValidator implements TaskListener {
+
+  static final int MAX_CONCLUSIONS = 10000;
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<String> problems = new ArrayList<>();
+    Object conclusions = task.getVariable("conclusions");
+    if (!(conclusions instanceof String text) || text.isBlank()) {
+      problems.add("the meeting's conclusions (conclusions) are required");
+    } else if (text.strip().length() > MAX_CONCLUSIONS) {
+      problems.add("conclusions are longer than " + MAX_CONCLUSIONS + " characters");
+    }
+    Object followUp = task.getVariable("issueFollowUp");
+    if (followUp != null && !(followUp instanceof Boolean)) {
+      problems.add("issueFollowUp must be true or false");
+    }
+    if (!problems.isEmpty()) {
+      throw new BadUserRequestException("Cannot complete '" + task.getName() + "': " + String.join("; ", problems));
+    }
+    task.getExecution().setVariableLocal("reviewHeldBy", actor(task));
+  }
+
+  private static String actor(DelegateTask task) {
+    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (auth != null && auth.getUserId() != null) {
+      return auth.getUserId();
+    }
+    return task.getAssignee() != null ? task.getAssignee() : "unknown";
+  }
+}
