@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.DirectiveTasks;
 import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.escalation.DeadlinePlan;
+import vn.directivetracker.reporting.FormContext;
 
 /**
  * First step of a directive task: loads the stored task and puts into the process what the decisions,
@@ -18,10 +19,12 @@ class LoadDirectiveTask implements JavaDelegate {
 
   private final DirectiveTasks tasks;
   private final DeadlinePlan deadlines;
+  private final FormContext formContext;
 
-  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines) {
+  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, FormContext formContext) {
     this.tasks = tasks;
     this.deadlines = deadlines;
+    this.formContext = formContext;
   }
 
   @Override
@@ -45,6 +48,7 @@ class LoadDirectiveTask implements JavaDelegate {
     vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
     vars.put("returnCount", 0);
     vars.putAll(deadlines.variables(task.issuedOn(), task.deadline()));
+    vars.putAll(formContext.variables(task));
     execution.setVariables(vars);
   }
 }
