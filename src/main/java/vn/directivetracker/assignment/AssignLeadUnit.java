@@ -37,6 +37,7 @@ class AssignLeadUnit implements JavaDelegate {
     tasks.assignLead((String) execution.getVariable("directiveTaskId"), unit.code(), decidedBy);
     execution.setVariable("leadUnit", unit.code());
     execution.setVariable("leadUnitType", unit.type().name());
+    execution.setVariable("leadUnitName", unit.nameVi());
     execution.setVariable("leadDecidedBy", decidedBy);
   }
 }

@@ -10,6 +10,7 @@ import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.escalation.DeadlinePlan;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.reporting.FormContext;
 
 /**
  * First step of a directive task: loads the stored task and puts into the process what the decisions,
@@ -21,11 +22,13 @@ class LoadDirectiveTask implements JavaDelegate {
   private final DirectiveTasks tasks;
   private final DeadlinePlan deadlines;
   private final UnitRegistry registry;
+  private final FormContext formContext;
 
-  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry) {
+  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry, FormContext formContext) {
     this.tasks = tasks;
     this.deadlines = deadlines;
     this.registry = registry;
+    this.formContext = formContext;
   }
 
   @Override
@@ -49,6 +52,7 @@ class LoadDirectiveTask implements JavaDelegate {
     vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
     vars.put("returnCount", 0);
     vars.putAll(deadlines.variables(task.issuedOn(), task.deadline()));
+    vars.putAll(formContext.variables(task));
     execution.setVariables(vars);
   }
 }

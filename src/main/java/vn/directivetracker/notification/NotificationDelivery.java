@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers one outbox entry to the current members of its groups. Without an SMTP host (the demo run)
  * the mail goes to the log and the entry is marked LOGGED. A delivered entry is never sent again, even
- * if its job runs twice.
+ * if its job runs twice. Officers who chose the daily digest get no mail now: the notice is kept for their
+ * digest (dt_digest_entry), and an entry meant only for such officers is marked DIGESTED.
  */
 @Component
 class NotificationDelivery {
@@ -26,12 +27,16 @@ class NotificationDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
 
   private final NotificationRepository outbox;
+  private final DigestRepository digests;
+  private final NotificationPreferences preferences;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final String from;
 
-  NotificationDelivery(NotificationRepository outbox, ObjectProvider<JavaMailSender> mailSender,
-      @Value("${directive.mail-from:directive-tracker@localhost}") String from) {
+  NotificationDelivery(NotificationRepository outbox, DigestRepository digests, NotificationPreferences preferences,
+      ObjectProvider<JavaMailSender> mailSender, @Value("${directive.mail-from:directive-tracker@localhost}") String from) {
     this.outbox = outbox;
+    this.digests = digests;
+    this.preferences = preferences;
     this.mailSender = mailSender;
     this.from = from;
   }
@@ -42,15 +47,28 @@ class NotificationDelivery {
       return;
     }
     Set<String> addresses = new LinkedHashSet<>();
+    Set<String> digested = new LinkedHashSet<>();
+    java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
     for (String group : notice.recipientGroups()) {
       for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
-        if (user.getEmail() != null && !user.getEmail().isBlank()) {
+        if (user.getEmail() == null || user.getEmail().isBlank() || addresses.contains(user.getEmail())) {
+          continue;
+        }
+        if (preferences.digest(identity, user.getId())) {
+          if (digested.add(user.getId())) {
+            digests.add(notificationId, user.getId(), user.getEmail(), now);
+          }
+        } else {
           addresses.add(user.getEmail());
         }
       }
     }
     List<String> to = new ArrayList<>(addresses);
     JavaMailSender sender = mailSender.getIfAvailable();
+    if (to.isEmpty() && !digested.isEmpty()) {
+      outbox.markDelivered(notificationId, NotificationRepository.DIGESTED, List.of(), now);
+      return;
+    }
     if (to.isEmpty()) {
       LOG.warn("Notification {} ({}) has no recipient with an e-mail address in {}", notificationId,
           notice.event(), notice.recipientGroups());

@@ -7,14 +7,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.springframework.stereotype.Component;
 
-/** Registers the notification job type with the engine (the starter applies every plugin bean). */
+/** Registers the notification and digest job types with the engine (the starter applies every plugin bean). */
 @Component
 class NotificationJobPlugin extends AbstractProcessEnginePlugin {
 
   private final NotificationDelivery delivery;
+  private final DigestMail digestMail;
 
-  NotificationJobPlugin(NotificationDelivery delivery) {
+  NotificationJobPlugin(NotificationDelivery delivery, DigestMail digestMail) {
     this.delivery = delivery;
+    this.digestMail = digestMail;
   }
 
   @Override
@@ -22,6 +24,7 @@ class NotificationJobPlugin extends AbstractProcessEnginePlugin {
     List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
     handlers.add(new NotificationJobHandler(delivery));
+    handlers.add(new DigestJobHandler(digestMail));
     configuration.setCustomJobHandlers(handlers);
   }
 }

@@ -15,6 +15,8 @@ class NotificationRepository {
   static final String PENDING = "PENDING";
   static final String SENT = "SENT";
   static final String LOGGED = "LOGGED";
+  /** Meant only for officers who get the daily digest: nothing mailed now. */
+  static final String DIGESTED = "DIGESTED";
 
   private final JdbcTemplate jdbc;
 

@@ -11,10 +11,12 @@ class RecordContribution implements JavaDelegate {
 
   private final ReportRepository reports;
   private final BusinessClock clock;
+  private final FormContext formContext;
 
-  RecordContribution(ReportRepository reports, BusinessClock clock) {
+  RecordContribution(ReportRepository reports, BusinessClock clock, FormContext formContext) {
     this.reports = reports;
     this.clock = clock;
+    this.formContext = formContext;
   }
 
   @Override
@@ -22,5 +24,7 @@ class RecordContribution implements JavaDelegate {
     reports.insert((String) execution.getVariable("directiveTaskId"), ReportRepository.CONTRIBUTION,
         (String) execution.getVariable("coordinatingUnit"), (String) execution.getVariable("contributedBy"),
         ReportVariables.text(execution, ReportVariables.CONTRIBUTION), null, clock.now());
+    formContext.addContribution(execution, (String) execution.getVariable("coordinatingUnit"), clock.today(),
+        ReportVariables.text(execution, ReportVariables.CONTRIBUTION));
   }
 }

@@ -23,6 +23,10 @@ class RecordReport implements JavaDelegate {
         (String) execution.getVariable("leadUnit"), (String) execution.getVariable("reportSubmittedBy"),
         ReportVariables.text(execution, ReportVariables.RESULT),
         ReportVariables.date(execution, ReportVariables.COMPLETION_DATE, clock.zone()), clock.now());
+    Integer percent = ReportVariables.percent(execution, ReportVariables.PROGRESS_PERCENT);
+    if (percent != null) {
+      reports.setProgress(reportId, percent);
+    }
     execution.setVariable("lastReportId", reportId);
   }
 }

@@ -14,6 +14,7 @@ class ReportRepository {
 
   static final String COMPLETION = "COMPLETION";
   static final String CONTRIBUTION = "CONTRIBUTION";
+  static final String PROGRESS = "PROGRESS";
   static final String ACCEPTED = "ACCEPTED";
   static final String RETURNED = "RETURNED";
 
@@ -30,6 +31,19 @@ class ReportRepository {
         + " values (?, ?, ?, ?, ?, ?, ?, ?)", id, taskId, kind, unit, by, Timestamp.from(at), result,
         completionDate == null ? null : Date.valueOf(completionDate));
     return id;
+  }
+
+  /** A monthly progress report of the lead unit for a period (yyyy-MM). */
+  String insertProgress(String taskId, String unit, String by, String text, String period, Integer percent, Instant at) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update("insert into dt_report (id, task_id, kind, unit, submitted_by, submitted_at, result, period,"
+        + " progress_percent) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, taskId, PROGRESS, unit, by, Timestamp.from(at),
+        text, period, percent);
+    return id;
+  }
+
+  void setProgress(String reportId, Integer percent) {
+    jdbc.update("update dt_report set progress_percent = ? where id = ?", percent, reportId);
   }
 
   void review(String reportId, String outcome, String comment, String by, Instant at) {

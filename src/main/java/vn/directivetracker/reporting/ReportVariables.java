@@ -14,6 +14,10 @@ final class ReportVariables {
   static final String ACCEPTED = "reportAccepted";
   static final String COMMENT = "reviewComment";
   static final String CONTRIBUTION = "contribution";
+  static final String PROGRESS_PERCENT = "progressPercent";
+  static final String PROGRESS_TEXT = "progressText";
+  /** The evidence files a report may carry (embedded form file fields). */
+  static final java.util.List<String> EVIDENCE = java.util.List.of("evidence1", "evidence2", "evidence3");
 
   private ReportVariables() {
   }
@@ -33,6 +37,22 @@ final class ReportVariables {
       try {
         return LocalDate.parse(s.strip().length() > 10 ? s.strip().substring(0, 10) : s.strip());
       } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A percentage: a number (Long from the form) or its text; null when absent or not a whole number. */
+  static Integer percent(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Number n) {
+      return n.doubleValue() == Math.rint(n.doubleValue()) ? n.intValue() : null;
+    }
+    if (value instanceof String s && !s.isBlank()) {
+      try {
+        return Integer.valueOf(s.strip());
+      } catch (NumberFormatException e) {
         return null;
       }
     }

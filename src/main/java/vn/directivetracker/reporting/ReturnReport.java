@@ -14,10 +14,12 @@ class ReturnReport implements JavaDelegate {
 
   private final ReportRepository reports;
   private final BusinessClock clock;
+  private final FormContext formContext;
 
-  ReturnReport(ReportRepository reports, BusinessClock clock) {
+  ReturnReport(ReportRepository reports, BusinessClock clock, FormContext formContext) {
     this.reports = reports;
     this.clock = clock;
+    this.formContext = formContext;
   }
 
   @Override
@@ -25,6 +27,8 @@ class ReturnReport implements JavaDelegate {
     reports.review((String) execution.getVariable("lastReportId"), ReportRepository.RETURNED,
         ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable("reviewedBy"),
         clock.now());
+    formContext.addReturn(execution, (String) execution.getVariable("reviewedBy"), clock.today(),
+        ReportVariables.text(execution, ReportVariables.COMMENT));
     execution.setVariable("returnCount", ((Number) execution.getVariable("returnCount")).intValue() + 1);
   }
 }

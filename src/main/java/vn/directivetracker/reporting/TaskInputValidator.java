@@ -1,12 +1,19 @@
 package vn.directivetracker.reporting;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.BusinessClock;
 import vn.directivetracker.directive.DirectiveTasks;
@@ -14,7 +21,8 @@ import vn.directivetracker.directive.DirectiveTasks;
 /**
  * Checks on the server what the forms check in the browser, when a task is completed: a report needs its
  * result and a completion date that is neither in the future nor before the notice; a return needs a
- * comment. A refusal is a BadUserRequestException, which the REST API answers with 400 and Tasklist shows
+ * comment; a progress report needs its text and a percentage 0–100; evidence files must be PDF, images or
+ * office documents within the size limit ({@code directive.evidence-max-bytes}). A refusal is a BadUserRequestException, which the REST API answers with 400 and Tasklist shows
  * to the user; nothing is completed. Also records who acted, for the report's history.
  */
 @Component("taskInputValidator")
@@ -24,12 +32,32 @@ class TaskInputValidator implements TaskListener {
 
   static final String OPEN_SUBTASKS_REASON = "openSubtasksReason";
 
+  /** Evidence file types by extension, with the content types a browser may declare for them. */
+  static final Map<String, List<String>> EVIDENCE_TYPES = Map.ofEntries(
+      Map.entry("pdf", List.of("application/pdf")),
+      Map.entry("png", List.of("image/png")),
+      Map.entry("jpg", List.of("image/jpeg")),
+      Map.entry("jpeg", List.of("image/jpeg")),
+      Map.entry("doc", List.of("application/msword")),
+      Map.entry("docx", List.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
+      Map.entry("xls", List.of("application/vnd.ms-excel")),
+      Map.entry("xlsx", List.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+      Map.entry("ppt", List.of("application/vnd.ms-powerpoint")),
+      Map.entry("pptx", List.of("application/vnd.openxmlformats-officedocument.presentationml.presentation")),
+      Map.entry("odt", List.of("application/vnd.oasis.opendocument.text")),
+      Map.entry("ods", List.of("application/vnd.oasis.opendocument.spreadsheet")));
+  /** What browsers send when they do not know the type; the extension decides then. */
+  private static final List<String> UNKNOWN_TYPES = List.of("application/octet-stream", "binary/octet-stream");
+
   private final BusinessClock clock;
   private final DirectiveTasks tasks;
+  private final long maxEvidenceBytes;
 
-  TaskInputValidator(BusinessClock clock, DirectiveTasks tasks) {
+  TaskInputValidator(BusinessClock clock, DirectiveTasks tasks,
+      @Value("${directive.evidence-max-bytes:10485760}") long maxEvidenceBytes) {
     this.clock = clock;
     this.tasks = tasks;
+    this.maxEvidenceBytes = maxEvidenceBytes;
   }
 
   @Override
@@ -53,6 +81,10 @@ class TaskInputValidator implements TaskListener {
           requireText(task, OPEN_SUBTASKS_REASON, openSubtasks + " sub-task(s) still open: a reason ("
               + OPEN_SUBTASKS_REASON + ") to report the task done anyway", problems);
         }
+        checkPercent(task, false, problems);
+        for (String name : ReportVariables.EVIDENCE) {
+          checkEvidence(task, name, problems);
+        }
         task.setVariable("reportSubmittedBy", actor(task));
       }
       case "UserTask_ReviewReport" -> {
@@ -68,6 +100,11 @@ class TaskInputValidator implements TaskListener {
         requireText(task, ReportVariables.CONTRIBUTION, "the contribution", problems);
         task.setVariable("contributedBy", actor(task));
       }
+      case "UserTask_ReportProgress" -> {
+        requireText(task, ReportVariables.PROGRESS_TEXT, "the progress report (progressText)", problems);
+        checkPercent(task, true, problems);
+        task.setVariable("progressReportedBy", actor(task));
+      }
       default -> {
       }
     }
@@ -82,6 +119,67 @@ class TaskInputValidator implements TaskListener {
       problems.add(what + " is required");
     } else if (text.length() > MAX_TEXT) {
       problems.add(what + " is longer than " + MAX_TEXT + " characters");
+    }
+  }
+
+  private static void checkPercent(DelegateTask task, boolean required, List<String> problems) {
+    Object raw = task.getVariable(ReportVariables.PROGRESS_PERCENT);
+    if (raw == null || (raw instanceof String s && s.isBlank())) {
+      if (required) {
+        problems.add("progressPercent is required, a whole number 0-100");
+      }
+      return;
+    }
+    Integer percent = ReportVariables.percent(task, ReportVariables.PROGRESS_PERCENT);
+    if (percent == null || percent < 0 || percent > 100) {
+      problems.add("progressPercent must be a whole number 0-100, not '" + raw + "'");
+    }
+  }
+
+  /** An evidence file, if one was attached: a known document type within the size limit. */
+  void checkEvidence(DelegateTask task, String name, List<String> problems) {
+    TypedValue value = task.getVariableTyped(name);
+    if (value == null || value.getValue() == null) {
+      return;
+    }
+    if (!(value instanceof FileValue file)) {
+      problems.add(name + " must be a file");
+      return;
+    }
+    String filename = file.getFilename() == null ? "" : file.getFilename();
+    int dot = filename.lastIndexOf('.');
+    String extension = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT);
+    List<String> types = EVIDENCE_TYPES.get(extension);
+    String declared = file.getMimeType() == null ? null : file.getMimeType().toLowerCase(Locale.ROOT).strip();
+    if (types == null) {
+      problems.add(name + " '" + filename + "' is not an accepted type (PDF, PNG, JPEG, Word, Excel, PowerPoint,"
+          + " OpenDocument)");
+    } else if (declared != null && !declared.isEmpty() && !types.contains(declared) && !UNKNOWN_TYPES.contains(declared)) {
+      problems.add(name + " '" + filename + "' is declared as " + declared + ", which does not match its extension");
+    }
+    long size = size(file);
+    if (size > maxEvidenceBytes) {
+      problems.add(name + " '" + filename + "' is larger than " + (maxEvidenceBytes / (1024 * 1024)) + " MB");
+    } else if (size == 0) {
+      problems.add(name + " '" + filename + "' is empty");
+    }
+  }
+
+  /** Counts the bytes, stopping just past the limit: a huge file is not read to its end. */
+  private long size(FileValue file) {
+    try (InputStream in = file.getValue()) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        total += n;
+        if (total > maxEvidenceBytes) {
+          break;
+        }
+      }
+      return total;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the evidence file " + file.getFilename(), e);
     }
   }
 

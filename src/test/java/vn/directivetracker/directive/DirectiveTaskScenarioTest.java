@@ -144,7 +144,10 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
     assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("EndEvent_NoDeadline", "EndEvent_NoCoordination");
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isNull();
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    // No deadline timers; only the monthly progress report's cycle.
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isOne();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Timer_MonthlyProgress").count()).isOne();
     clockAt("2030-01-01T09:00");
     assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.get("id").asText()), "T01")
         .get("status").asText()).isEqualTo("IN_PROGRESS");
@@ -285,8 +288,13 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
   }
 
   private Date timerDue(ProcessInstance pi) {
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-    return timer.getDuedate();
+    // The deadline's timer, not the monthly progress report's.
+    List<String> progress = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Timer_MonthlyProgress").list().stream().map(Job::getId).toList();
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list()
+        .stream().filter(j -> !progress.contains(j.getId())).toList();
+    assertThat(timers).hasSize(1);
+    return timers.get(0).getDuedate();
   }
 
   private static Date vietnam(String localDateTime) {

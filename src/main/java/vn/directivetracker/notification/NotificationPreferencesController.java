@@ -1,0 +1,50 @@
+package vn.directivetracker.notification;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.directivetracker.security.CurrentUser;
+import vn.directivetracker.security.PrivilegedEngine;
+
+/**
+ * The caller's own notification preferences: {@code {"digest": true}} for one digest mail a day instead of
+ * one mail per event. Only "me": nobody changes another officer's choice here.
+ */
+@RestController
+@RequestMapping("/api/me/notification-preferences")
+class NotificationPreferencesController {
+
+  private final CurrentUser currentUser;
+  private final NotificationPreferences preferences;
+  private final IdentityService identity;
+  private final PrivilegedEngine engine;
+
+  NotificationPreferencesController(CurrentUser currentUser, NotificationPreferences preferences,
+      IdentityService identity, PrivilegedEngine engine) {
+    this.currentUser = currentUser;
+    this.preferences = preferences;
+    this.identity = identity;
+    this.engine = engine;
+  }
+
+  @GetMapping
+  Preferences get() {
+    String userId = currentUser.get().userId();
+    return new Preferences(engine.call(() -> preferences.digest(identity, userId)));
+  }
+
+  @PutMapping(consumes = "application/json")
+  Preferences put(@Valid @RequestBody Preferences body) {
+    String userId = currentUser.get().userId();
+    engine.run(() -> preferences.setDigest(identity, userId, body.digest()));
+    return new Preferences(engine.call(() -> preferences.digest(identity, userId)));
+  }
+
+  record Preferences(@NotNull(message = "is required: true or false") Boolean digest) {
+  }
+}

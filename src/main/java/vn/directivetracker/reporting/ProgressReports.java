@@ -1,0 +1,79 @@
+package vn.directivetracker.reporting;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+
+/**
+ * The monthly progress report of an open task: the reporting period opens
+ * {@code directive.progress-report-opens-days-before} days before the report day
+ * ({@code directive.progress-report-day}, the 25th) at 08:00 Ha Noi time, and the report is due by the end
+ * of that day. The timer's cycle is an ISO 8601 repetition with an explicit +07:00 start, so it does not
+ * depend on the server's time zone (a cron expression would). Each firing opens one period: the listener
+ * gives the event sub-process its own period, due date and empty answers, so two open periods never share
+ * variables, and asks for no report while the completion report waits for review.
+ */
+@Component("progressReports")
+public class ProgressReports implements ExecutionListener {
+
+  static final LocalTime OPENS_AT = LocalTime.of(8, 0);
+  static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("yyyy-MM");
+
+  private final BusinessClock clock;
+  private final int reportDay;
+  private final int opensDaysBefore;
+
+  ProgressReports(BusinessClock clock, @Value("${directive.progress-report-day:25}") int reportDay,
+      @Value("${directive.progress-report-opens-days-before:10}") int opensDaysBefore) {
+    if (reportDay < 1 || reportDay > 28) {
+      throw new IllegalArgumentException("directive.progress-report-day must be 1..28 (every month has it): " + reportDay);
+    }
+    if (opensDaysBefore < 0 || opensDaysBefore >= reportDay) {
+      throw new IllegalArgumentException("directive.progress-report-opens-days-before must be 0.." + (reportDay - 1));
+    }
+    this.clock = clock;
+    this.reportDay = reportDay;
+    this.opensDaysBefore = opensDaysBefore;
+  }
+
+  /** The timer cycle: from the next opening after now, every month, for as long as the task is open. */
+  public String cycle() {
+    LocalDate today = clock.today();
+    LocalDate opening = opening(YearMonth.from(today));
+    if (!clock.at(opening, OPENS_AT).toInstant().isAfter(clock.now())) {
+      opening = opening(YearMonth.from(today).plusMonths(1));
+    }
+    OffsetDateTime start = opening.atTime(OPENS_AT).atZone(clock.zone()).toOffsetDateTime();
+    return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1M";
+  }
+
+  LocalDate opening(YearMonth month) {
+    return month.atDay(reportDay).minusDays(opensDaysBefore);
+  }
+
+  /** The period a report opened today belongs to: the month whose report day is next (today included). */
+  YearMonth periodOpenedOn(LocalDate day) {
+    YearMonth month = YearMonth.from(day);
+    return day.getDayOfMonth() > reportDay ? month.plusMonths(1) : month;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    YearMonth period = periodOpenedOn(clock.today());
+    execution.setVariableLocal("progressPeriod", PERIOD.format(period));
+    execution.setVariableLocal("progressDueAt", clock.at(period.atDay(reportDay), LocalTime.of(23, 59, 59)));
+    // Declared here so that what the form submits stays in this period's scope.
+    execution.setVariableLocal(ReportVariables.PROGRESS_PERCENT, null);
+    execution.setVariableLocal(ReportVariables.PROGRESS_TEXT, null);
+    long carryingOut = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("UserTask_CarryOut").count();
+    execution.setVariableLocal("progressReportWanted", carryingOut > 0);
+  }
+}

@@ -1,0 +1,27 @@
+package vn.directivetracker.reporting;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+
+/** Keeps a monthly progress report (kind PROGRESS) for its period; oversight counts the missing ones. */
+@Component("recordProgress")
+class RecordProgress implements JavaDelegate {
+
+  private final ReportRepository reports;
+  private final BusinessClock clock;
+
+  RecordProgress(ReportRepository reports, BusinessClock clock) {
+    this.reports = reports;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    reports.insertProgress((String) execution.getVariable("directiveTaskId"), (String) execution.getVariable("leadUnit"),
+        (String) execution.getVariable("progressReportedBy"), ReportVariables.text(execution, ReportVariables.PROGRESS_TEXT),
+        (String) execution.getVariable("progressPeriod"),
+        ReportVariables.percent(execution, ReportVariables.PROGRESS_PERCENT), clock.now());
+  }
+}

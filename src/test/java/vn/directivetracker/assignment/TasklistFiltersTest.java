@@ -1,0 +1,132 @@
+package vn.directivetracker.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+
+/**
+ * Each unit sees its own Tasklist filters and no other unit's, and the filters return that unit's work:
+ * checked through FilterService as the officer, with Camunda's authorization on.
+ */
+class TasklistFiltersTest extends ApplicationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  TasklistFilters tasklistFilters;
+
+  DirectiveFixtures directives;
+  FilterService filters;
+  IdentityService identity;
+
+  @BeforeEach
+  void fixtures() {
+    directives = new DirectiveFixtures(http, jdbc);
+    filters = engine.getFilterService();
+    identity = engine.getIdentityService();
+  }
+
+  @Test
+  void anOfficerSeesOnlyItsUnitsFiltersAndTheyReturnItsOverdueAndSoonDueTasks() {
+    clockAt("2024-02-10T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("FILTERS"), "2024-01-10",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-01-31"),
+            DirectiveFixtures.task("T02", "HEALTH", "2024-02-14"),
+            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-01-31")));
+    String directiveId = issued.get("id").asText();
+    String mohOverdue = carryOut(directives.processOf(directiveId, "T01"));
+    String mohDueSoon = carryOut(directives.processOf(directiveId, "T02"));
+    String mojOverdue = carryOut(directives.processOf(directiveId, "T03"));
+
+    List<Filter> mohFilters = as("moh", "MOH", () -> filters.createFilterQuery().list());
+    assertThat(mohFilters).extracting(Filter::getName).containsExactlyInAnyOrder(
+        TasklistFilters.UNIT_TASKS, TasklistFilters.OVERDUE, TasklistFilters.DUE_SOON, TasklistFilters.MY_TASKS);
+    assertThat(mohFilters).allSatisfy(f -> assertThat(f.getProperties().get(TasklistFilters.GROUP_PROPERTY))
+        .isIn("MOH", null));
+
+    List<String> overdue = as("moh", "MOH", () -> ids(filters.list(filterOf(mohFilters, TasklistFilters.OVERDUE))));
+    assertThat(overdue).contains(mohOverdue).doesNotContain(mohDueSoon, mojOverdue);
+    List<String> dueSoon = as("moh", "MOH", () -> ids(filters.list(filterOf(mohFilters, TasklistFilters.DUE_SOON))));
+    assertThat(dueSoon).contains(mohDueSoon).doesNotContain(mohOverdue, mojOverdue);
+    List<String> inbox = as("moh", "MOH", () -> ids(filters.list(filterOf(mohFilters, TasklistFilters.UNIT_TASKS))));
+    assertThat(inbox).contains(mohOverdue, mohDueSoon).doesNotContain(mojOverdue);
+
+    // MOJ's overdue filter exists, but MOH can neither see nor run it.
+    List<Filter> mojFilters = as("moj", "MOJ", () -> filters.createFilterQuery().list());
+    String mojOverdueFilter = filterOf(mojFilters, TasklistFilters.OVERDUE);
+    assertThat(as("moj", "MOJ", () -> ids(filters.list(mojOverdueFilter)))).contains(mojOverdue).doesNotContain(mohOverdue);
+    assertThat(mohFilters).extracting(Filter::getId).doesNotContain(mojOverdueFilter);
+    assertThatThrownBy(() -> as("moh", "MOH", () -> filters.list(mojOverdueFilter)))
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
+  void aSecretariatAlsoSeesTheReportsAwaitingItsReview() {
+    clockAt("2024-02-10T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("AWAITING"), "2024-02-01",
+        List.of(DirectiveFixtures.task("T01", "EDUCATION", "2024-03-31")));
+    String pi = directives.processOf(issued.get("id").asText(), "T01");
+    engine.getTaskService().complete(carryOut(pi), java.util.Map.of("reportResult", "Xong", "completionDate", "2024-02-09"));
+    String review = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
+
+    List<Filter> secFilters = as("p06wgsec", "P06WGSEC", () -> filters.createFilterQuery().list());
+    assertThat(secFilters).extracting(Filter::getName).contains(TasklistFilters.AWAITING_REVIEW, TasklistFilters.UNIT_TASKS);
+    assertThat(as("p06wgsec", "P06WGSEC", () -> ids(filters.list(filterOf(secFilters, TasklistFilters.AWAITING_REVIEW)))))
+        .contains(review);
+    assertThat(as("moet", "MOET", () -> filters.createFilterQuery().filterName(TasklistFilters.AWAITING_REVIEW).count()))
+        .isZero();
+    assertThat(as("haiphongwgsec", "HAIPHONGWGSEC",
+        () -> filters.createFilterQuery().filterName(TasklistFilters.AWAITING_REVIEW).count())).isEqualTo(1);
+  }
+
+  @Test
+  void aRestartCreatesNothingAndEveryGroupHasItsFilters() {
+    long before = filters.createFilterQuery().count();
+    long started = System.nanoTime();
+    assertThat(tasklistFilters.synchronise()).isZero();
+    System.out.printf("TasklistFilters on restart: %d filters checked in %d ms%n", before,
+        (System.nanoTime() - started) / 1_000_000);
+    assertThat(filters.createFilterQuery().count()).isEqualTo(before);
+    assertThat(before).isEqualTo(tasklistFilters.specs().size() + 1);
+    // No filter is readable by everybody except "Claimed by me".
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.FILTER).userIdIn("*").count()).isEqualTo(1);
+  }
+
+  private String carryOut(String processInstanceId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey("UserTask_CarryOut").singleResult().getId();
+  }
+
+  private static String filterOf(List<Filter> visible, String name) {
+    return visible.stream().filter(f -> f.getName().equals(name)).findFirst().orElseThrow().getId();
+  }
+
+  private static List<String> ids(List<Task> tasks) {
+    return tasks.stream().map(Task::getId).toList();
+  }
+
+  private <T> T as(String user, String group, Supplier<T> work) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

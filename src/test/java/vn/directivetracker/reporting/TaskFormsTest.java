@@ -1,0 +1,154 @@
+package vn.directivetracker.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+
+/**
+ * The Tasklist forms of a directive task: deployed from forms/ under their classpath names, resolved by
+ * their form keys, fed by the process variables they show, and what they submit checked on the server
+ * (evidence files: type and size); the reviewer downloads the evidence through the engine API.
+ */
+class TaskFormsTest extends ApplicationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  DirectiveFixtures directives;
+  FormService forms;
+
+  @BeforeEach
+  void fixtures() {
+    directives = new DirectiveFixtures(http, jdbc);
+    forms = engine.getFormService();
+  }
+
+  @Test
+  void formsAreDeployedUnderTheirClasspathNamesAndResolveForEveryUserTask() throws Exception {
+    clockAt("2024-03-01T09:00");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "HEALTH", "2024-03-29");
+    t01.put("coordinatingUnits", List.of("MPS"));
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("FORMS"), "2024-03-01",
+        List.of(t01));
+    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    List<String> names = engine.getRepositoryService().getDeploymentResourceNames(
+        engine.getRepositoryService().getProcessDefinition(pi.getProcessDefinitionId()).getDeploymentId());
+    assertThat(names).contains("processes/directive-task.bpmn", "forms/carry-out.html", "forms/review-report.html",
+        "forms/contribute.form", "forms/report-progress.html");
+
+    Task carryOut = task("UserTask_CarryOut", pi);
+    assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_CarryOut"))
+        .isEqualTo("embedded:deployment:forms/carry-out.html");
+    assertThat(html(carryOut)).contains("cam-variable-name=\"reportResult\"", "cam-variable-name=\"completionDate\"",
+        "cam-variable-name=\"evidence1\"", "cam-variable-type=\"File\"", "cam-max-filesize=\"10485760\"",
+        "Tiến độ (%) / Progress (%)");
+    Task contribute = task("UserTask_Contribute", pi);
+    assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_Contribute"))
+        .isEqualTo("camunda-forms:deployment:forms/contribute.form");
+    assertThat(html(contribute)).contains("\"key\": \"contribution\"", "\"required\": true");
+
+    // What the carry-out form shows comes from variables the lead's officers may read with the task.
+    Map<String, Object> vars = engine.getTaskService().getVariables(carryOut.getId());
+    assertThat(vars.get("issuerName")).isEqualTo("Tổ công tác triển khai Đề án 06 (P06WG)");
+    assertThat(vars.get("coordinatingUnitNames")).isEqualTo("Bộ Công an (MPS)");
+    assertThat(vars.get("expectedResult")).isEqualTo("Báo cáo kết quả");
+    assertThat(vars.get("contributionsSummary")).isEqualTo("");
+
+    clockAt("2024-03-05T10:00");
+    complete(contribute, withVariables("contribution", "Đã rà soát dữ liệu dân cư"));
+    assertThat(engine.getTaskService().getVariable(carryOut.getId(), "contributionsSummary"))
+        .isEqualTo("• Bộ Công an (MPS), 05/03/2024: Đã rà soát dữ liệu dân cư");
+
+    clockAt("2024-03-10T10:00");
+    complete(carryOut, withVariables("reportResult", "Đã xong", "completionDate", "2024-03-10", "progressPercent", 100L,
+        "evidence1", pdf("bien-ban.pdf", 2048)));
+    Task review = task("UserTask_ReviewReport", pi);
+    assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_ReviewReport"))
+        .isEqualTo("embedded:deployment:forms/review-report.html");
+    assertThat(html(review)).contains("cam-variable-name=\"reportAccepted\"", "/variables/' + name + '/data'");
+
+    // The reviewer downloads the evidence through the engine API; another unit cannot.
+    ResponseEntity<byte[]> file = http.withBasicAuth("secretary", "demo").getForEntity(
+        "/engine-rest/task/" + review.getId() + "/variables/evidence1/data", byte[].class);
+    assertThat(file.getStatusCode().value()).isEqualTo(200);
+    assertThat(file.getBody()).hasSize(2048);
+    assertThat(file.getHeaders().getContentType().toString()).startsWith("application/pdf");
+    assertThat(http.withBasicAuth("moj", "demo").getForEntity(
+        "/engine-rest/task/" + review.getId() + "/variables/evidence1/data", String.class).getStatusCode().value())
+        .isIn(403, 404);
+    String reportId = (String) engine.getRuntimeService().getVariable(pi.getId(), "lastReportId");
+    assertThat(jdbc.queryForObject("select progress_percent from dt_report where id = ?", Integer.class, reportId))
+        .isEqualTo(100);
+
+    clockAt("2024-03-11T10:00");
+    complete(review, withVariables("reportAccepted", false, "reviewComment", "Thiếu biên bản nghiệm thu"));
+    assertThat(engine.getTaskService().getVariable(task("UserTask_CarryOut", pi).getId(), "returnHistory"))
+        .isEqualTo("• 11/03/2024 (unknown): Thiếu biên bản nghiệm thu");
+  }
+
+  @Test
+  void evidenceOfTheWrongTypeOrTooLargeIsRefusedAndNothingIsCompleted() {
+    clockAt("2024-03-01T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("EVIDENCE"), "2024-03-01",
+        List.of(DirectiveFixtures.task("T01", "LAND", "2024-04-30")));
+    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    Task carryOut = task("UserTask_CarryOut", pi);
+    Map<String, Object> report = withVariables("reportResult", "Xong", "completionDate", "2024-03-01");
+
+    report.put("evidence1", Variables.fileValue("setup.exe").file(new byte[10]).mimeType("application/x-msdownload").create());
+    assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(), report))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'setup.exe' is not an accepted type");
+    report.put("evidence1", pdf("scan.pdf", 10 * 1024 * 1024 + 1));
+    assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(), report))
+        .hasMessageContaining("'scan.pdf' is larger than 10 MB");
+    report.put("evidence1", Variables.fileValue("anh.png").file(new byte[10]).mimeType("application/pdf").create());
+    assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(), report))
+        .hasMessageContaining("does not match its extension");
+    report.put("evidence1", pdf("ok.pdf", 100));
+    report.put("progressPercent", 140L);
+    assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(), report))
+        .hasMessageContaining("progressPercent must be a whole number 0-100");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(carryOut.getId()).count()).isEqualTo(1);
+
+    report.put("progressPercent", 100L);
+    report.put("evidence2", Variables.fileValue("bang-tinh.xlsx").file(new byte[50]).mimeType("application/octet-stream").create());
+    engine.getTaskService().complete(carryOut.getId(), report);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("UserTask_ReviewReport").count()).isEqualTo(1);
+  }
+
+  private String html(Task task) throws Exception {
+    try (InputStream in = (InputStream) forms.getDeployedTaskForm(task.getId())) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static FileValue pdf(String name, int size) {
+    return Variables.fileValue(name).file(new byte[size]).mimeType("application/pdf").create();
+  }
+
+  private ProcessInstance instance(String id) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+}
