@@ -24,7 +24,7 @@ import vn.directivetracker.directive.BusinessClock;
 class DraftFollowUp implements JavaDelegate {
 
   /** The most tasks one notice may have (DirectiveLimits.MAX_TASKS). */
-  static final int MAX_TASKS = 500;
+  static final int MAX_TASKS = vn.directivetracker.directive.DirectiveLimits.MAX_TASKS;
 
   private final ReviewRepository reviews;
   private final ObjectMapper json;

@@ -288,7 +288,7 @@ class DirectiveApiTest extends ApplicationTest {
           task(d, 1).put("domain", "HEALTHCARE");
           task(d, 2).put("deadline", "2024-01-01");
         }, "title", "tasks[0].key", "tasks[1].domain", "tasks[2].deadline"),
-        bad("too many tasks (501)", d -> {
+        bad("too many tasks (MAX_TASKS + 1)", d -> {
           ArrayNode tasks = d.putArray("tasks");
           for (int i = 1; i <= DirectiveLimits.MAX_TASKS + 1; i++) {
             tasks.add(task(String.format("T%03d", i), "HEALTH", "2024-03-31", "Task " + i));
