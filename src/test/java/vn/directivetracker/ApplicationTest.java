@@ -67,6 +67,9 @@ public abstract class ApplicationTest {
 
   @BeforeEach
   void initEngineAssertions() {
+    // The REST authentication filter finds its engine in Camunda's static registry, where the engine of
+    // the last context started (PostgresLifecycleTest's) replaced this one: put this context's back.
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
     init(engine);
     ClockUtil.reset();
   }
