@@ -42,10 +42,13 @@ public final class TaskChangeFixtures {
     return send(user, HttpMethod.PATCH, "/api/directives/" + directiveId + "/tasks/" + key, body);
   }
 
-  /** The due dates of the process instance's timer jobs, earliest first. */
+  /** The due dates of the process instance's deadline timers (not the monthly progress cycle), earliest first. */
   public List<Date> timers(String processInstanceId) {
     return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers()
-        .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
+        .orderByJobDuedate().asc().list().stream()
+        .filter(j -> !"Timer_MonthlyProgress".equals(
+            ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j).getActivityId()))
+        .map(Job::getDuedate).toList();
   }
 
   public static List<String> subjectsTo(String user, String reference) throws Exception {

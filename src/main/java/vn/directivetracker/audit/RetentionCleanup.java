@@ -71,6 +71,12 @@ class RetentionCleanup {
 
   private void delete(String directiveId) {
     String tasks = "(select id from dt_task where directive_id = ?)";
+    // A sub-directive outlives the link to a parent task whose history is gone.
+    jdbc.update("update dt_directive set parent_task_id = null where parent_task_id in " + tasks, directiveId);
+    jdbc.update("delete from dt_digest_entry where notification_id in (select id from dt_notification"
+        + " where task_id in " + tasks + ")", directiveId);
+    jdbc.update("delete from dt_amendment where task_id in " + tasks, directiveId);
+    jdbc.update("delete from dt_extension where task_id in " + tasks, directiveId);
     jdbc.update("delete from dt_notification where task_id in " + tasks, directiveId);
     jdbc.update("delete from dt_escalation where task_id in " + tasks, directiveId);
     jdbc.update("delete from dt_report where task_id in " + tasks, directiveId);

@@ -56,7 +56,13 @@ class Timelines {
       "reportSubmittedBy", "lastReportId", "reportAccepted", "reviewComment", "reviewedBy", "outcome", "contribution",
       "contributedBy", "daysOverdue", "escalationLevel", "escalationAudience", "nextCheckInDays", "nextEscalationAt",
       "withdrawalReason", "withdrawnBy", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances",
-      "loopCounter");
+      "loopCounter",
+      // Copies of facts shown elsewhere, kept as variables for Tasklist's forms (reporting.FormContext).
+      "issuerName", "taskDescription", "expectedResult", "coordinatingUnitNames", "contributionsSummary",
+      "returnHistory", "leadUnitName",
+      // The monthly progress cycle's bookkeeping; each progress report is its own event.
+      "progressPeriod", "progressDueAt", "progressPercent", "progressText", "progressReportWanted",
+      "progressReportedBy");
 
   /** User operations a dedicated event shows: claims and assignments (identity links), completions, the start. */
   static final Set<String> OPERATIONS_SHOWN_ELSEWHERE = Set.of(

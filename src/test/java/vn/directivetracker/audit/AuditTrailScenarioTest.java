@@ -108,6 +108,8 @@ class AuditTrailScenarioTest extends ApplicationTest {
         "2024-01-16T02:00:00.000Z claimed p06wgsec P06WGSEC",
         "2024-01-16T02:05:00.000Z returned p06wgsec P06WGSEC",
         "2024-01-16T02:05:00.000Z assigned system MPS UserTask_CarryOut",
+        // The monthly progress report, opened on the 15th at 08:00, fired with the jobs run after the return.
+        "2024-01-16T02:05:00.000Z assigned system MPS UserTask_ReportProgress",
         "2024-01-16T02:05:00.000Z notification system MPS RETURNED SENT",
         "2024-01-20T01:00:01.000Z notification system MPS REMINDER SENT",
         "2024-01-28T01:00:01.000Z notification system MPS REMINDER SENT",
