@@ -30,15 +30,17 @@ class DirectiveService {
   private final RuntimeService runtime;
   private final PrivilegedEngine engine;
   private final BusinessClock clock;
+  private final TaskDeadlines deadlines;
 
   DirectiveService(DirectiveRepository repository, DirectiveValidator validator, UnitRegistry registry,
-      RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock) {
+      RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock, TaskDeadlines deadlines) {
     this.repository = repository;
     this.validator = validator;
     this.registry = registry;
     this.runtime = runtime;
     this.engine = engine;
     this.clock = clock;
+    this.deadlines = deadlines;
   }
 
   @Transactional
@@ -60,8 +62,9 @@ class DirectiveService {
       IssueDirectiveRequest.TaskRequest t = request.tasks().get(i);
       String province = t.province() != null ? t.province() : issuer.province();
       tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
-          t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(), t.deadline(),
-          Boolean.TRUE.equals(t.keyTask()), t.expectedResult()));
+          t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(),
+          deadlines.deadlineOf(t, request.issuedOn()), t.deadlineWorkingDays(), Boolean.TRUE.equals(t.keyTask()),
+          t.expectedResult()));
     }
     repository.insertTasks(directiveId, tasks);
     String processInstanceId = engine.call(() -> runtime.createProcessInstanceByKey(DIRECTIVE_PROCESS)
@@ -145,11 +148,13 @@ class DirectiveService {
     List<TaskRecord> all = repository.tasksOf(id);
     List<TaskRecord> tasks = seesWhole(d, caller) ? all : all.stream().filter(t -> involves(t, caller)).toList();
     var today = clock.today();
+    Map<String, Integer> workingDays = repository.workingDayDeadlines(id);
     String status = d.withdrawn() ? "WITHDRAWN"
         : all.stream().anyMatch(t -> TaskRecord.OPEN.equals(t.state())) ? "ACTIVE" : "COMPLETED";
     return new DirectiveView(d.id(), d.reference(), d.issuer(), d.issuedOn(), d.title(), status,
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
-            t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), t.keyTask(), t.expectedResult(),
+            t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), workingDays.get(t.id()),
+            t.keyTask(), t.expectedResult(),
             t.status(today), t.completedOn(), t.escalationLevel())).toList());
   }
 
