@@ -86,8 +86,8 @@ class DirectiveService {
     String directiveId = store(request, caller, moreProblems);
     repository.setProcessInstance(directiveId, processInstanceId);
     List<TaskRecord> decided = repository.tasksOf(directiveId).stream()
-        .map(t -> t.requestedLeadUnit() != null ? t : withLead(t, leadUnits.decide(t.domain(), t.issuerLevel(),
-            t.province())))
+        .map(t -> withLead(t, t.requestedLeadUnit() != null ? t.requestedLeadUnit()
+            : leadUnits.decide(t.domain(), t.issuerLevel(), t.province())))
         .toList();
     List<FieldProblem> leadAlsoCoordinating = leadAlsoCoordinating(decided);
     if (!leadAlsoCoordinating.isEmpty()) {
@@ -144,7 +144,7 @@ class DirectiveService {
     List<FieldProblem> problems = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       TaskRecord task = tasks.get(i);
-      int c = task.coordinatingUnits().indexOf(task.leadUnit());
+      int c = task.leadUnit() == null ? -1 : task.coordinatingUnits().indexOf(task.leadUnit());
       if (c >= 0) {
         problems.add(new FieldProblem("tasks[" + i + "].coordinatingUnits[" + c + "]",
             "'" + task.leadUnit() + "' is the lead unit the lead-unit decision chose"));
