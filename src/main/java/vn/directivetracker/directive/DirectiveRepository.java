@@ -34,8 +34,9 @@ class DirectiveRepository {
 
   void insertTasks(String directiveId, List<NewTask> tasks) {
     jdbc.batchUpdate("insert into dt_task (id, directive_id, task_key, position, title, description, domain, province,"
-        + " requested_lead_unit, coordinating_units, deadline, key_task, expected_result, state, escalation_level)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", tasks, tasks.size(), (ps, t) -> {
+        + " requested_lead_unit, coordinating_units, deadline, key_task, expected_result, state, escalation_level,"
+        + " deadline_working_days) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", tasks, tasks.size(),
+        (ps, t) -> {
           ps.setString(1, t.id());
           ps.setString(2, directiveId);
           ps.setString(3, t.key());
@@ -50,6 +51,7 @@ class DirectiveRepository {
           ps.setBoolean(12, t.keyTask());
           ps.setString(13, t.expectedResult());
           ps.setString(14, TaskRecord.OPEN);
+          ps.setObject(15, t.deadlineWorkingDays(), java.sql.Types.INTEGER);
         });
   }
 
@@ -94,6 +96,16 @@ class DirectiveRepository {
               rs.getInt("completed"), rs.getInt("overdue")));
         }, Date.valueOf(today), directiveId);
     return counts;
+  }
+
+  /** Task id to the number of working days its deadline was given in, for the tasks given so. */
+  java.util.Map<String, Integer> workingDayDeadlines(String directiveId) {
+    java.util.Map<String, Integer> days = new java.util.HashMap<>();
+    jdbc.query("select id, deadline_working_days from dt_task where directive_id = ? and deadline_working_days is not null",
+        rs -> {
+          days.put(rs.getString(1), rs.getInt(2));
+        }, directiveId);
+    return days;
   }
 
   String processInstanceOf(String taskId) {
@@ -150,6 +162,6 @@ class DirectiveRepository {
 
   record NewTask(String id, String key, int position, String title, String description, String domain,
       String province, String requestedLeadUnit, List<String> coordinatingUnits, LocalDate deadline,
-      boolean keyTask, String expectedResult) {
+      Integer deadlineWorkingDays, boolean keyTask, String expectedResult) {
   }
 }

@@ -30,21 +30,85 @@ class DirectiveService {
   private final RuntimeService runtime;
   private final PrivilegedEngine engine;
   private final BusinessClock clock;
+  private final TaskDeadlines deadlines;
+  private final LeadUnitDecision leadUnits;
 
   DirectiveService(DirectiveRepository repository, DirectiveValidator validator, UnitRegistry registry,
-      RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock) {
+      RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock, TaskDeadlines deadlines,
+      LeadUnitDecision leadUnits) {
     this.repository = repository;
     this.validator = validator;
     this.registry = registry;
     this.runtime = runtime;
     this.engine = engine;
     this.clock = clock;
+    this.deadlines = deadlines;
+    this.leadUnits = leadUnits;
   }
 
   @Transactional
   DirectiveView issue(IssueDirectiveRequest request, Caller caller) {
-    registry.find(request.issuer()).filter(Unit::isIssuer).ifPresent(issuer -> requireIssuerMember(issuer, caller));
-    List<FieldProblem> problems = validator.validate(request, clock.today());
+    return issue(request, caller, List.of());
+  }
+
+  /**
+   * Issues the notice as {@link #issue(IssueDirectiveRequest, Caller)} does, refusing it also for {@code
+   * moreProblems} found before (cells of an imported sheet that did not convert), all reported together.
+   */
+  @Transactional
+  DirectiveView issue(IssueDirectiveRequest request, Caller caller, List<FieldProblem> moreProblems) {
+    String directiveId = store(request, caller, moreProblems);
+    Unit issuer = registry.get(request.issuer());
+    String processInstanceId = engine.call(() -> runtime.createProcessInstanceByKey(DIRECTIVE_PROCESS)
+        .businessKey(businessKey(issuer.code(), request.reference()))
+        .setVariables(Map.of("directiveId", directiveId, "issuer", issuer.code(), "reference", request.reference()))
+        .execute().getId());
+    repository.setProcessInstance(directiveId, processInstanceId);
+    // Whom the lead-unit decision chose is known only now; refusing here rolls back the notice and its
+    // processes with it.
+    List<FieldProblem> leadAlsoCoordinating = leadAlsoCoordinating(repository.tasksOf(directiveId));
+    if (!leadAlsoCoordinating.isEmpty()) {
+      throw ApiException.badRequest(leadAlsoCoordinating);
+    }
+    return view(directiveId, caller);
+  }
+
+  /**
+   * Stores a notice for a {@code directive} process already started without one (from the Tasklist
+   * start form): the same checks and rows as {@link #issue}, but no new process. Its tasks' processes
+   * start after this step, so whom the decision will choose as lead is asked of the decision here.
+   *
+   * @return the new directive's id
+   */
+  @Transactional
+  String register(IssueDirectiveRequest request, Caller caller, List<FieldProblem> moreProblems,
+      String processInstanceId) {
+    String directiveId = store(request, caller, moreProblems);
+    repository.setProcessInstance(directiveId, processInstanceId);
+    List<TaskRecord> decided = repository.tasksOf(directiveId).stream()
+        .map(t -> withLead(t, t.requestedLeadUnit() != null ? t.requestedLeadUnit()
+            : leadUnits.decide(t.domain(), t.issuerLevel(), t.province())))
+        .toList();
+    List<FieldProblem> leadAlsoCoordinating = leadAlsoCoordinating(decided);
+    if (!leadAlsoCoordinating.isEmpty()) {
+      throw ApiException.badRequest(leadAlsoCoordinating);
+    }
+    return directiveId;
+  }
+
+  static String businessKey(String issuer, String reference) {
+    return issuer + ":" + reference;
+  }
+
+  /** Refuses with 403 a caller who is not a member of the issuing body named (an unknown one is a 400 later). */
+  void requireMayIssue(String issuerCode, Caller caller) {
+    registry.find(issuerCode).filter(Unit::isIssuer).ifPresent(issuer -> requireIssuerMember(issuer, caller));
+  }
+
+  private String store(IssueDirectiveRequest request, Caller caller, List<FieldProblem> moreProblems) {
+    requireMayIssue(request.issuer(), caller);
+    List<FieldProblem> problems = new ArrayList<>(moreProblems);
+    problems.addAll(validator.validate(request, clock.today()));
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);
     }
@@ -60,22 +124,19 @@ class DirectiveService {
       IssueDirectiveRequest.TaskRequest t = request.tasks().get(i);
       String province = t.province() != null ? t.province() : issuer.province();
       tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
-          t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(), t.deadline(),
-          Boolean.TRUE.equals(t.keyTask()), t.expectedResult()));
+          t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(),
+          deadlines.deadlineOf(t, request.issuedOn()), t.deadlineWorkingDays(), Boolean.TRUE.equals(t.keyTask()),
+          t.expectedResult()));
     }
     repository.insertTasks(directiveId, tasks);
-    String processInstanceId = engine.call(() -> runtime.createProcessInstanceByKey(DIRECTIVE_PROCESS)
-        .businessKey(issuer.code() + ":" + request.reference())
-        .setVariables(Map.of("directiveId", directiveId, "issuer", issuer.code(), "reference", request.reference()))
-        .execute().getId());
-    repository.setProcessInstance(directiveId, processInstanceId);
-    // Whom the lead-unit decision chose is known only now; refusing here rolls back the notice and its
-    // processes with it.
-    List<FieldProblem> leadAlsoCoordinating = leadAlsoCoordinating(repository.tasksOf(directiveId));
-    if (!leadAlsoCoordinating.isEmpty()) {
-      throw ApiException.badRequest(leadAlsoCoordinating);
-    }
-    return view(directiveId, caller);
+    return directiveId;
+  }
+
+  private static TaskRecord withLead(TaskRecord t, String lead) {
+    return new TaskRecord(t.id(), t.directiveId(), t.reference(), t.issuer(), t.issuerLevel(), t.issuedOn(), t.key(),
+        t.title(), t.description(), t.domain(), t.province(), t.requestedLeadUnit(), lead, "DMN",
+        t.coordinatingUnits(), t.deadline(), t.keyTask(), t.expectedResult(), t.state(), t.completedOn(),
+        t.escalationLevel());
   }
 
   /** Tasks (in notice order) whose decided lead unit the issuer also listed as coordinating. */
@@ -83,7 +144,7 @@ class DirectiveService {
     List<FieldProblem> problems = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       TaskRecord task = tasks.get(i);
-      int c = task.coordinatingUnits().indexOf(task.leadUnit());
+      int c = task.leadUnit() == null ? -1 : task.coordinatingUnits().indexOf(task.leadUnit());
       if (c >= 0) {
         problems.add(new FieldProblem("tasks[" + i + "].coordinatingUnits[" + c + "]",
             "'" + task.leadUnit() + "' is the lead unit the lead-unit decision chose"));
@@ -149,13 +210,15 @@ class DirectiveService {
     List<TaskRecord> all = repository.tasksOf(id);
     List<TaskRecord> tasks = seesWhole(d, caller) ? all : all.stream().filter(t -> involves(t, caller)).toList();
     var today = clock.today();
+    Map<String, Integer> workingDays = repository.workingDayDeadlines(id);
     String status = d.withdrawn() ? "WITHDRAWN"
         : all.stream().anyMatch(t -> TaskRecord.OPEN.equals(t.state())) ? "ACTIVE" : "COMPLETED";
     Map<String, DirectiveView.Subtasks> subtasks = repository.subtasksOf(id, today);
     return new DirectiveView(d.id(), d.reference(), d.issuer(), d.issuedOn(), d.title(), status,
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
-            t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), t.keyTask(), t.expectedResult(),
-            t.status(today), t.completedOn(), t.escalationLevel(), subtasks.get(t.id()))).toList());
+            t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), workingDays.get(t.id()),
+            t.keyTask(), t.expectedResult(), t.status(today), t.completedOn(), t.escalationLevel(),
+            subtasks.get(t.id()))).toList());
   }
 
   /** Finds the directive, or answers 404 also when it exists but the caller has no part in it. */

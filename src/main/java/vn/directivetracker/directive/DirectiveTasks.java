@@ -62,6 +62,13 @@ public class DirectiveTasks {
     return n == null ? 0 : n;
   }
 
+  /** Whether the issuer gave this task's deadline in working days, so its overdue days count working days too. */
+  public boolean deadlineGivenInWorkingDays(String taskId) {
+    Integer n = jdbc.queryForObject("select count(*) from dt_task where id = ? and deadline_working_days is not null",
+        Integer.class, taskId);
+    return n != null && n > 0;
+  }
+
   public void linkProcessInstance(String taskId, String processInstanceId) {
     jdbc.update("update dt_task set process_instance_id = ? where id = ?", processInstanceId, taskId);
   }

@@ -15,6 +15,7 @@ import vn.directivetracker.organization.IssuerLevel;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.web.FieldProblem;
+import vn.directivetracker.workingdays.UnknownHolidayYearException;
 
 /**
  * Checks a directive's shape (Bean Validation) and then its meaning against the registry and the
@@ -29,10 +30,12 @@ class DirectiveValidator {
 
   private final UnitRegistry registry;
   private final SpringValidatorAdapter shapes;
+  private final TaskDeadlines deadlines;
 
-  DirectiveValidator(UnitRegistry registry, Validator beanValidator) {
+  DirectiveValidator(UnitRegistry registry, Validator beanValidator, TaskDeadlines deadlines) {
     this.registry = registry;
     this.shapes = new SpringValidatorAdapter(beanValidator);
+    this.deadlines = deadlines;
   }
 
   List<FieldProblem> validate(IssueDirectiveRequest request, LocalDate today) {
@@ -102,6 +105,20 @@ class DirectiveValidator {
       if (task.deadline() != null && request.issuedOn() != null && task.deadline().isBefore(request.issuedOn())) {
         problems.add(new FieldProblem(at + "deadline",
             task.deadline() + " is before the directive's issue date " + request.issuedOn()));
+      }
+      Integer workingDays = task.deadlineWorkingDays();
+      if (workingDays != null && task.deadline() != null) {
+        problems.add(new FieldProblem(at + "deadlineWorkingDays",
+            "give either a deadline date or a number of working days, not both"));
+      } else if (workingDays != null && request.issuedOn() != null
+          && workingDays >= TaskDeadlines.MIN_WORKING_DAYS && workingDays <= TaskDeadlines.MAX_WORKING_DAYS) {
+        try {
+          deadlines.deadlineOf(task, request.issuedOn());
+        } catch (UnknownHolidayYearException e) {
+          problems.add(new FieldProblem(at + "deadlineWorkingDays", "cannot count " + workingDays
+              + " working days from " + request.issuedOn() + ": the holiday calendar of " + e.year()
+              + " is not published yet (an administrator publishes it under /api/admin/holidays/" + e.year() + ")"));
+        }
       }
     }
   }

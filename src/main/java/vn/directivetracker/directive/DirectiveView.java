@@ -23,6 +23,8 @@ public record DirectiveView(
       String leadDecidedBy,
       List<String> coordinatingUnits,
       LocalDate deadline,
+      /** Set when the issuer gave the deadline as a number of working days after the issue date. */
+      Integer deadlineWorkingDays,
       boolean keyTask,
       String expectedResult,
       TaskStatus status,

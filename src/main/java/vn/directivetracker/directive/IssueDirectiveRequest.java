@@ -1,6 +1,8 @@
 package vn.directivetracker.directive;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +19,10 @@ record IssueDirectiveRequest(
     @NotBlank @Size(max = 2000) String title,
     @NotEmpty @Size(max = DirectiveLimits.MAX_TASKS) List<@NotNull @Valid TaskRequest> tasks) {
 
+  /**
+   * One task. Its deadline is a day ({@code deadline}) or a number of working days after the issue date
+   * ({@code deadlineWorkingDays}, counted on the holiday calendar), never both; neither means no deadline.
+   */
   record TaskRequest(
       @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N}._-]+", message = "letters, digits, '.', '_' or '-' only")
       String key,
@@ -27,6 +33,7 @@ record IssueDirectiveRequest(
       @Size(max = 64) String leadUnit,
       @Size(max = 40) List<@NotBlank String> coordinatingUnits,
       LocalDate deadline,
+      @Min(1) @Max(365) Integer deadlineWorkingDays,
       Boolean keyTask,
       @Size(max = 4000) String expectedResult) {
 

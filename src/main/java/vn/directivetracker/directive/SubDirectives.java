@@ -58,7 +58,8 @@ public class SubDirectives {
   public DirectiveView issue(Spec spec, List<FieldProblem> extraProblems, Caller caller) {
     List<IssueDirectiveRequest.TaskRequest> rows = spec.tasks() == null ? null : spec.tasks().stream()
         .map(r -> r == null ? null : new IssueDirectiveRequest.TaskRequest(r.key(), r.title(), r.description(),
-            r.domain(), null, r.leadUnit(), r.coordinatingUnits(), r.deadline(), r.keyTask(), r.expectedResult()))
+            r.domain(), null, r.leadUnit(), r.coordinatingUnits(), r.deadline(), null, r.keyTask(),
+            r.expectedResult()))
         .toList();
     IssueDirectiveRequest request = new IssueDirectiveRequest(spec.reference(), clock.today(), spec.issuer().code(),
         spec.title(), rows);
@@ -82,7 +83,7 @@ public class SubDirectives {
       IssueDirectiveRequest.TaskRequest t = rows.get(i);
       tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
           t.description(), t.domain(), issuer.province(), t.leadUnit(), t.coordinatingUnitsOrEmpty(), t.deadline(),
-          Boolean.TRUE.equals(t.keyTask()), t.expectedResult()));
+          null, Boolean.TRUE.equals(t.keyTask()), t.expectedResult()));
     }
     repository.insertTasks(directiveId, tasks);
     String processInstanceId = engine.call(() -> runtime.createProcessInstanceByKey(DirectiveService.DIRECTIVE_PROCESS)

@@ -7,9 +7,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.workingdays.UnknownHolidayYearException;
+import vn.directivetracker.workingdays.WorkingDayCalendar;
 
 /**
  * When a task's timers fire. A deadline is a day: the task is due by the end of it and overdue from the
@@ -22,12 +26,17 @@ public class DeadlinePlan {
 
   static final LocalTime MORNING = LocalTime.of(8, 0);
 
+  private static final Logger LOG = LoggerFactory.getLogger(DeadlinePlan.class);
+
   private final BusinessClock clock;
   private final int daysBefore;
+  private final WorkingDayCalendar calendar;
 
-  DeadlinePlan(BusinessClock clock, @Value("${directive.reminder-days-before:3}") int daysBefore) {
+  DeadlinePlan(BusinessClock clock, @Value("${directive.reminder-days-before:3}") int daysBefore,
+      WorkingDayCalendar calendar) {
     this.clock = clock;
     this.daysBefore = daysBefore;
+    this.calendar = calendar;
   }
 
   /** Process variables for a task's dates: issuedOn, deadline, dueAt, overdueAt, nextReminderAt (nulls if none). */
@@ -64,6 +73,23 @@ public class DeadlinePlan {
   /** Whole days since the deadline day ended; 0 before that. */
   int daysOverdue(LocalDate deadline) {
     return (int) Math.max(0, ChronoUnit.DAYS.between(deadline, clock.today()));
+  }
+
+  /**
+   * Days overdue as the directive counts them: working days since the deadline day when the issuer gave
+   * the deadline in working days, calendar days otherwise. A year whose holidays are not published yet
+   * falls back to calendar days (and says so in the log): an escalation must not stop for a missing file.
+   */
+  int daysOverdue(LocalDate deadline, boolean inWorkingDays) {
+    if (!inWorkingDays) {
+      return daysOverdue(deadline);
+    }
+    try {
+      return calendar.workingDaysBetween(deadline, clock.today());
+    } catch (UnknownHolidayYearException e) {
+      LOG.warn("Counting days overdue since {} in calendar days: {}", deadline, e.getMessage());
+      return daysOverdue(deadline);
+    }
   }
 
   int daysLeft(LocalDate deadline) {

@@ -21,7 +21,8 @@ import vn.directivetracker.organization.UnitRegistry;
 
 /**
  * Camunda authorizations that follow from the organisation: everybody may open Tasklist and use the
- * shared filters; issuing bodies may start directives; auditors may read everything and change nothing.
+ * shared filters; issuing bodies may start directives and evaluate the lead-unit decision; auditors may
+ * read everything and change nothing.
  * A unit's right to its own tasks comes from the task's candidate group (READ and TASK_WORK, see
  * application.yml), so it needs no grant here. Idempotent: a grant that exists is left alone.
  */
@@ -30,6 +31,7 @@ import vn.directivetracker.organization.UnitRegistry;
 class AccessRules implements ApplicationRunner {
 
   static final String DIRECTIVE_PROCESS = "directive";
+  static final String LEAD_UNIT_DECISION = "lead-unit";
 
   private final AuthorizationService authorizations;
   private final UnitRegistry registry;
@@ -46,6 +48,10 @@ class AccessRules implements ApplicationRunner {
       grant(issuer.code(), Resources.PROCESS_DEFINITION, DIRECTIVE_PROCESS,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ);
       grant(issuer.code(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // The start form shows, row by row, the lead unit the decision will pick: it evaluates the
+      // decision through the webapp's engine API, which needs READ and CREATE_INSTANCE on it.
+      grant(issuer.code(), Resources.DECISION_DEFINITION, LEAD_UNIT_DECISION, Permissions.READ,
+          Permissions.CREATE_INSTANCE);
     }
     String auditors = CurrentUser.AUDITORS;
     grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

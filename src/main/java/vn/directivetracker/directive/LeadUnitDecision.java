@@ -1,0 +1,36 @@
+package vn.directivetracker.directive;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.security.PrivilegedEngine;
+
+/**
+ * Asks the lead-unit decision (the same DMN table the task process evaluates) whom it would choose,
+ * for checks that must be made before the task processes exist.
+ */
+@Component
+class LeadUnitDecision {
+
+  static final String DECISION = "lead-unit";
+
+  private final DecisionService decisions;
+  private final PrivilegedEngine engine;
+
+  LeadUnitDecision(DecisionService decisions, PrivilegedEngine engine) {
+    this.decisions = decisions;
+    this.engine = engine;
+  }
+
+  /** The lead unit the table picks for these inputs, or null when no rule matches. */
+  String decide(String domain, String issuerLevel, String province) {
+    return engine.call(() -> {
+      DmnDecisionResultEntries first = decisions.evaluateDecisionByKey(DECISION)
+          .variables(Variables.createVariables().putValue("domain", domain).putValue("issuerLevel", issuerLevel)
+              .putValue("province", province))
+          .evaluate().getFirstResult();
+      return first == null ? null : first.getEntry("leadUnit");
+    });
+  }
+}

@@ -1,0 +1,130 @@
+package vn.directivetracker.directive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.security.CurrentUser;
+import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.web.ApiException;
+import vn.directivetracker.web.FieldProblem;
+
+/**
+ * The first step of a {@code directive} process started from the Tasklist start form (without a
+ * {@code directiveId}): checks and stores the notice exactly as {@code POST /api/directives} does, from
+ * the form's JSON ({@code directiveRequest}) or from its uploaded sheet ({@code directiveFile} with
+ * {@code reference}, {@code issuedOn}, {@code issuer}, {@code title}), and sets {@code directiveId}.
+ * A refusal is a {@link BadUserRequestException}: the start command fails, Tasklist shows the message,
+ * and nothing is stored.
+ */
+@Component("registerDirective")
+class RegisterDirective implements JavaDelegate {
+
+  static final String REQUEST_VARIABLE = "directiveRequest";
+  static final String FILE_VARIABLE = "directiveFile";
+  private static final Pattern TASK_FIELD = Pattern.compile("tasks\\[(\\d+)]\\.(.*)");
+
+  private final DirectiveService service;
+  private final DirectiveImports imports;
+  private final CurrentUser currentUser;
+  private final ObjectMapper json;
+  private final BusinessClock clock;
+
+  RegisterDirective(DirectiveService service, DirectiveImports imports, CurrentUser currentUser, ObjectMapper json,
+      BusinessClock clock) {
+    this.service = service;
+    this.imports = imports;
+    this.currentUser = currentUser;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Caller caller;
+    try {
+      caller = currentUser.get();
+    } catch (CurrentUser.NotAuthenticatedException e) {
+      throw new BadUserRequestException("Chỉ đạo chưa được lưu / The directive was not stored: sign in as a member"
+          + " of the issuing body to issue it");
+    }
+    IssueDirectiveRequest request;
+    List<FieldProblem> cellProblems = List.of();
+    DirectiveImport imported = null;
+    try {
+      // The form sends the table as JSON, or (in its upload mode) no JSON and the file.
+      Object table = execution.getVariable(REQUEST_VARIABLE);
+      FileValue file = table instanceof String s && !s.isBlank() ? null : execution.getVariableTyped(FILE_VARIABLE);
+      if (file != null && file.getValue() != null) {
+        String issuer = text(execution.getVariable("issuer"));
+        service.requireMayIssue(issuer, caller);
+        byte[] bytes = readAll(file.getValue());
+        imported = imports.read(bytes.length, () -> bytes, text(execution.getVariable("reference")),
+            text(execution.getVariable("issuedOn")), issuer, text(execution.getVariable("title")));
+        request = imported.request();
+        cellProblems = imported.cellProblems();
+      } else {
+        request = parse(table);
+      }
+      String directiveId = service.register(request, caller, cellProblems, execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(DirectiveService.businessKey(request.issuer(), request.reference()));
+      execution.setVariable("directiveId", directiveId);
+      execution.setVariable("issuer", request.issuer());
+      execution.setVariable("reference", request.reference());
+    } catch (ApiException e) {
+      throw new BadUserRequestException(message(imported == null ? e : DirectiveImports.asCells(e, imported),
+          imported == null));
+    } catch (IOException e) {
+      throw new BadUserRequestException("Chỉ đạo chưa được lưu / The directive was not stored: the uploaded file"
+          + " cannot be read");
+    }
+  }
+
+  private IssueDirectiveRequest parse(Object value) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE,
+          "the form sent neither the table of tasks nor a file")));
+    }
+    try {
+      return json.readValue(text, IssueDirectiveRequest.class);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE,
+          "the table of tasks cannot be read: " + e.getOriginalMessage())));
+    }
+  }
+
+  /** A date variable as the form may send it: a string, or a Date (a Tasklist date field). */
+  private String text(Object value) {
+    if (value instanceof Date date) {
+      return clock.dayOf(date).toString();
+    }
+    return value == null ? null : value.toString();
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    try (in) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Every problem on one line each; the form's table rows are numbered from 1, as tasks[i] is task i+1. */
+  static String message(ApiException e, boolean tableRows) {
+    String problems = e.errors().isEmpty() ? e.getMessage() : e.errors().stream().map(p -> {
+      Matcher m = TASK_FIELD.matcher(p.field());
+      String field = tableRows && m.matches() ? "task " + (Integer.parseInt(m.group(1)) + 1) + ", " + m.group(2)
+          : p.field();
+      return field + ": " + p.message();
+    }).collect(Collectors.joining("\n"));
+    return "Chỉ đạo chưa được lưu / The directive was not stored:\n" + problems;
+  }
+}

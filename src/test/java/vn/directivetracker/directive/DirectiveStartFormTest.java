@@ -1,0 +1,196 @@
+package vn.directivetracker.directive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+
+/**
+ * Issuing from Tasklist: the {@code directive} process started through its start form (the variables
+ * the embedded form sends) is checked and stored as the API does, and refused with every problem and
+ * nothing stored when the notice is wrong.
+ */
+class DirectiveStartFormTest extends ApplicationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @BeforeEach
+  void twentiethOfJanuary2025() {
+    clockAt("2025-01-20T09:00");
+  }
+
+  @AfterEach
+  void signOut() {
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  @Test
+  void theStartFormIsDeployedUnderTheNameItsKeyUses() {
+    ProcessDefinition definition = definition();
+    String formKey = engine.getFormService().getStartFormKey(definition.getId());
+    assertThat(formKey).isEqualTo("embedded:deployment:forms/issue-directive.html");
+    assertThat(engine.getRepositoryService().getDeploymentResourceNames(definition.getDeploymentId()))
+        .contains("forms/issue-directive.html");
+
+    // What Tasklist asks for when the leader opens "Start process".
+    ResponseEntity<String> form = http.withBasicAuth("leader", "demo")
+        .getForEntity("/engine-rest/process-definition/key/directive/deployed-start-form", String.class);
+    assertThat(form.getStatusCode().value()).isEqualTo(200);
+    assertThat(form.getBody()).contains("Ban hành chỉ đạo / Issue a directive").contains("cam-variable-type=\"File\"");
+  }
+
+  @Test
+  void theTableOfTheFormIsStoredAndItsTasksStart() {
+    String reference = DirectiveFixtures.uniqueReference("FORM");
+    String json = notice(reference, "{\"key\": \"T01\", \"title\": \"Tích hợp Sổ sức khỏe điện tử\", \"domain\": \"HEALTH\","
+        + " \"coordinatingUnits\": [\"MPS\"], \"deadline\": null, \"deadlineWorkingDays\": 10, \"keyTask\": true},"
+        + " {\"key\": \"T02\", \"title\": \"Kết nối dữ liệu điện lực\", \"domain\": \"OTHER\", \"leadUnit\": \"EVN\"}");
+
+    ProcessInstance instance = startAs("leader", "P06WG", Variables.createVariables().putValue("directiveRequest", json));
+
+    Map<String, Object> directive = jdbc.queryForMap("select * from dt_directive where reference = ?", reference);
+    assertThat(directive.get("PROCESS_INSTANCE_ID")).isEqualTo(instance.getId());
+    assertThat(directive.get("ISSUED_BY")).isEqualTo("leader");
+    String directiveId = (String) directive.get("ID");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "directiveId")).isEqualTo(directiveId);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getBusinessKey()).isEqualTo("P06WG:" + reference);
+    List<Map<String, Object>> tasks = jdbc.queryForList(
+        "select task_key, lead_unit, deadline, deadline_working_days, process_instance_id from dt_task"
+            + " where directive_id = ? order by position", directiveId);
+    assertThat(tasks).extracting(t -> t.get("LEAD_UNIT")).containsExactly("MOH", "EVN");
+    assertThat(tasks.get(0).get("DEADLINE").toString()).isEqualTo("2025-02-10");
+    assertThat(tasks.get(0).get("DEADLINE_WORKING_DAYS")).isEqualTo(10);
+    assertThat(tasks).allSatisfy(t -> assertThat(t.get("PROCESS_INSTANCE_ID")).isNotNull());
+    assertThat(DirectiveFixtures.read(http.withBasicAuth("leader", "demo")
+        .getForEntity("/api/directives/" + directiveId, String.class).getBody()).get("status").asText())
+        .isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void anInvalidTableIsRefusedWithEveryProblemAndNothingIsStored() {
+    String reference = DirectiveFixtures.uniqueReference("FORMBAD");
+    String json = notice(reference, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"WEATHER\"},"
+        + " {\"key\": \"T02\", \"title\": \"\", \"domain\": \"HEALTH\", \"coordinatingUnits\": [\"MOH\"]}");
+
+    assertThatThrownBy(() -> startAs("leader", "P06WG", Variables.createVariables().putValue("directiveRequest", json)))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("The directive was not stored")
+        .hasMessageContaining("task 1, domain: unknown domain 'WEATHER'")
+        .hasMessageContaining("task 2, title: must not be blank");
+    assertNothingStored(reference);
+
+    // The lead the decision will choose must not also coordinate: known here before the task processes exist.
+    String leadTwice = notice(reference, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"HEALTH\","
+        + " \"coordinatingUnits\": [\"MPS\", \"MOH\"]}");
+    assertThatThrownBy(() -> startAs("leader", "P06WG", Variables.createVariables().putValue("directiveRequest", leadTwice)))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("task 1, coordinatingUnits[1]: 'MOH' is the lead unit the lead-unit decision chose");
+    assertNothingStored(reference);
+
+    assertThatThrownBy(() -> startAs("leader", "P06WG", Variables.createVariables().putValue("directiveRequest", "{oops")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("directiveRequest: the table of tasks cannot be read");
+    assertThatThrownBy(() -> startAs("leader", "P06WG", Variables.createVariables()))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("neither the table of tasks nor a file");
+  }
+
+  @Test
+  void onlyMembersOfTheIssuerMayIssueFromTheForm() {
+    String reference = DirectiveFixtures.uniqueReference("FORMSTRANGER");
+    String json = notice(reference, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"HEALTH\"}");
+    // Every issuing body may start the process; only P06WG members may issue P06WG's notices.
+    assertThatThrownBy(() -> startAs("haiphongwg", "HAIPHONGWG",
+        Variables.createVariables().putValue("directiveRequest", json)))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("only members of P06WG");
+    assertNothingStored(reference);
+  }
+
+  @Test
+  void anUploadedSheetIsStoredOrRefusedCellByCell() {
+    String reference = DirectiveFixtures.uniqueReference("FORMFILE");
+    byte[] csv = ("\uFEFFkey,title,domain,deadline\nT01,Cấp căn cước,IDENTIFICATION,31/03/2025\n")
+        .getBytes(StandardCharsets.UTF_8);
+    startAs("leader", "P06WG", fileVariables(reference, csv));
+    assertThat(jdbc.queryForObject("select count(*) from dt_task t join dt_directive d on d.id = t.directive_id"
+        + " where d.reference = ? and t.lead_unit = 'MPS'", Integer.class, reference)).isEqualTo(1);
+
+    String badReference = DirectiveFixtures.uniqueReference("FORMFILEBAD");
+    byte[] bad = "key,title,domain,deadline\nT01,x,HEALTH,2025-01-31\nT02,y,HEALTH,2024-13-01\n"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> startAs("leader", "P06WG", fileVariables(badReference, bad)))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("row 3, deadline: 2024-13-01 is not a date");
+    assertNothingStored(badReference);
+  }
+
+  @Test
+  void tasklistShowsTheRefusalOfASubmittedForm() {
+    String reference = DirectiveFixtures.uniqueReference("FORMREST");
+    String json = notice(reference, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"WEATHER\"}");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String body = "{\"variables\": {\"directiveRequest\": {\"type\": \"String\", \"value\": "
+        + com.fasterxml.jackson.databind.node.TextNode.valueOf(json) + "}}}";
+    ResponseEntity<String> refused = http.withBasicAuth("leader", "demo").postForEntity(
+        "/engine-rest/process-definition/key/directive/submit-form", new HttpEntity<>(body, headers), String.class);
+    assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(refused.getBody()).contains("unknown domain 'WEATHER'");
+    assertNothingStored(reference);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private ProcessDefinition definition() {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("directive")
+        .latestVersion().singleResult();
+  }
+
+  private ProcessInstance startAs(String user, String group, VariableMap variables) {
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return engine.getFormService().submitStartForm(definition().getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static VariableMap fileVariables(String reference, byte[] content) {
+    return Variables.createVariables()
+        .putValue("directiveFile", Variables.fileValue("thong-bao.csv").file(content).mimeType("text/csv").create())
+        .putValue("reference", reference).putValue("issuedOn", "2025-01-20").putValue("issuer", "P06WG")
+        .putValue("title", "Thông báo " + reference);
+  }
+
+  private static String notice(String reference, String tasks) {
+    return "{\"reference\": \"" + reference + "\", \"issuedOn\": \"2025-01-20\", \"issuer\": \"P06WG\","
+        + " \"title\": \"Kết luận " + reference + "\", \"tasks\": [" + tasks + "]}";
+  }
+
+  private void assertNothingStored(String reference) {
+    assertThat(jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class, reference))
+        .isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("P06WG:" + reference)
+        .count()).isZero();
+  }
+}

@@ -1,0 +1,56 @@
+// The pure logic of forms/issue-directive.html, run in node without a browser:
+//   node --test src/test/js/
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const html = fs.readFileSync(path.join(__dirname, '../../../forms/issue-directive.html'), 'utf8');
+const logic = html.slice(html.indexOf('// BEGIN LOGIC'), html.indexOf('// END LOGIC'));
+const F = new Function(logic + '\nreturn DirectiveForm;')();
+
+test('a row becomes the task of POST /api/directives', () => {
+  const row = Object.assign(F.emptyRow(0), { title: ' Cấp căn cước ', domain: 'identification',
+    coordinatingUnits: 'mps; VSS;', deadline: '2025-01-31', keyTask: true });
+  const request = F.toRequest({ reference: '06/TB', issuedOn: '2025-01-20', issuer: 'p06wg', title: 'Kết luận' }, [row]);
+  assert.deepStrictEqual(request, { reference: '06/TB', issuedOn: '2025-01-20', issuer: 'P06WG', title: 'Kết luận',
+    tasks: [{ key: 'T01', title: 'Cấp căn cước', description: null, domain: 'IDENTIFICATION', province: null,
+      leadUnit: null, coordinatingUnits: ['MPS', 'VSS'], deadline: '2025-01-31', deadlineWorkingDays: null,
+      keyTask: true, expectedResult: null }] });
+});
+
+test('a deadline in working days sends the number, not the date', () => {
+  const row = Object.assign(F.emptyRow(1), { title: 'x', domain: 'HEALTH', deadline: '2025-01-31',
+    deadlineMode: 'workingDays', deadlineWorkingDays: '10' });
+  const task = F.toRequest({}, [row]).tasks[0];
+  assert.strictEqual(task.key, 'T02');
+  assert.strictEqual(task.deadline, null);
+  assert.strictEqual(task.deadlineWorkingDays, 10);
+});
+
+test('the decision gets the inputs the task process gives it', () => {
+  const national = F.decisionInputs({ domain: 'health', province: '' }, 'P06WG').variables;
+  assert.strictEqual(national.issuerLevel.value, 'NATIONAL');
+  assert.strictEqual(national.province.type, 'Null');
+  const provincial = F.decisionInputs({ domain: 'HEALTH', province: '' }, 'HAIPHONGWG').variables;
+  assert.strictEqual(provincial.issuerLevel.value, 'PROVINCIAL');
+  assert.strictEqual(provincial.province.value, 'HAIPHONG');
+});
+
+test('the lead shown: the override, the decision, or a warning', () => {
+  assert.deepStrictEqual(F.leadShown({ domain: 'OTHER', leadUnit: 'evn' }, null), { unit: 'EVN', by: 'ISSUER' });
+  assert.deepStrictEqual(F.leadShown({ domain: 'HEALTH', leadUnit: '' }, 'MOH'), { unit: 'MOH', by: 'DMN' });
+  assert.deepStrictEqual(F.leadShown({ domain: 'OTHER', leadUnit: '' }, null), { unit: null, by: 'NONE' });
+});
+
+test('the form stops what it can see is incomplete', () => {
+  const rows = [Object.assign(F.emptyRow(0), { title: 'a', domain: 'HEALTH' }),
+    Object.assign(F.emptyRow(0), { title: '', domain: 'HEALTH', deadlineMode: 'workingDays', deadlineWorkingDays: '0' })];
+  assert.deepStrictEqual(F.problems({ reference: 'x', issuedOn: '2025-01-01', issuer: 'P06WG', title: '' }, rows), [
+    'title: bắt buộc / required',
+    'task 2, title: bắt buộc / required',
+    'task 2, key: trùng / duplicate T01',
+    'task 2, deadlineWorkingDays: 1-365']);
+  assert.deepStrictEqual(F.problems({ reference: 'x', issuedOn: 'y', issuer: 'P06WG', title: 't' }, []),
+    ['tasks: thêm ít nhất một nhiệm vụ / add at least one task']);
+});
