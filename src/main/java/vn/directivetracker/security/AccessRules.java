@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -21,9 +22,12 @@ import vn.directivetracker.organization.UnitRegistry;
 
 /**
  * Camunda authorizations that follow from the organisation: everybody may open Tasklist and use the
- * shared filters; issuing bodies may start directives; auditors may read everything and change nothing.
- * A unit's right to its own tasks comes from the task's candidate group (READ and TASK_WORK, see
- * application.yml), so it needs no grant here. Idempotent: a grant that exists is left alone.
+ * shared filters; auditors may read everything and change nothing. A unit's right to its own tasks comes
+ * from the task's candidate group (READ and TASK_WORK, see application.yml), so it needs no grant here.
+ * Issuing bodies get no right to start processes in the engine: a directive is started only by
+ * {@code POST /api/directives}, which checks the caller and stores the notice first (a process started
+ * through /engine-rest could name another issuer's directive). Grants of earlier versions that allowed it
+ * are taken back. Idempotent: a grant that exists is left alone.
  */
 @Component
 @Order(20)
@@ -43,9 +47,9 @@ class AccessRules implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     for (Unit issuer : registry.issuers()) {
-      grant(issuer.code(), Resources.PROCESS_DEFINITION, DIRECTIVE_PROCESS,
+      revoke(issuer.code(), Resources.PROCESS_DEFINITION, DIRECTIVE_PROCESS,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ);
-      grant(issuer.code(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      revoke(issuer.code(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
     String auditors = CurrentUser.AUDITORS;
     grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -79,6 +83,30 @@ class AccessRules implements ApplicationRunner {
       a.setGroupId(groupId);
       return a;
     }, resource, resourceId, permissions);
+  }
+
+  /** Takes back permissions an earlier version granted; drops the grant when nothing is left in it. */
+  private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (auth == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission p : permissions) {
+      if (auth.isPermissionGranted(p)) {
+        auth.removePermission(p);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    if (auth instanceof AuthorizationEntity entity && entity.getPermissions() == Permissions.NONE.getValue()) {
+      authorizations.deleteAuthorization(auth.getId());
+    } else {
+      authorizations.saveAuthorization(auth);
+    }
   }
 
   private void save(AuthorizationQuery query, java.util.function.Supplier<Authorization> fresh,
