@@ -13,7 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -61,16 +64,50 @@ class RequestSizeLimit extends OncePerRequestFilter {
         }
       }
     }
-    chain.doFilter(new CachedBody(request, body.toByteArray()), response);
+    byte[] bytes = body.toByteArray();
+    if (isJson(request) && !isUtf8(bytes)) {
+      problem(response, 400, "Bad Request", "the request body is not valid UTF-8 (JSON must be UTF-8)");
+      return;
+    }
+    chain.doFilter(new CachedBody(request, bytes), response);
+  }
+
+  private static boolean isJson(HttpServletRequest request) {
+    String type = request.getContentType();
+    if (type == null) {
+      return false;
+    }
+    String t = type.toLowerCase();
+    return t.startsWith("application/json") || t.contains("+json");
+  }
+
+  /**
+   * Strict: Jackson's own decoder accepts some malformed input (an overlong "/" as C0 AF becomes "/"), the
+   * classic way past filters that look for "../".
+   */
+  static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   private void tooLarge(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    response.setHeader("Connection", "close");
+    problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Content Too Large",
+        "the request body is larger than " + limit + " bytes");
+  }
+
+  private static void problem(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.setHeader("Connection", "close");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-        + "\"detail\":\"the request body is larger than " + limit + " bytes\"}");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        + ",\"detail\":\"" + detail + "\"}");
   }
 
   private static final class CachedBody extends HttpServletRequestWrapper {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +38,7 @@ class SafeText {
   Module safeTextModule() {
     SimpleModule module = new SimpleModule("directive-tracker-safe-text");
     module.addDeserializer(String.class, new Deserializer());
+    module.addDeserializer(LocalDate.class, new DateDeserializer());
     return module;
   }
 
@@ -84,6 +88,33 @@ class SafeText {
   static final java.util.Set<String> SINGLE_LINE = java.util.Set.of("reference", "issuer", "key", "domain",
       "province", "leadUnit", "coordinatingUnits", "status", "userId");
 
+  /** Dates are text {@code yyyy-MM-dd}, years 1900 to 2999: no arrays, numbers, times or five-digit years. */
+  static final class DateDeserializer extends StdScalarDeserializer<LocalDate> {
+    private static final Pattern DAY = Pattern.compile("(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}");
+
+    DateDeserializer() {
+      super(LocalDate.class);
+    }
+
+    @Override
+    public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+      }
+      String text = parser.getText().strip();
+      if (!DAY.matcher(text).matches()) {
+        throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(parser,
+            "not a date yyyy-MM-dd", text, LocalDate.class);
+      }
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(parser,
+            "not a date yyyy-MM-dd", text, LocalDate.class);
+      }
+    }
+  }
+
   static final class Deserializer extends StdScalarDeserializer<String>
       implements com.fasterxml.jackson.databind.deser.ContextualDeserializer {
     private final boolean singleLine;
@@ -106,6 +137,10 @@ class SafeText {
 
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        // Not even a number: {"title": 42} is a mistake, not the text "42".
+        return (String) context.handleUnexpectedToken(String.class, parser);
+      }
       String value = StringDeserializer.instance.deserialize(parser, context);
       if (value != null) {
         String problem = problem(value);

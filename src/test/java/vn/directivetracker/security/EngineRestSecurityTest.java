@@ -152,7 +152,7 @@ class EngineRestSecurityTest extends ApplicationTest {
     String token = value(xsrfCookie);
     String session = value(cookie(page, "JSESSIONID"));
 
-    // Logging in without the token is refused by the CSRF filter.
+    // Logging in without the token is refused by the CSRF filter, which also drops that session.
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", "moh");
     form.add("password", "demo");
@@ -161,9 +161,12 @@ class EngineRestSecurityTest extends ApplicationTest {
     assertThat(refused.getStatusCode().value()).isEqualTo(403);
     assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
 
+    page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    token = value(cookie(page, "XSRF-TOKEN"));
+    session = value(cookie(page, "JSESSIONID"));
     ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
         new HttpEntity<>(form, headers(MediaType.APPLICATION_FORM_URLENCODED, session, token, token)), String.class);
-    assertThat(login.getStatusCode().value()).as(login.getBody()).isEqualTo(200);
+    assertThat(login.getStatusCode().value()).as(login.getHeaders() + " " + login.getBody()).isEqualTo(200);
     // A new session after login (no session fixation), its cookie out of reach of scripts and other sites.
     String sessionCookie = cookie(login, "JSESSIONID");
     assertThat(sessionCookie).contains("HttpOnly").contains("SameSite=Lax");
@@ -176,17 +179,22 @@ class EngineRestSecurityTest extends ApplicationTest {
     }
 
     String task = mohTask();
-    ResponseEntity<String> forged = http.exchange("/camunda/api/engine/engine/default/task/" + task + "/claim",
-        HttpMethod.POST, new HttpEntity<>("{\"userId\":\"moh\"}",
-            headers(MediaType.APPLICATION_JSON, session, null, null)), String.class);
-    assertThat(forged.getStatusCode().value()).as("a cross-site request with the session alone").isEqualTo(403);
-    assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
-
     ResponseEntity<String> claimed = http.exchange("/camunda/api/engine/engine/default/task/" + task + "/claim",
         HttpMethod.POST, new HttpEntity<>("{\"userId\":\"moh\"}",
             headers(MediaType.APPLICATION_JSON, session, token, token)), String.class);
     assertThat(claimed.getStatusCode().value()).as(claimed.getBody()).isEqualTo(204);
     assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("moh");
+
+    String other = mohTask();
+    ResponseEntity<String> forged = http.exchange("/camunda/api/engine/engine/default/task/" + other + "/claim",
+        HttpMethod.POST, new HttpEntity<>("{\"userId\":\"moh\"}",
+            headers(MediaType.APPLICATION_JSON, session, null, null)), String.class);
+    assertThat(forged.getStatusCode().value()).as("a cross-site request with the session alone").isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(other).singleResult().getAssignee()).isNull();
+    // ... and the session it rode on is ended.
+    ResponseEntity<String> after = http.exchange("/camunda/api/engine/engine/default/task/" + other,
+        HttpMethod.GET, new HttpEntity<>(headers(MediaType.APPLICATION_JSON, session, token, token)), String.class);
+    assertThat(after.getStatusCode().value()).isEqualTo(401);
   }
 
   private static HttpHeaders headers(MediaType type, String session, String tokenCookie, String tokenHeader) {

@@ -87,8 +87,8 @@ class HostileInputTest extends ApplicationTest {
     assertThat(text).as("no stack trace").doesNotContain("\tat ").doesNotContain("Caused by")
         .doesNotContain("at org.").doesNotContain("at java.");
     if (status >= 400 && target.startsWith("/api/")) {
-      assertThat(response.getHeaders().getContentType()).as(note)
-          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(response.getHeaders().getContentType()).as(note).isNotNull()
+          .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
     }
     assertThat(directiveCount() - before).as("directives stored by: " + note).isEqualTo(stores);
   }
@@ -96,7 +96,7 @@ class HostileInputTest extends ApplicationTest {
   @Test
   void placeholdersInATitleReachTheMailAsText() throws Exception {
     String ref = DirectiveFixtures.uniqueReference("PLACEHOLDER");
-    var task = DirectiveFixtures.task("T01", "INDUSTRY", "2024-12-31");
+    var task = DirectiveFixtures.task("T01", "ENERGY", "2024-12-31");
     task.put("title", "Kiểm tra {taskTitle}{link} và $" + "{reference}");
     JsonNode d = directives.issue("leader", "P06WG", ref, "2024-03-01", List.of(task));
     runDueJobs(directives.processesOf(d.get("id").asText()));
