@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a BadUserRequestException anywhere in the chain: 400 with its message;</li>
  *   <li>an OptimisticLockingException, or a task that is no longer there when completed: 409;</li>
+ *   <li>a Java-serialized object variable, which the engine prohibits (ENGINE-17007): 400;</li>
  *   <li>JSON the parser refuses (too deeply nested, too long a number or string): 400;</li>
  *   <li>anything else: what Camunda would have answered, unchanged.</li>
  * </ul>
@@ -61,6 +62,11 @@ class EngineRestErrors implements ResourceConfigCustomizer {
           && gone.getMessage().contains("Cannot find task with id")) {
         return response(Response.Status.CONFLICT, "TaskNotOpen",
             "This task is no longer open: it was completed or withdrawn, maybe by someone else just now.");
+      }
+      if (t instanceof ProcessEngineException refused && refused.getMessage() != null
+          && refused.getMessage().startsWith("ENGINE-17007")) {
+        // "Cannot set variable ...: Java serialization format is prohibited": a client's request, refused.
+        return response(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
       }
       if (t instanceof JsonProcessingException json) {
         return response(Response.Status.BAD_REQUEST, "InvalidRequestException",

@@ -172,11 +172,17 @@ class EngineRestSecurityTest extends ApplicationTest {
     assertThat(sessionCookie).contains("HttpOnly").contains("SameSite=Lax");
     assertThat(value(sessionCookie)).isNotEqualTo(session);
     session = value(sessionCookie);
-    String renewed = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().map(EngineRestSecurityTest::value).orElse(null);
-    if (renewed != null) {
-      token = renewed;
-    }
+    // The new session gets its token with its first read, as Tasklist's first call after login does.
+    ResponseEntity<String> me = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(headers(MediaType.APPLICATION_JSON, session, null, null)), String.class);
+    assertThat(me.getStatusCode().value()).as(me.getBody()).isEqualTo(200);
+    String issued = java.util.stream.Stream.of(me.getHeaders().getFirst("X-XSRF-TOKEN"),
+            me.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .findFirst().map(EngineRestSecurityTest::value).orElse(null),
+            login.getHeaders().getFirst("X-XSRF-TOKEN"))
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    assertThat(issued).as("a token for the new session").isNotBlank();
+    token = issued;
 
     String task = mohTask();
     ResponseEntity<String> claimed = http.exchange("/camunda/api/engine/engine/default/task/" + task + "/claim",
