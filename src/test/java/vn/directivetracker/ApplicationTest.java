@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,12 @@ public abstract class ApplicationTest {
     org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
     init(engine);
     ClockUtil.reset();
+    // /engine-rest and the basic-auth filter find "the" engine in Camunda's static registry, where the
+    // last context started (PostgresLifecycleTest's) replaced this one's: put this context's engine back,
+    // or HTTP calls of later tests would authenticate and query against another database.
+    if (ProcessEngines.getProcessEngines().get(engine.getName()) != engine) {
+      ProcessEngines.registerProcessEngine(engine);
+    }
   }
 
   @AfterEach

@@ -6,9 +6,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.util.PropertyPlaceholderHelper;
 
 /**
  * Renders a notice in Vietnamese with English below, from notifications/messages_vi.properties and
@@ -18,7 +19,8 @@ import org.springframework.util.PropertyPlaceholderHelper;
 class NotificationTemplates {
 
   static final String SEPARATOR = "\n\n-------- English --------\n\n";
-  private static final PropertyPlaceholderHelper PLACEHOLDERS = new PropertyPlaceholderHelper("{", "}", null, null, true);
+  /** One pass, never recursive: a title that contains "{title}" is text, not a placeholder. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
   private final Properties vi = load("notifications/messages_vi.properties");
   private final Properties en = load("notifications/messages_en.properties");
@@ -38,10 +40,14 @@ class NotificationTemplates {
     if (template == null) {
       throw new IllegalStateException("no notification template " + key);
     }
-    return PLACEHOLDERS.replacePlaceholders(template, name -> {
-      String value = facts.get(name);
-      return value == null ? "" : value;
-    });
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = facts.get(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** Subjects are one line: a title with a line break must not inject headers or break the mail. */

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -45,6 +46,9 @@ class AccessRules implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     for (Unit issuer : registry.issuers()) {
+      // Tasklist's start form starts the directive process as the leader; the process itself checks the
+      // notice and the caller (directive.RegisterDirective, directive.CheckStoredDirective), so a start
+      // through /engine-rest can neither skip validation nor start another issuer's stored notice.
       grant(issuer.code(), Resources.PROCESS_DEFINITION, DIRECTIVE_PROCESS,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ);
       grant(issuer.code(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
@@ -85,6 +89,30 @@ class AccessRules implements ApplicationRunner {
       a.setGroupId(groupId);
       return a;
     }, resource, resourceId, permissions);
+  }
+
+  /** Takes back permissions an earlier version granted; drops the grant when nothing is left in it. */
+  private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (auth == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission p : permissions) {
+      if (auth.isPermissionGranted(p)) {
+        auth.removePermission(p);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    if (auth instanceof AuthorizationEntity entity && entity.getPermissions() == Permissions.NONE.getValue()) {
+      authorizations.deleteAuthorization(auth.getId());
+    } else {
+      authorizations.saveAuthorization(auth);
+    }
   }
 
   private void save(AuthorizationQuery query, java.util.function.Supplier<Authorization> fresh,

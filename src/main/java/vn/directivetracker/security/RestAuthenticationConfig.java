@@ -1,16 +1,25 @@
 package vn.directivetracker.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The REST starter serves /engine-rest without any authentication. Like Camunda Run, we put Camunda's
- * own HTTP basic filter in front of it, and in front of our /api too: the filter checks the password
- * against the engine's identity service and sets the caller as the engine's authenticated user, so
- * engine queries made for the request see only what the caller is authorised to see.
+ * own HTTP basic filter in front of it, in front of our /api, and in front of the actuator (all but its
+ * health probe, which load balancers call anonymously): the filter checks the password against the
+ * engine's identity service (which counts failures and locks the user, see docs/security.md) and sets the
+ * caller as the engine's authenticated user, so engine queries made for the request see only what the
+ * caller is authorised to see. The webapps (/camunda) have their own session login and CSRF filter.
  */
 @Configuration
 class RestAuthenticationConfig {
@@ -18,13 +27,41 @@ class RestAuthenticationConfig {
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new PublicHealthAuthenticationFilter());
     registration.setName("directive-tracker-basic-auth");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/prometheus");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "");
     registration.setOrder(1);
     return registration;
+  }
+
+  /** Refuses JSON and other bodies above the limit with 413 before anything reads them. */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+      @Value("${directive.security.max-body-size:2MB}") org.springframework.util.unit.DataSize limit) {
+    FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+        new RequestSizeLimit(limit.toBytes()));
+    registration.setName("directive-tracker-request-size");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    // After authentication: an anonymous caller learns nothing, not even the limit.
+    registration.setOrder(2);
+    return registration;
+  }
+
+  /** Camunda's basic-auth filter, except for the actuator's health probe. */
+  static class PublicHealthAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      String path = ((HttpServletRequest) request).getRequestURI()
+          .substring(((HttpServletRequest) request).getContextPath().length());
+      if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+        chain.doFilter(request, response);
+        return;
+      }
+      super.doFilter(request, response, chain);
+    }
   }
 }

@@ -86,7 +86,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       cause = broken;
     }
     FieldProblem problem;
-    if (cause instanceof UnrecognizedPropertyException u) {
+    if (cause instanceof SafeText.Refused refused) {
+      problem = new FieldProblem(path(refused), refused.reason());
+    } else if (cause instanceof UnrecognizedPropertyException u) {
       problem = new FieldProblem(path(u), "unknown field");
     } else if (cause instanceof InvalidFormatException f) {
       problem = new FieldProblem(path(f), "'" + printable(f.getValue()) + "' is not a valid "
