@@ -140,17 +140,17 @@ class AuditTrailScenarioTest extends ApplicationTest {
     assertThat(events.get(5).get("details").get("text").asText()).isEqualTo("Đã rà soát 63 tỉnh, thành");
     assertThat(events.get(5).get("details").get("completionDate").asText()).isEqualTo("2024-01-15");
     assertThat(events.get(9).get("details").get("comment").asText()).isEqualTo("Thiếu số liệu của 12 địa phương");
-    JsonNode escalationDecision = events.get(14).get("details");
+    JsonNode escalationDecision = events.get(15).get("details");
     assertThat(escalationDecision.get("inputs").toString()).contains("\"Days overdue (số ngày quá hạn)\":1")
         .contains("\"Key task (nhiệm vụ trọng tâm)\":false");
     assertThat(escalationDecision.get("outputs").get("level").asInt()).isEqualTo(1);
     assertThat(escalationDecision.get("outputs").get("notify").asText()).isEqualTo("LEAD_UNIT");
-    JsonNode escalation = events.get(15).get("details");
+    JsonNode escalation = events.get(16).get("details");
     assertThat(escalation.get("level").asInt()).isEqualTo(1);
     assertThat(escalation.get("daysOverdue").asInt()).isEqualTo(1);
     assertThat(escalation.get("audience").asText()).isEqualTo("LEAD_UNIT");
-    assertThat(events.get(18).get("details").get("text").asText()).isEqualTo("Đủ số liệu 63 tỉnh, thành");
-    assertThat(events.get(23).get("details").get("status").asText()).isEqualTo("COMPLETED_LATE");
+    assertThat(events.get(19).get("details").get("text").asText()).isEqualTo("Đủ số liệu 63 tỉnh, thành");
+    assertThat(events.get(24).get("details").get("status").asText()).isEqualTo("COMPLETED_LATE");
     for (int i = 0; i < events.size(); i++) {
       assertThat(events.get(i).get("seq").asInt()).isEqualTo(i + 1);
       assertThat(events.get(i).get("hash").asText()).hasSize(64);
