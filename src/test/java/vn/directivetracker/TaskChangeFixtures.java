@@ -44,10 +44,11 @@ public final class TaskChangeFixtures {
 
   /** The due dates of the process instance's deadline timers (not the monthly progress cycle), earliest first. */
   public List<Date> timers(String processInstanceId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers()
-        .orderByJobDuedate().asc().list().stream()
-        .filter(j -> !"Timer_MonthlyProgress".equals(
-            ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j).getActivityId()))
+    var jobs = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers();
+    java.util.Set<String> progress = new java.util.HashSet<>();
+    engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId("Timer_MonthlyProgress").list().forEach(j -> progress.add(j.getId()));
+    return jobs.orderByJobDuedate().asc().list().stream().filter(j -> !progress.contains(j.getId()))
         .map(Job::getDuedate).toList();
   }
 

@@ -170,7 +170,7 @@ class DirectiveImportApiTest extends ApplicationTest {
     }
     String reference = DirectiveFixtures.uniqueReference("ROWS");
     assertThat(messages(upload("leader", Sheets.csv(rows.toString()), "rows.csv", reference)))
-        .containsExactly("file: more than 500 task rows; split the notice into several files");
+        .containsExactly("file: more than " + DirectiveLimits.MAX_TASKS + " task rows; split the notice into several files");
     assertNothingStored(reference);
 
     String bombReference = DirectiveFixtures.uniqueReference("BOMB");
