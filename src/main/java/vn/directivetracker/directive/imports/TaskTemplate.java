@@ -24,6 +24,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.DirectiveLimits;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.organization.UnitType;
@@ -45,9 +46,9 @@ public class TaskTemplate {
   private final int maxRows;
 
   TaskTemplate(UnitRegistry registry, @org.springframework.beans.factory.annotation.Value(
-      "${directive.import.max-rows:500}") int maxRows) {
+      "${directive.import.max-rows:" + DirectiveLimits.MAX_TASKS + "}") int maxRows) {
     this.registry = registry;
-    this.maxRows = maxRows;
+    this.maxRows = Math.min(maxRows, DirectiveLimits.MAX_TASKS);
   }
 
   public byte[] xlsx() {
