@@ -48,8 +48,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
   static Response answer(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof AuthorizationException) {
-        return null;
+      if (t instanceof AuthorizationException denied) {
+        return completedMeanwhile(denied) ? taskNotOpen() : null;
       }
       if (t instanceof BadUserRequestException bad) {
         return response(Response.Status.BAD_REQUEST, bad.getClass().getSimpleName(), bad.getMessage());
@@ -60,8 +60,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
       }
       if (t instanceof NullValueException gone && gone.getMessage() != null
           && gone.getMessage().contains("Cannot find task with id")) {
-        return response(Response.Status.CONFLICT, "TaskNotOpen",
-            "This task is no longer open: it was completed or withdrawn, maybe by someone else just now.");
+        return taskNotOpen();
       }
       if (t instanceof ProcessEngineException refused && refused.getMessage() != null
           && refused.getMessage().startsWith("ENGINE-17007")) {
@@ -74,6 +73,40 @@ class EngineRestErrors implements ResourceConfigCustomizer {
       }
     }
     return null;
+  }
+
+  private static Response taskNotOpen() {
+    return response(Response.Status.CONFLICT, "TaskNotOpen",
+        "This task is no longer open: it was completed or withdrawn, maybe by someone else just now.");
+  }
+
+  /**
+   * Two officers complete one task at the same moment: the second command may still read the task row
+   * while the first removes it, and then fails the authorization check on the candidate group the first
+   * just deleted. That is a conflict, not a refusal: the task is gone and its history says it ended.
+   */
+  static boolean completedMeanwhile(AuthorizationException denied) {
+    String taskId = denied.getMissingAuthorizations().stream()
+        .filter(a -> "Task".equals(a.getResourceType()) && a.getResourceId() != null)
+        .map(org.camunda.bpm.engine.authorization.MissingAuthorization::getResourceId)
+        .findFirst().orElse(null);
+    if (taskId == null) {
+      return false;
+    }
+    var engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
+    if (engine == null) {
+      return false;
+    }
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      if (context.getTaskManager().findTaskById(taskId) != null) {
+        return false;
+      }
+      var history = context.getDbEntityManager().selectById(
+          org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.class, taskId);
+      return history != null && history.getEndTime() != null;
+    });
   }
 
   private static Response response(Response.Status status, String type, String message) {
