@@ -66,19 +66,20 @@ public abstract class ApplicationTest {
   @Autowired
   private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
+  /** Issues directives through the API and finds their processes; ready before each test. */
+  protected DirectiveFixtures directives;
+
   @BeforeEach
   void initEngineAssertions() {
-    // The REST authentication filter finds its engine in Camunda's static registry, where the engine of
-    // the last context started (PostgresLifecycleTest's) replaced this one: put this context's back.
-    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
-    init(engine);
-    ClockUtil.reset();
     // /engine-rest and the basic-auth filter find "the" engine in Camunda's static registry, where the
     // last context started (PostgresLifecycleTest's) replaced this one's: put this context's engine back,
     // or HTTP calls of later tests would authenticate and query against another database.
     if (ProcessEngines.getProcessEngines().get(engine.getName()) != engine) {
       ProcessEngines.registerProcessEngine(engine);
     }
+    init(engine);
+    ClockUtil.reset();
+    directives = new DirectiveFixtures(http, jdbcTemplate);
   }
 
   @AfterEach

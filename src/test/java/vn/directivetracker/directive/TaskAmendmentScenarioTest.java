@@ -35,12 +35,10 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  DirectiveFixtures directives;
   TaskChangeFixtures changes;
 
   @BeforeEach
   void fixtures() {
-    directives = new DirectiveFixtures(http, jdbc);
     changes = new TaskChangeFixtures(http, engine);
   }
 

@@ -34,12 +34,10 @@ class ExtensionScenarioTest extends ApplicationTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  DirectiveFixtures directives;
   TaskChangeFixtures changes;
 
   @BeforeEach
   void fixtures() {
-    directives = new DirectiveFixtures(http, jdbc);
     changes = new TaskChangeFixtures(http, engine);
   }
 
