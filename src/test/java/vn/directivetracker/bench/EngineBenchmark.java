@@ -76,6 +76,7 @@ class EngineBenchmark {
   final Map<String, Object> results = new LinkedHashMap<>();
   final List<String> notes = new ArrayList<>();
   final AtomicInteger references = new AtomicInteger();
+  final SqlStatements statements = new SqlStatements(BenchDatabase.URL, Path.of("target/bench"));
 
   @AfterAll
   static void resetClock() {
@@ -96,13 +97,17 @@ class EngineBenchmark {
 
       double rawRate = parallel(mode.rawLifecycles(), i -> raw.lifecycle());
       results.put("rawLifecyclesPerSec", round(rawRate));
+      statements.start();
       double rate = lifecycles(mode.lifecycles());
+      statements.record("lifecycles", mode.lifecycles());
       results.put("lifecyclesPerSec", round(rate));
       results.put("lifecycleRatio", round(rate / rawRate, 3));
 
       results.put("rawTimersPerSec", round(rawTimers(raw)));
     }
+    statements.start();
     issue60();
+    statements.record("issue60", mode.issue60Samples() + 1);
     escalations();
     for (int level : mode.openTaskLevels()) {
       openTasks(level);
@@ -199,10 +204,12 @@ class EngineBenchmark {
     load(n, issued, deadline, deadline);
     waitForNotices(900);
     long t0 = System.nanoTime();
+    statements.start();
     ClockUtil.setCurrentTime(Date.from(deadline.plusDays(2).atTime(9, 0).atZone(VIETNAM).toInstant()));
     try {
       waitUntil(1800, () -> count("select count(*) from dt_escalation") - before >= n);
       double recorded = (System.nanoTime() - t0) / 1e9;
+      statements.record("escalations", n);
       waitForNotices(1800);
       double delivered = (System.nanoTime() - t0) / 1e9;
       double rate = n / recorded;
@@ -255,7 +262,7 @@ class EngineBenchmark {
         + " where l.group_id_ = 'MOH' and l.type_ = 'candidate'"));
 
     String month = today().toString().substring(0, 7);
-    row.put("monthlyReportMs", optionalGet("auditor", "/api/reports/monthly?period=" + month, 3));
+    row.put("monthlyReportMs", optionalGet("auditor", "/api/reports/monthly?month=" + month, 3));
     String someTask = jdbc.queryForObject("select id from dt_task where state = 'OPEN' order by id limit 1", String.class);
     List<Double> audit = new ArrayList<>();
     for (int s = 0; s < 20; s++) {

@@ -22,5 +22,7 @@ class EngineConfigurationTest extends ApplicationTest {
     assertThat(config.getHistoryTimeToLive()).isEqualTo("P3650D");
     // application-test.yml shortens the production cycle (R6/PT10M) to keep the tests quick.
     assertThat(config.getFailedJobRetryTimeCycle()).isEqualTo("R3/PT5M");
+    // The DMN engine of the process engine uses the FEEL engine that remembers literal results.
+    assertThat(config.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(RememberedFeelResults.class);
   }
 }

@@ -1,0 +1,118 @@
+package vn.directivetracker.operations;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * A FEEL engine that remembers the results of expressions whose result cannot depend on anything but the
+ * tested value, and asks the real engine for everything else.
+ *
+ * <p>Why: Camunda 7's Scala FEEL engine parses every input and output entry again at every evaluation. The
+ * lead-unit table has 87 input entries, so one task's decision parsed 87 expressions, and the profile of
+ * the benchmark (docs/performance.md) showed DMN evaluation as the largest share of the application's CPU.
+ * Our entries are literals ({@code "HEALTH","SOCIAL_PROTECTION"}, {@code [7..29]}, {@code not(null)},
+ * {@code -}): for those, the answer for a given input value never changes, so it is computed once.
+ *
+ * <p>What is remembered, and only that: unary tests and output expressions made of string, number and
+ * boolean literals, null, ranges, comparisons, {@code not(...)} and commas, for an input value that is null,
+ * a string, a number or a boolean. Any name (a variable such as {@code province}, a function such as
+ * {@code date(...)}) sends the expression to the real engine every time, so a table that reads other
+ * variables still sees them. Errors are never remembered. The memory is bounded: past
+ * {@link #MAX_ENTRIES} entries it starts again.
+ */
+final class RememberedFeelResults implements FeelEngine {
+
+  static final int MAX_ENTRIES = 20_000;
+
+  /** Literals, ranges, comparisons, not(...), commas and spaces; nothing that names a variable or function. */
+  private static final Pattern CONSTANT = Pattern.compile(
+      "(?:\\s|\"[^\"\\\\]*\"|\\d+(?:\\.\\d+)?|\\.\\.|[\\[\\]()<>=!,-]|null\\b|true\\b|false\\b|not\\b)*");
+
+  private final FeelEngine engine;
+  private final Map<Object, Object> results = new ConcurrentHashMap<>();
+
+  RememberedFeelResults(FeelEngine engine) {
+    this.engine = engine;
+  }
+
+  static FeelEngineFactory around(FeelEngineFactory factory) {
+    return () -> new RememberedFeelResults(factory.createInstance());
+  }
+
+  static boolean isConstant(String expression) {
+    return expression != null && CONSTANT.matcher(expression).matches();
+  }
+
+  @Override
+  public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+    if (!isConstant(expression)) {
+      return engine.evaluateSimpleExpression(expression, variableContext);
+    }
+    Object key = new OutputKey(expression);
+    Object known = results.get(key);
+    if (known != null) {
+      return unwrap(known);
+    }
+    T value = engine.evaluateSimpleExpression(expression, variableContext);
+    if (value == null || isImmutable(value)) {
+      remember(key, value == null ? NULL : value);
+    }
+    return value;
+  }
+
+  @Override
+  public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+    if (!isConstant(expression)) {
+      return engine.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
+    }
+    TypedValue input = variableContext.resolve(inputVariable);
+    Object value = input == null ? null : input.getValue();
+    if (value != null && !isImmutable(value)) {
+      return engine.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
+    }
+    Object key = new TestKey(expression, value == null ? NULL : value);
+    Object known = results.get(key);
+    if (known != null) {
+      return (Boolean) known;
+    }
+    boolean result = engine.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
+    remember(key, result);
+    return result;
+  }
+
+  int size() {
+    return results.size();
+  }
+
+  private void remember(Object key, Object value) {
+    if (results.size() >= MAX_ENTRIES) {
+      results.clear();
+    }
+    results.put(key, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T unwrap(Object value) {
+    return value == NULL ? null : (T) value;
+  }
+
+  private static boolean isImmutable(Object value) {
+    return value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
+        || value instanceof Double || value instanceof Short || value instanceof java.math.BigDecimal;
+  }
+
+  /** Stands for a null input or result, which a ConcurrentHashMap cannot hold. */
+  private static final Object NULL = new Object();
+
+  /** An input value's equals() decides: 7 as an Integer and 7 as a Long are remembered apart, which is safe. */
+  private record TestKey(String expression, Object value) {
+  }
+
+  private record OutputKey(String expression) {
+  }
+}
