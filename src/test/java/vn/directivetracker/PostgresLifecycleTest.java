@@ -65,6 +65,8 @@ class PostgresLifecycleTest extends ApplicationTest {
     try (Connection c = dataSource.getConnection()) {
       assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
     }
+    // operations.PostgresPlannerSettings: the unit's task list must not be planned quadratically.
+    assertThat(jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");
     clockAt("2024-10-02T09:00");
     String notice = Files.readString(Path.of("docs/examples/directive-p06-2024-09.json"));
     var response = directives.post("leader", "/api/directives", notice);
