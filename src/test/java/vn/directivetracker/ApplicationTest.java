@@ -126,19 +126,24 @@ public abstract class ApplicationTest {
     throw new IllegalStateException("jobs keep coming after 50 rounds");
   }
 
-  /** The pending delivery jobs of the notices about tasks run by these process instances. */
+  /**
+   * The pending delivery jobs of the notices about tasks run by these process instances, and of the
+   * escalation bundles holding such notices (run before their window ends, as the job executor would run
+   * them once it has).
+   */
   protected List<Job> noticeJobs(java.util.Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
       return List.of();
     }
     String marks = String.join(",", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
-    java.util.Set<String> notices = new java.util.HashSet<>(jdbcTemplate.queryForList(
-        "select n.id from dt_notification n join dt_task t on t.id = n.task_id where n.status = 'PENDING'"
+    java.util.Set<String> pending = new java.util.HashSet<>(jdbcTemplate.queryForList(
+        "select case when n.status = 'BUNDLED' then n.bundle_id else n.id end from dt_notification n"
+            + " join dt_task t on t.id = n.task_id where n.status in ('PENDING', 'BUNDLED')"
             + " and t.process_instance_id in (" + marks + ")", String.class, processInstanceIds.toArray()));
     List<Job> jobs = new java.util.ArrayList<>();
     for (Job job : engine.getManagementService().createJobQuery().messages().withRetriesLeft().list()) {
       var entity = (org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job;
-      if (notices.contains(entity.getJobHandlerConfigurationRaw())) {
+      if (pending.contains(entity.getJobHandlerConfigurationRaw())) {
         jobs.add(job);
       }
     }

@@ -82,5 +82,8 @@ class RetentionCleanup {
     jdbc.update("delete from dt_report where task_id in " + tasks, directiveId);
     jdbc.update("delete from dt_task where directive_id = ?", directiveId);
     jdbc.update("delete from dt_directive where id = ?", directiveId);
+    // An escalation bundle whose every notice is gone with its directive goes too.
+    jdbc.update("delete from dt_notice_bundle where state = 'SENT' and not exists"
+        + " (select 1 from dt_notification n where n.bundle_id = dt_notice_bundle.id)");
   }
 }

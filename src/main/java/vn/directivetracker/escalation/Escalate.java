@@ -58,7 +58,8 @@ class Escalate implements JavaDelegate {
     values.put("level", String.valueOf(level));
     values.put("levelName", levelName(level));
     values.put("daysOverdue", String.valueOf(daysOverdue));
-    notifier.notify(execution, new Notice(NotificationEvent.ESCALATION,
+    // Bundled: a unit gets one mail listing all its tasks escalated in the same window (the midnight sweep).
+    notifier.notifyBundled(execution, new Notice(NotificationEvent.ESCALATION,
         "ESCALATION:" + taskId + ":" + clock.today() + ":" + level, taskId, audience(task, audience), values));
     execution.setVariable("nextEscalationAt", plan.lookAgain(nextCheckInDays));
   }

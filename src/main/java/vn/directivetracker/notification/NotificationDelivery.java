@@ -1,8 +1,12 @@
 package vn.directivetracker.notification;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -16,10 +20,11 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers one outbox entry to the current members of its groups. Without an SMTP host (the demo run)
- * the mail goes to the log and the entry is marked LOGGED. A delivered entry is never sent again, even
- * if its job runs twice. Officers who chose the daily digest get no mail now: the notice is kept for their
- * digest (dt_digest_entry), and an entry meant only for such officers is marked DIGESTED.
+ * Delivers one outbox entry, or one bundle of them, to the current members of the recipient groups. Without
+ * an SMTP host (the demo run) the mail goes to the log and the entries are marked LOGGED. A delivered entry
+ * is never sent again, even if its job runs twice. Officers who chose the daily digest get no mail now: the
+ * notice is kept for their digest (dt_digest_entry), and an entry meant only for such officers is marked
+ * DIGESTED.
  */
 @Component
 class NotificationDelivery {
@@ -27,16 +32,23 @@ class NotificationDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
 
   private final NotificationRepository outbox;
+  private final NoticeBundles bundles;
   private final DigestRepository digests;
   private final NotificationPreferences preferences;
+  private final NotificationTemplates templates;
+  private final TaskFacts facts;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final String from;
 
-  NotificationDelivery(NotificationRepository outbox, DigestRepository digests, NotificationPreferences preferences,
+  NotificationDelivery(NotificationRepository outbox, NoticeBundles bundles, DigestRepository digests,
+      NotificationPreferences preferences, NotificationTemplates templates, TaskFacts facts,
       ObjectProvider<JavaMailSender> mailSender, @Value("${directive.mail-from:directive-tracker@localhost}") String from) {
     this.outbox = outbox;
+    this.bundles = bundles;
     this.digests = digests;
     this.preferences = preferences;
+    this.templates = templates;
+    this.facts = facts;
     this.mailSender = mailSender;
     this.from = from;
   }
@@ -46,17 +58,68 @@ class NotificationDelivery {
     if (notice == null || !NotificationRepository.PENDING.equals(notice.status())) {
       return;
     }
+    send(List.of(notice), notice.recipientGroups(), notice.subject(), notice.body(), identity,
+        "X-Directive-Notification", notificationId);
+  }
+
+  /**
+   * One mail to the bundle's unit listing every notice of it (a bundle of one reads like a single notice).
+   * Locks the bundle first: a notice being added to it is committed before this reads them (NoticeBundles).
+   */
+  void deliverBundle(String bundleId, IdentityService identity) {
+    NoticeBundles.Bundle bundle = bundles.lock(bundleId).orElse(null);
+    if (bundle == null || !NoticeBundles.OPEN.equals(bundle.state())) {
+      return;
+    }
+    List<NotificationRepository.Stored> notices = bundles.pendingNotices(bundleId).stream().map(outbox::find)
+        .flatMap(Optional::stream).toList();
+    if (!notices.isEmpty()) {
+      String subject = notices.get(0).subject();
+      String body = notices.get(0).body();
+      if (notices.size() > 1) {
+        Map<String, String> values = listing(notices);
+        values.put("unit", facts.name(bundle.recipientGroup()));
+        subject = templates.subject(NotificationEvent.ESCALATION_BUNDLE, values);
+        body = templates.body(NotificationEvent.ESCALATION_BUNDLE, values);
+      }
+      send(notices, List.of(bundle.recipientGroup()), subject, body, identity, "X-Directive-Bundle", bundleId);
+    }
+    bundles.markSent(bundleId, ClockUtil.getCurrentTime().toInstant());
+  }
+
+  private Map<String, String> listing(List<NotificationRepository.Stored> notices) {
+    StringBuilder full = new StringBuilder();
+    StringBuilder subjects = new StringBuilder();
+    int n = 0;
+    for (NotificationRepository.Stored notice : notices) {
+      n++;
+      full.append(n).append(". ").append(notice.subject()).append("\n\n").append(notice.body()).append("\n\n========\n\n");
+      subjects.append(n).append(". ").append(notice.subject()).append('\n');
+    }
+    Map<String, String> values = new HashMap<>();
+    values.put("count", String.valueOf(notices.size()));
+    values.put("notices", full.toString().strip());
+    values.put("listEn", subjects.toString().strip());
+    values.put("link", facts.tasklistLink());
+    return values;
+  }
+
+  /** Sends one mail about these outbox entries to the members of the groups, and records how it went. */
+  private void send(List<NotificationRepository.Stored> notices, List<String> groups, String subject, String body,
+      IdentityService identity, String header, String headerValue) {
     Set<String> addresses = new LinkedHashSet<>();
     Set<String> digested = new LinkedHashSet<>();
-    java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
-    for (String group : notice.recipientGroups()) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    for (String group : groups) {
       for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
         if (user.getEmail() == null || user.getEmail().isBlank() || addresses.contains(user.getEmail())) {
           continue;
         }
         if (preferences.digest(identity, user.getId())) {
           if (digested.add(user.getId())) {
-            digests.add(notificationId, user.getId(), user.getEmail(), now);
+            for (NotificationRepository.Stored notice : notices) {
+              digests.add(notice.id(), user.getId(), user.getEmail(), now);
+            }
           }
         } else {
           addresses.add(user.getEmail());
@@ -64,32 +127,32 @@ class NotificationDelivery {
       }
     }
     List<String> to = new ArrayList<>(addresses);
+    String status;
     JavaMailSender sender = mailSender.getIfAvailable();
     if (to.isEmpty() && !digested.isEmpty()) {
-      outbox.markDelivered(notificationId, NotificationRepository.DIGESTED, List.of(), now);
-      return;
+      status = NotificationRepository.DIGESTED;
+    } else if (to.isEmpty()) {
+      LOG.warn("Notification {} ({}) has no recipient with an e-mail address in {}", headerValue, subject, groups);
+      status = NotificationRepository.LOGGED;
+    } else if (sender == null) {
+      LOG.info("Mail (no SMTP host configured) to {}: {}\n{}", to, subject, body);
+      status = NotificationRepository.LOGGED;
+    } else {
+      sender.send(mime -> {
+        MimeMessageHelper message = new MimeMessageHelper(mime, false, "UTF-8");
+        message.setFrom(from);
+        // One mail to the unit's officers together, blind-copied: officers of other units stay private.
+        message.setTo(from);
+        message.setBcc(to.toArray(String[]::new));
+        message.setSubject(subject);
+        message.setText(body, false);
+        mime.setHeader(header, headerValue);
+      });
+      status = NotificationRepository.SENT;
     }
-    if (to.isEmpty()) {
-      LOG.warn("Notification {} ({}) has no recipient with an e-mail address in {}", notificationId,
-          notice.event(), notice.recipientGroups());
-      outbox.markDelivered(notificationId, NotificationRepository.LOGGED, to, ClockUtil.getCurrentTime().toInstant());
-      return;
+    Instant at = ClockUtil.getCurrentTime().toInstant();
+    for (NotificationRepository.Stored notice : notices) {
+      outbox.markDelivered(notice.id(), status, status.equals(NotificationRepository.DIGESTED) ? List.of() : to, at);
     }
-    if (sender == null) {
-      LOG.info("Mail (no SMTP host configured) to {}: {}\n{}", to, notice.subject(), notice.body());
-      outbox.markDelivered(notificationId, NotificationRepository.LOGGED, to, ClockUtil.getCurrentTime().toInstant());
-      return;
-    }
-    sender.send(mime -> {
-      MimeMessageHelper message = new MimeMessageHelper(mime, false, "UTF-8");
-      message.setFrom(from);
-      // One mail to the unit's officers together, blind-copied: officers of other units stay private.
-      message.setTo(from);
-      message.setBcc(to.toArray(String[]::new));
-      message.setSubject(notice.subject());
-      message.setText(notice.body(), false);
-      mime.setHeader("X-Directive-Notification", notificationId);
-    });
-    outbox.markDelivered(notificationId, NotificationRepository.SENT, to, ClockUtil.getCurrentTime().toInstant());
   }
 }

@@ -5,5 +5,7 @@ public enum NotificationEvent {
   ASSIGNED, CONTRIBUTION_REQUESTED, REVIEW_REQUESTED, RETURNED, ACCEPTED, REMINDER, ESCALATION, WITHDRAWN,
   AMENDED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED,
   /** The daily digest of an officer who chose one mail a day instead of one per event. */
-  DIGEST
+  DIGEST,
+  /** Several escalations for one unit within one bundle window, in one mail (Notifier.notifyBundled). */
+  ESCALATION_BUNDLE
 }

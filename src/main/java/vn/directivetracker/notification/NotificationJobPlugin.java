@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.springframework.stereotype.Component;
 
-/** Registers the notification and digest job types with the engine (the starter applies every plugin bean). */
+/** Registers the notification, bundle and digest job types with the engine (the starter applies every plugin bean). */
 @Component
 class NotificationJobPlugin extends AbstractProcessEnginePlugin {
 
@@ -23,7 +23,8 @@ class NotificationJobPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
-    handlers.add(new NotificationJobHandler(delivery));
+    handlers.add(new NotificationJobHandler(NotificationJobHandler.TYPE, delivery::deliver));
+    handlers.add(new NotificationJobHandler(NotificationJobHandler.BUNDLE_TYPE, delivery::deliverBundle));
     handlers.add(new DigestJobHandler(digestMail));
     configuration.setCustomJobHandlers(handlers);
   }

@@ -17,6 +17,8 @@ class NotificationRepository {
   static final String LOGGED = "LOGGED";
   /** Meant only for officers who get the daily digest: nothing mailed now. */
   static final String DIGESTED = "DIGESTED";
+  /** Waiting in a bundle (dt_notice_bundle) for the one mail that lists every notice of it. */
+  static final String BUNDLED = "BUNDLED";
 
   private final JdbcTemplate jdbc;
 
@@ -31,10 +33,14 @@ class NotificationRepository {
   }
 
   void insert(String id, Notice notice, String subject, String body, Instant at) {
+    insert(id, notice, subject, body, at, PENDING, null);
+  }
+
+  void insert(String id, Notice notice, String subject, String body, Instant at, String status, String bundleId) {
     jdbc.update("insert into dt_notification (id, idempotency_key, event, task_id, recipient_groups, subject, body,"
-        + " status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, notice.idempotencyKey(),
+        + " status, created_at, bundle_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, notice.idempotencyKey(),
         notice.event().name(), notice.directiveTaskId(), String.join(",", notice.recipientGroups()), subject, body,
-        PENDING, Timestamp.from(at));
+        status, Timestamp.from(at), bundleId);
   }
 
   Optional<Stored> find(String id) {

@@ -1,10 +1,13 @@
 package vn.directivetracker.notification;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +21,18 @@ public class Notifier {
 
   private final NotificationRepository outbox;
   private final NotificationTemplates templates;
+  private final NoticeBundles bundles;
+  private final Duration bundleWindow;
 
-  Notifier(NotificationRepository outbox, NotificationTemplates templates) {
+  Notifier(NotificationRepository outbox, NotificationTemplates templates, NoticeBundles bundles,
+      @Value("${directive.notification.bundle-window:PT15M}") Duration bundleWindow) {
     this.outbox = outbox;
     this.templates = templates;
+    this.bundles = bundles;
+    if (bundleWindow.isNegative() || bundleWindow.isZero()) {
+      throw new IllegalArgumentException("directive.notification.bundle-window must be positive, not " + bundleWindow);
+    }
+    this.bundleWindow = bundleWindow;
   }
 
   /** Must run inside an engine command (a delegate or listener) of the process the notice is about. */
@@ -40,9 +51,52 @@ public class Notifier {
     String id = UUID.randomUUID().toString();
     outbox.insert(id, notice, templates.subject(notice.event(), notice.facts()),
         templates.body(notice.event(), notice.facts()), ClockUtil.getCurrentTime().toInstant());
+    schedule(processDefinitionId, NotificationJobHandler.TYPE, id, null);
+  }
+
+  /**
+   * The same notice, but mailed with the others of its kind that each recipient unit gets within the same
+   * window ({@code directive.notification.bundle-window}, 15 minutes by default): a unit whose 300 tasks
+   * fall overdue at midnight gets one mail listing them, delivered by one job, not 300 mails and 300 jobs.
+   * Each group gets its own outbox row, so each unit's bundle is its own. Must run inside an engine command.
+   */
+  public void notifyBundled(DelegateExecution execution, Notice notice) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    long window = bundleWindow.toMillis();
+    Instant windowStart = Instant.ofEpochMilli(now.toEpochMilli() / window * window);
+    // Sorted: two transactions lock the bundles of the same groups in the same order, so they cannot deadlock.
+    for (String group : new java.util.TreeSet<>(notice.recipientGroups())) {
+      Notice one = new Notice(notice.event(), notice.idempotencyKey() + ":" + group, notice.directiveTaskId(),
+          java.util.List.of(group), notice.facts());
+      if (outbox.exists(one.idempotencyKey())) {
+        continue;
+      }
+      String key = notice.event() + ":" + group + ":" + windowStart.toEpochMilli();
+      NoticeBundles.Bundle bundle = openBundle(execution.getProcessDefinitionId(), key, group, now,
+          windowStart.plus(bundleWindow));
+      if (!NoticeBundles.OPEN.equals(bundle.state())) {
+        // Its mail has gone already: this notice starts a bundle of its own, mailed at once.
+        bundle = openBundle(execution.getProcessDefinitionId(), key + ":" + UUID.randomUUID(), group, now, now);
+      }
+      outbox.insert(UUID.randomUUID().toString(), one, templates.subject(one.event(), one.facts()),
+          templates.body(one.event(), one.facts()), now, NotificationRepository.BUNDLED, bundle.id());
+    }
+  }
+
+  private NoticeBundles.Bundle openBundle(String processDefinitionId, String key, String group, Instant now,
+      Instant due) {
+    String id = NoticeBundles.newId();
+    if (bundles.createIfAbsent(id, key, group, now, due)) {
+      schedule(processDefinitionId, NotificationJobHandler.BUNDLE_TYPE, id, java.util.Date.from(due));
+    }
+    return bundles.lockByKey(key).orElseThrow(() -> new IllegalStateException("bundle " + key + " vanished"));
+  }
+
+  private static void schedule(String processDefinitionId, String type, String configuration, java.util.Date due) {
     MessageEntity job = new MessageEntity();
-    job.setJobHandlerType(NotificationJobHandler.TYPE);
-    job.setJobHandlerConfigurationRaw(id);
+    job.setJobHandlerType(type);
+    job.setJobHandlerConfigurationRaw(configuration);
+    job.setDuedate(due);
     // Tied to the process definition only, so a failed delivery shows as an incident of directive-task in
     // Cockpit. Not to the execution or process instance: the engine deletes an execution's jobs with it
     // (a notice must outlive the step that ends the task), and instance migration expects every job of

@@ -37,6 +37,11 @@ public class TaskFacts {
     return facts;
   }
 
+  /** Tasklist's inbox, for a mail about several tasks. */
+  String tasklistLink() {
+    return baseUrl + "/camunda/app/tasklist/default/";
+  }
+
   public String name(String unitCode) {
     return registry.find(unitCode).map(Unit::nameVi).orElse(unitCode);
   }

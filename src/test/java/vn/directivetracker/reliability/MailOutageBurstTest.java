@@ -61,11 +61,12 @@ class MailOutageBurstTest extends ApplicationTest {
 
     // Jobs run and the mail ones fail: escalations are recorded all the same.
     int failures = runDueJobsTolerant(processes);
-    assertThat(failures).as("notice jobs failed while SMTP was down").isGreaterThanOrEqualTo(TASKS * 2);
+    // One assignment notice per task, and one escalation mail per unit (its bundle), all failing.
+    assertThat(failures).as("notice jobs failed while SMTP was down").isGreaterThan(TASKS);
     assertThat(escalationsPerTask(directiveId)).hasSize(TASKS).allSatisfy((task, n) -> assertThat(n).isEqualTo(1));
     assertThat(outbox(directiveId, "SENT")).isZero();
     int notices = outbox(directiveId, null);
-    assertThat(outbox(directiveId, "PENDING")).isEqualTo(notices);
+    assertThat(outbox(directiveId, "PENDING") + outbox(directiveId, "BUNDLED")).isEqualTo(notices);
 
     // SMTP is back; the retries (R3/PT5M in tests) come due five minutes later.
     MAIL.start();
@@ -78,19 +79,33 @@ class MailOutageBurstTest extends ApplicationTest {
     runDueJobsTolerant(processes);
     assertThat(escalationsPerTask(directiveId).values()).containsOnly(1);
 
+    // A mail is one notice (X-Directive-Notification) or one unit's bundle of escalations (X-Directive-Bundle).
+    Map<String, List<String>> bundled = new HashMap<>();
+    jdbc.query("select bundle_id, id from dt_notification where bundle_id is not null",
+        rs -> { bundled.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)); });
+    java.util.Set<String> ours = new java.util.HashSet<>(jdbc.queryForList("select n.id from dt_notification n"
+        + " join dt_task t on t.id = n.task_id where t.directive_id = ?", String.class, directiveId));
     Map<String, Integer> perRecipientAndNotice = new HashMap<>();
+    int listingMails = 0;
     for (var user : MAIL.getUserManager().listUser()) {
       if (user.getEmail().equals(mailFrom)) {
         continue; // the To: of every notice; officers are blind-copied
       }
       for (var stored : MAIL.getManagers().getImapHostManager().getInbox(user).getMessages()) {
         MimeMessage m = stored.getMimeMessage();
-        if (m.getSubject().contains(ref)) {
-          String notice = m.getHeader("X-Directive-Notification", null);
+        String single = m.getHeader("X-Directive-Notification", null);
+        List<String> covered = single != null ? List.of(single)
+            : bundled.getOrDefault(m.getHeader("X-Directive-Bundle", null), List.of());
+        List<String> ourNotices = covered.stream().filter(ours::contains).toList();
+        if (ourNotices.size() > 1) {
+          listingMails++;
+        }
+        for (String notice : ourNotices) {
           perRecipientAndNotice.merge(user.getEmail() + " " + notice, 1, Integer::sum);
         }
       }
     }
+    assertThat(listingMails).as("mails that list several escalations of one unit").isPositive();
     assertThat(perRecipientAndNotice).isNotEmpty();
     assertThat(perRecipientAndNotice.values()).as("no recipient got a notice twice").containsOnly(1);
     java.util.Set<String> expected = new java.util.HashSet<>();
