@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
  * dt_notice_bundle: the notices of one kind for one unit within one window, mailed together by one job.
  *
  * <p>Nothing may be lost between a writer adding a notice and the job sending the bundle, so both take the
- * bundle's row lock: a writer locks the bundle before it adds its notice and keeps the lock until its
- * transaction commits; the job locks it before it reads the notices. The job therefore sees every notice
+ * bundle's row lock: a writer locks the bundle (shared, on PostgreSQL) before it adds its notice and keeps
+ * the lock until its transaction commits; the job locks it exclusively before it reads the notices. The job therefore sees every notice
  * added before it, and a writer that comes after the job finds the bundle SENT and opens a new one.
  */
 @Repository
@@ -51,10 +51,15 @@ class NoticeBundles {
     }
   }
 
-  /** The bundle of that key, locked until the transaction ends. */
+  /**
+   * The bundle of that key, locked against its delivery until the transaction ends. On PostgreSQL the lock
+   * is shared: writers of one bundle do not wait for each other (a unit's hundreds of escalations at
+   * midnight would otherwise run one at a time), only the delivery job's exclusive lock waits for them all.
+   */
   Optional<Bundle> lockByKey(String key) {
-    return jdbc.query("select id, recipient_group, state from dt_notice_bundle where bundle_key = ? for update",
-        (rs, n) -> new Bundle(rs.getString(1), rs.getString(2), rs.getString(3)), key).stream().findFirst();
+    return jdbc.query("select id, recipient_group, state from dt_notice_bundle where bundle_key = ? for "
+        + (postgres ? "share" : "update"), (rs, n) -> new Bundle(rs.getString(1), rs.getString(2), rs.getString(3)),
+        key).stream().findFirst();
   }
 
   /** The bundle, locked until the transaction ends. */

@@ -341,7 +341,7 @@ class TwoNodesAndDatabaseRestartTest {
   }
 
   private int pendingNotices() {
-    return count("select count(*) from dt_notification where status = 'PENDING'");
+    return count("select count(*) from dt_notification where status in ('PENDING', 'BUNDLED')");
   }
 
   /** Timer jobs that are due and could run: after the sweep there must be none. */
@@ -364,13 +364,15 @@ class TwoNodesAndDatabaseRestartTest {
     }
   }
 
-  /** Mails received per recipient and notice id (the X-Directive-Notification header). */
+  /** Mails received per recipient and notice id or escalation bundle id (X-Directive-Notification or -Bundle). */
   private Map<String, Integer> deliveries() throws Exception {
     Map<String, Integer> counts = new HashMap<>();
     for (var user : mail.getUserManager().listUser()) {
       for (var stored : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
         MimeMessage m = stored.getMimeMessage();
-        counts.merge(user.getEmail() + " " + m.getHeader("X-Directive-Notification", null), 1, Integer::sum);
+        String single = m.getHeader("X-Directive-Notification", null);
+        counts.merge(user.getEmail() + " " + (single != null ? single : "bundle " + m.getHeader("X-Directive-Bundle", null)),
+            1, Integer::sum);
       }
     }
     return counts;
