@@ -63,7 +63,7 @@ class TaskFormsTest extends ApplicationTest {
     assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_CarryOut"))
         .isEqualTo("embedded:deployment:forms/carry-out.html");
     assertThat(html(carryOut)).contains("cam-variable-name=\"reportResult\"", "cam-variable-name=\"completionDate\"",
-        "cam-variable-name=\"evidence1\"", "cam-variable-type=\"File\"", "cam-max-filesize=\"10485760\"",
+        "type=\"file\" id=\"evidence1\"", "type: 'File'", "var MAX_FILE = 10485760;",
         "Tiến độ (%) / Progress (%)");
     Task contribute = task("UserTask_Contribute", pi);
     assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_Contribute"))
