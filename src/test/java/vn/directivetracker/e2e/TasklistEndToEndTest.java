@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -21,12 +22,15 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -38,19 +42,21 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 import vn.directivetracker.TaskChangeFixtures;
 
 /**
- * The issue's walk through Tasklist as people do it, in headless Chromium (Debian's chromium and
- * chromium-driver, which .ci/run installs; nothing is downloaded at run time): the officer of the lead
- * unit logs in, opens the unit's filter and the task, reports with an evidence file; {@code secretary}
- * follows the link of the review mail, logs in and returns the report with a comment; the officer sees the comment
- * and resubmits; {@code secretary} accepts. The browser speaks Vietnamese, so Tasklist runs in our
- * {@code vi} locale. Each step is checked in the browser and in the engine, and photographed under
- * {@code target/e2e/}. Fails, never skips, without Chromium.
+ * Tasklist used as people use it, in headless Chromium (Debian's chromium and chromium-driver, which
+ * .ci/run installs; nothing is downloaded at run time). The officer of the lead unit logs in, opens the
+ * unit's filter and the task, reports with an evidence file; {@code secretary} follows the link of the
+ * review mail, logs in and returns the report with a comment; the officer sees the comment and
+ * resubmits; {@code secretary} accepts. And the issuer refuses an extension, which its form allows only
+ * with a comment. The browser speaks Vietnamese, so Tasklist runs in our {@code vi} locale. Each step is
+ * checked in the browser and in the engine, and photographed under {@code target/e2e/}. Fails, never
+ * skips, without Chromium. The lead unit is MOFA, whose inbox no other test uses.
  */
 @Tag("e2e")
 class TasklistEndToEndTest extends ApplicationTest {
@@ -74,16 +80,21 @@ class TasklistEndToEndTest extends ApplicationTest {
   Path profile;
   boolean finished;
 
+  /** Screenshots of an earlier run must not pass for this run's. */
+  @BeforeAll
+  static void emptyScreenshotFolder() throws IOException {
+    Files.createDirectories(SHOTS);
+    try (Stream<Path> old = Files.list(SHOTS)) {
+      old.forEach(p -> p.toFile().delete());
+    }
+  }
+
   @BeforeEach
   void browser() throws IOException {
     assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)")
         .isExecutable();
     assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver; .ci/run does it)")
         .isExecutable();
-    Files.createDirectories(SHOTS);
-    try (Stream<Path> old = Files.list(SHOTS)) {
-      old.forEach(p -> p.toFile().delete());
-    }
     profile = Files.createTempDirectory("e2e-chromium");
     // Driver and browser are named, so Selenium Manager has nothing to look up or download.
     ChromeDriverService service = new ChromeDriverService.Builder()
@@ -95,17 +106,18 @@ class TasklistEndToEndTest extends ApplicationTest {
         "--window-size=1400,1000", "--lang=vi", "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi"));
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, java.time.Duration.ofSeconds(20));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     // Tasklist re-renders the task view when a task is claimed: look the element up again.
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach
-  void closeBrowser() throws IOException {
+  void closeBrowser(TestInfo test) throws IOException {
     try {
       if (driver != null && !finished) {
-        shot("failure");
-        Files.writeString(SHOTS.resolve("failure.html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        shot("failure-" + test.getTestMethod().orElseThrow().getName());
+        Files.writeString(SHOTS.resolve("failure-" + test.getTestMethod().orElseThrow().getName() + ".html"),
+            driver.getPageSource(), StandardCharsets.UTF_8);
       }
     } finally {
       if (driver != null) {
@@ -262,6 +274,56 @@ class TasklistEndToEndTest extends ApplicationTest {
         String.class, closed.get("id").asText())).containsExactly("RETURNED", "ACCEPTED");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
         .variableName("outcome").singleResult().getValue()).isEqualTo("COMPLETED_ON_TIME");
+    finished = true;
+  }
+
+  @Test
+  void theIssuerRefusesAnExtensionInItsFormOnlyWithAComment() throws Exception {
+    LocalDate today = LocalDate.now(VIETNAM);
+    String reference = DirectiveFixtures.uniqueReference("E2E-EXT");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "CIVIL_STATUS", today.plusDays(20).toString());
+    t01.put("leadUnit", LEAD_UNIT);
+    JsonNode issued = directives.issue("leader", "P06WG", reference, today.toString(), List.of(t01));
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    String processInstanceId = directives.processOf(issued.get("id").asText(), "T01");
+    assertThat(new TaskChangeFixtures(http, engine).send(OFFICER, HttpMethod.POST,
+        "/api/tasks/" + taskId + "/extension-request", Map.of("deadline", today.plusDays(60).toString(),
+            "reason", "Chờ ý kiến của các cơ quan đại diện ở nước ngoài")).getStatusCode().value()).isEqualTo(201);
+    Task decide = openTask(processInstanceId, "UserTask_DecideExtension");
+
+    driver.get(tasklist() + linkInMail("leader", reference, processInstanceId, decide.getId()));
+    logIn("leader");
+    WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
+    wait.until(ExpectedConditions.textToBePresentInElement(context, "Chờ ý kiến của các cơ quan đại diện ở nước ngoài"));
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    assertThat(context.getText()).contains(reference, "Đơn vị chủ trì / Lead unit: Bộ Ngoại giao (MOFA)",
+        "Thời hạn hiện tại / Current deadline: " + today.plusDays(20).format(day),
+        "Đề nghị gia hạn đến / New deadline requested: " + today.plusDays(60).format(day),
+        "thêm 40 ngày / 40 more days", "Người đề nghị / Requested by: " + OFFICER);
+    claim("extensionComment");
+    By completeButton = By.cssSelector("button[ng-click='complete()']");
+    assertThat(driver.findElement(completeButton).isEnabled()).as("no decision chosen yet").isFalse();
+
+    // Refusing without a comment is stopped in the form; nothing is completed.
+    new Select(driver.findElement(By.id("extensionApproved"))).selectByValue("false");
+    type("extensionComment", "   ");
+    click(completeButton);
+    WebElement missing = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//p[contains(@class,'text-danger')][contains(., 'Please say why when refusing')]")));
+    assertThat(missing.getText()).startsWith("Hãy ghi lý do khi không đồng ý gia hạn");
+    scrollTo(By.id("extensionComment"));
+    shot("11-extension-refusal-needs-a-comment");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(decide.getId()).count()).isOne();
+
+    type("extensionComment", "Nhiệm vụ trọng tâm, không gia hạn");
+    complete();
+    assertThat(finished(processInstanceId, "UserTask_DecideExtension", 1).getAssignee()).isEqualTo("leader");
+    shot("12-extension-refused");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName("extensionOutcome").singleResult().getValue()).isEqualTo("REFUSED");
+    assertThat(jdbc.queryForMap("select state, decision_comment, decided_by from dt_extension where task_id = ?", taskId))
+        .containsEntry("STATE", "REFUSED").containsEntry("DECISION_COMMENT", "Nhiệm vụ trọng tâm, không gia hạn")
+        .containsEntry("DECIDED_BY", "leader");
     finished = true;
   }
 
