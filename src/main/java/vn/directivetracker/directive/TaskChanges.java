@@ -153,6 +153,10 @@ public class TaskChanges {
     Map<String, Object> vars = new HashMap<>(plan.variables(task.issuedOn(), task.deadline()));
     vars.put("leadUnit", task.leadUnit());
     vars.put("leadUnitType", registry.get(task.leadUnit()).type().name());
+    // The names the Tasklist forms show (AssignLeadUnit, reporting.FormContext) follow the codes.
+    vars.put("leadUnitName", registry.get(task.leadUnit()).nameVi());
+    vars.put("coordinatingUnitNames", String.join("; ", task.coordinatingUnits().stream()
+        .map(code -> registry.find(code).map(u -> u.nameVi() + " (" + code + ")").orElse(code)).toList()));
     vars.put("leadDecidedBy", task.leadDecidedBy());
     vars.put("requestedLeadUnit", task.requestedLeadUnit());
     vars.put("keyTask", task.keyTask());

@@ -28,5 +28,9 @@ class RecordReport implements JavaDelegate {
       reports.setProgress(reportId, percent);
     }
     execution.setVariable("lastReportId", reportId);
+    // A new report is reviewed afresh: the decision and comment on the one returned before must neither
+    // prefill the reviewer's form nor be recorded as this report's review.
+    execution.removeVariable(ReportVariables.ACCEPTED);
+    execution.removeVariable(ReportVariables.COMMENT);
   }
 }

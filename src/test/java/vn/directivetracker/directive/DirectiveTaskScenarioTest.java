@@ -111,12 +111,19 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
 
     clockAt("2024-02-03T09:00");
     complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "Báo cáo đầy đủ", "completionDate", "2024-02-02"));
-    complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
+    // The resubmitted report is reviewed afresh: the earlier return neither prefills nor answers for it.
+    Task again = task("UserTask_ReviewReport", pi);
+    assertThat(engine.getTaskService().getVariables(again.getId())).doesNotContainKeys("reportAccepted", "reviewComment");
+    assertThatThrownBy(() -> engine.getTaskService().complete(again.getId(), Map.of()))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reportAccepted");
+    complete(again, withVariables("reportAccepted", true));
     assertThat(pi).isEnded();
     JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
     assertThat(task.get("status").asText()).isEqualTo("COMPLETED_LATE");
     assertThat(jdbc.queryForList("select outcome from dt_report where task_id = ? order by submitted_at", String.class,
         task.get("id").asText())).containsExactly("RETURNED", "ACCEPTED");
+    assertThat(jdbc.queryForList("select review_comment from dt_report where task_id = ? order by submitted_at",
+        String.class, task.get("id").asText())).containsExactly("Thiếu số liệu của 12 địa phương", null);
   }
 
   @Test

@@ -187,6 +187,7 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     assertThat(moved.getAssignee()).isNull();
     assertThat(variable(pi, "leadUnit")).isEqualTo("VSS");
     assertThat(variable(pi, "leadUnitType")).isEqualTo("GOV_AGENCY");
+    assertThat(variable(pi, "leadUnitName")).isEqualTo("Bảo hiểm xã hội Việt Nam");
     assertThat(variable(pi, "leadDecidedBy")).isEqualTo("ISSUER");
     assertThat(jdbc.queryForObject("select lead_unit from dt_task where id = ?", String.class, taskId)).isEqualTo("VSS");
     assertThat(engine.getHistoryService().createUserOperationLogQuery().processInstanceId(pi.getId())
@@ -220,6 +221,7 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     assertThat(contributors(pi)).containsExactlyInAnyOrder("VPCP", "MOF");
     assertThat(task("UserTask_CarryOut", pi).getPriority()).isEqualTo(80);
     assertThat(variable(pi, "coordinatingUnits")).isEqualTo("VPCP,MOF");
+    assertThat(variable(pi, "coordinatingUnitNames")).isEqualTo("Văn phòng Chính phủ (VPCP); Bộ Tài chính (MOF)");
     assertThat(jdbc.queryForList("select field from dt_amendment where task_id = ? order by field", String.class,
         taskId)).containsExactly("coordinatingUnits", "keyTask");
 

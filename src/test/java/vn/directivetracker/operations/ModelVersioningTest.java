@@ -66,11 +66,19 @@ class ModelVersioningTest extends ApplicationTest {
     String pi = directives.processOf(issued.get("id").asText(), "T01");
     String oldDefinition = instance(pi).getProcessDefinitionId();
 
-    // A harmless new version, as an upgrade that fixes a label would deploy.
+    // A harmless new version, as an upgrade that fixes a label would deploy: the auto-deployment redeploys
+    // every resource when one changed, so the forms come along (their form keys name this deployment; the
+    // tests after this one, the browser test among them, open forms of this version).
     String model = Files.readString(Path.of("processes/directive-task.bpmn"))
         .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"1-migration-test\"");
-    engine.getRepositoryService().createDeployment().name("directive-task-upgrade-test")
-        .addString("directive-task.bpmn", model).deploy();
+    var upgrade = engine.getRepositoryService().createDeployment().name("directive-task-upgrade-test")
+        .addString("processes/directive-task.bpmn", model);
+    try (var forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.sorted().toList()) {
+        upgrade.addString("forms/" + form.getFileName(), Files.readString(form));
+      }
+    }
+    upgrade.deploy();
     assertThat(instance(pi).getProcessDefinitionId()).isEqualTo(oldDefinition);
 
     var refused = directives.post("moh", "/api/admin/model-migrations", Map.of("processDefinitionKey", "directive-task"));
@@ -93,6 +101,12 @@ class ModelVersioningTest extends ApplicationTest {
     assertThat(newDefinition).isNotEqualTo(oldDefinition);
     assertThat(engine.getRepositoryService().getProcessDefinition(newDefinition).getVersionTag())
         .isEqualTo("1-migration-test");
+    String carryOut = engine.getTaskService().createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey("UserTask_CarryOut").singleResult().getId();
+    try (var form = (java.io.InputStream) engine.getFormService().getDeployedTaskForm(carryOut)) {
+      assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .as("the migrated task's form").contains("cam-variable-name=\"reportResult\"");
+    }
     // The migrated task is still in its unit's inbox and its deadline timer still watches it.
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi).taskCandidateGroup("MAE").count())
         .isEqualTo(1);

@@ -20,10 +20,12 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.TaskChangeFixtures;
 
 /**
  * The Tasklist forms of a directive task: deployed from forms/ under their classpath names, resolved by
@@ -61,7 +63,7 @@ class TaskFormsTest extends ApplicationTest {
     assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_CarryOut"))
         .isEqualTo("embedded:deployment:forms/carry-out.html");
     assertThat(html(carryOut)).contains("cam-variable-name=\"reportResult\"", "cam-variable-name=\"completionDate\"",
-        "cam-variable-name=\"evidence1\"", "cam-variable-type=\"File\"", "cam-max-filesize=\"10485760\"",
+        "type=\"file\" id=\"evidence1\"", "type: 'File'", "var MAX_FILE = 10485760;",
         "Tiến độ (%) / Progress (%)");
     Task contribute = task("UserTask_Contribute", pi);
     assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_Contribute"))
@@ -136,6 +138,58 @@ class TaskFormsTest extends ApplicationTest {
     engine.getTaskService().complete(carryOut.getId(), report);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("UserTask_ReviewReport").count()).isEqualTo(1);
+  }
+
+  @Test
+  void theIssuerDecidesAnExtensionInItsFormAndTheServerRefusesARefusalWithoutAComment() throws Exception {
+    clockAt("2024-03-01T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("EXT-FORM"), "2024-03-01",
+        List.of(DirectiveFixtures.task("T01", "CIVIL_STATUS", "2024-03-29")));
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    clockAt("2024-03-05T10:00");
+    assertThat(new TaskChangeFixtures(http, engine).send("moj", HttpMethod.POST, "/api/tasks/" + taskId
+        + "/extension-request", Map.of("deadline", "2024-04-30", "reason", "Chờ số liệu của các địa phương"))
+        .getStatusCode().value()).isEqualTo(201);
+
+    Task decide = task("UserTask_DecideExtension", pi);
+    assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_DecideExtension"))
+        .isEqualTo("embedded:deployment:forms/decide-extension.html");
+    assertThat(engine.getRepositoryService().getDeploymentResourceNames(engine.getRepositoryService()
+        .getProcessDefinition(pi.getProcessDefinitionId()).getDeploymentId())).contains("forms/decide-extension.html");
+    // The form submits what ExtensionDecisionValidator reads, with its length limit, and shows the variables
+    // the request put on the process.
+    assertThat(html(decide)).contains("cam-variable-name=\"extensionApproved\" cam-variable-type=\"Boolean\"",
+        "cam-variable-name=\"extensionComment\" cam-variable-type=\"String\"", "maxlength=\"2000\"",
+        "'requestedDeadline', 'extensionReason'", "'leadUnitName'", "Xét đề nghị gia hạn / Decide the extension request");
+    Map<String, Object> vars = engine.getTaskService().getVariables(decide.getId());
+    assertThat(vars.get("leadUnitName")).isEqualTo("Bộ Tư pháp");
+    assertThat(vars.get("extensionReason")).isEqualTo("Chờ số liệu của các địa phương");
+    assertThat(vars.get("requestedDeadline")).isInstanceOf(java.util.Date.class);
+    assertThat(vars.get("deadline")).isInstanceOf(java.util.Date.class);
+
+    // What Tasklist sends when the form is bypassed: a refusal with no comment, or only blanks, or too long.
+    for (String comment : new String[] {null, "   ", "x".repeat(2001)}) {
+      ResponseEntity<String> refused = completeOverRest("leader", decide.getId(), false, comment);
+      assertThat(refused.getStatusCode().value()).as("comment %s", comment).isEqualTo(400);
+      assertThat(refused.getBody()).contains("extensionComment");
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(decide.getId()).count()).isOne();
+    assertThat(completeOverRest("leader", decide.getId(), false, "Nhiệm vụ trọng tâm, không gia hạn")
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("extensionOutcome").singleResult().getValue()).isEqualTo("REFUSED");
+  }
+
+  private ResponseEntity<String> completeOverRest(String user, String taskId, boolean approved, String comment) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    variables.put("extensionApproved", Map.of("value", approved, "type", "Boolean"));
+    Map<String, Object> text = new java.util.HashMap<>();
+    text.put("value", comment);
+    text.put("type", "String");
+    variables.put("extensionComment", text);
+    return new TaskChangeFixtures(http, engine).send(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", variables));
   }
 
   private String html(Task task) throws Exception {

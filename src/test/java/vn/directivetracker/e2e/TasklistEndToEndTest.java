@@ -1,0 +1,457 @@
+package vn.directivetracker.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.TaskChangeFixtures;
+
+/**
+ * Tasklist used as people use it, in headless Chromium (Debian's chromium and chromium-driver, which
+ * .ci/run installs; nothing is downloaded at run time). The officer of the lead unit logs in, opens the
+ * unit's filter and the task, reports with an evidence file; {@code secretary} follows the link of the
+ * review mail, logs in and returns the report with a comment; the officer sees the comment and
+ * resubmits; {@code secretary} accepts. And the issuer refuses an extension, which its form allows only
+ * with a comment. The browser speaks Vietnamese, so Tasklist runs in our {@code vi} locale. Each step is
+ * checked in the browser and in the engine, and photographed under {@code target/e2e/}. Fails, never
+ * skips, without Chromium. The lead unit is MOFA, whose inbox no other test uses.
+ */
+@Tag("e2e")
+class TasklistEndToEndTest extends ApplicationTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target", "e2e");
+  static final String OFFICER = "mofa";
+  static final String LEAD_UNIT = "MOFA";
+  static final String RETURN_COMMENT = "Bổ sung biên bản nghiệm thu có chữ ký của lãnh đạo Bộ";
+  static final Pattern TASKLIST_LINK = Pattern.compile("/camunda/app/tasklist/default/(#/\\?task=[0-9a-f-]+)");
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  WebDriver driver;
+  WebDriverWait wait;
+  Path profile;
+  boolean finished;
+
+  /** Screenshots of an earlier run must not pass for this run's. */
+  @BeforeAll
+  static void emptyScreenshotFolder() throws IOException {
+    Files.createDirectories(SHOTS);
+    try (Stream<Path> old = Files.list(SHOTS)) {
+      old.forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @BeforeEach
+  void browser() throws IOException {
+    assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)")
+        .isExecutable();
+    assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver; .ci/run does it)")
+        .isExecutable();
+    profile = Files.createTempDirectory("e2e-chromium");
+    // Driver and browser are named, so Selenium Manager has nothing to look up or download.
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1400,1000", "--lang=vi", "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi"));
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // Tasklist re-renders the task view when a task is claimed: look the element up again.
+    wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  @AfterEach
+  void closeBrowser(TestInfo test) throws IOException {
+    try {
+      if (driver != null && !finished) {
+        shot("failure-" + test.getTestMethod().orElseThrow().getName());
+        Files.writeString(SHOTS.resolve("failure-" + test.getTestMethod().orElseThrow().getName() + ".html"),
+            driver.getPageSource(), StandardCharsets.UTF_8);
+      }
+    } finally {
+      if (driver != null) {
+        driver.quit();
+      }
+      if (profile != null) {
+        try (Stream<Path> files = Files.walk(profile)) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+  }
+
+  @Test
+  void anOfficerReportsWithEvidenceTheSecretaryReturnsItTheOfficerResubmitsAndTheSecretaryAccepts() throws Exception {
+    LocalDate today = LocalDate.now(VIETNAM);
+    String reference = DirectiveFixtures.uniqueReference("E2E");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "CIVIL_STATUS", today.plusDays(30).toString());
+    t01.put("title", "Số hóa sổ hộ tịch của cơ quan đại diện ở nước ngoài");
+    t01.put("leadUnit", LEAD_UNIT);
+    JsonNode issued = directives.issue("leader", "P06WG", reference, today.toString(), List.of(t01));
+    String directiveId = issued.get("id").asText();
+    String processInstanceId = directives.processOf(directiveId, "T01");
+    Task carryOut = openTask(processInstanceId, "UserTask_CarryOut");
+    byte[] evidence = pdf();
+    Path evidenceFile = SHOTS.resolve("bien-ban-nghiem-thu.pdf").toAbsolutePath();
+    Files.write(evidenceFile, evidence);
+
+    // 1. The officer logs in; Tasklist speaks Vietnamese.
+    driver.get(tasklist());
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
+    assertThat(username.getAttribute("placeholder")).isEqualTo("Tên đăng nhập");
+    assertThat(driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).getText())
+        .isEqualTo("Đăng nhập");
+    shot("01-officer-login");
+    logIn(OFFICER);
+
+    // 2. The unit's filters; "My unit's tasks" holds the task.
+    List<String> filters = filterNames();
+    assertThat(filters).contains("Việc của đơn vị / My unit's tasks", "Quá hạn / Overdue",
+        "Đến hạn trong 7 ngày / Due in 7 days").doesNotContain("Chờ duyệt / Awaiting review");
+    openFilter("Việc của đơn vị");
+    WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(taskLink(carryOut.getId())));
+    assertThat(listed.getText()).isEqualTo("Thực hiện và báo cáo / Carry out and report");
+    shot("02-unit-filter");
+
+    // 3. The task: what was asked, by whom, by when; the officer claims it and reports with evidence.
+    listed.click();
+    WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
+    wait.until(ExpectedConditions.textToBePresentInElement(context, reference));
+    assertThat(context.getText()).contains("Tổ công tác triển khai Đề án 06 (P06WG)",
+        "T01. Số hóa sổ hộ tịch của cơ quan đại diện ở nước ngoài", "Kết quả cần đạt / Expected result: Báo cáo kết quả",
+        "Thời hạn / Deadline: " + today.plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+        "còn 30 ngày / 30 days left");
+    claim("reportResult");
+    type("progressPercent", "100");
+    type("reportResult", "Đã số hóa 95% sổ hộ tịch; còn 3 cơ quan đại diện đang chuyển dữ liệu.");
+    setDate("completionDate", today);
+    driver.findElement(By.id("evidence1")).sendKeys(evidenceFile.toString());
+    scrollTo(By.id("evidence1"));
+    shot("03-report-filled");
+    complete();
+    HistoricTaskInstance reported = finished(processInstanceId, "UserTask_CarryOut", 1);
+    assertThat(reported.getAssignee()).isEqualTo(OFFICER);
+    shot("04-report-submitted");
+    TaskService tasks = engine.getTaskService();
+    Task review = openTask(processInstanceId, "UserTask_ReviewReport");
+    assertThat(tasks.getIdentityLinksForTask(review.getId())).anySatisfy(l -> assertThat(l.getGroupId())
+        .isEqualTo("P06WGSEC"));
+    assertThat(tasks.getVariables(review.getId())).containsEntry("reportResult",
+        "Đã số hóa 95% sổ hộ tịch; còn 3 cơ quan đại diện đang chuyển dữ liệu.")
+        .containsEntry("completionDate", today.toString()).containsEntry("progressPercent", 100L)
+        .containsEntry("reportSubmittedBy", OFFICER);
+    FileValue stored = tasks.getVariableTyped(review.getId(), "evidence1");
+    assertThat(stored.getFilename()).isEqualTo("bien-ban-nghiem-thu.pdf");
+    assertThat(stored.getMimeType()).isEqualTo("application/pdf");
+    assertThat(stored.getValue().readAllBytes()).isEqualTo(evidence);
+    assertThat(tasks.getVariable(review.getId(), "evidence2")).isNull();
+
+    // 4. secretary follows the review mail's link, sees the report and its evidence, and returns it.
+    logOut();
+    driver.get(tasklist() + linkInMail("secretary", reference, processInstanceId, review.getId()));
+    logIn("secretary");
+    assertThat(filterNames()).contains("Việc của đơn vị / My unit's tasks", "Chờ duyệt / Awaiting review");
+    WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reportResultText")));
+    wait.until(ExpectedConditions.textToBePresentInElement(report, "Đã số hóa 95% sổ hộ tịch"));
+    WebElement evidenceLink = driver.findElement(By.cssSelector("a.dt-evidence"));
+    assertThat(evidenceLink.getText()).isEqualTo("bien-ban-nghiem-thu.pdf");
+    assertThat(downloadedBytes(evidenceLink.getAttribute("href"))).isEqualTo(evidence.length);
+    claim("reviewComment");
+    new Select(driver.findElement(By.id("reportAccepted"))).selectByValue("false");
+    type("reviewComment", RETURN_COMMENT);
+    scrollTo(By.id("reviewComment"));
+    shot("05-secretary-returns");
+    complete();
+    assertThat(finished(processInstanceId, "UserTask_ReviewReport", 1).getAssignee()).isEqualTo("secretary");
+    shot("06-returned");
+    Task again = openTask(processInstanceId, "UserTask_CarryOut");
+    assertThat(tasks.getVariable(again.getId(), "returnCount")).isEqualTo(1);
+    assertThat(jdbc.queryForMap("select outcome, review_comment, reviewed_by from dt_report where task_id = ?",
+        DirectiveFixtures.taskOf(issued, "T01").get("id").asText()))
+        .containsEntry("OUTCOME", "RETURNED").containsEntry("REVIEW_COMMENT", RETURN_COMMENT)
+        .containsEntry("REVIEWED_BY", "secretary");
+
+    // 5. The officer sees the comment, keeps the evidence already sent, completes the report, resubmits.
+    logOut();
+    logIn(OFFICER);
+    openFilter("Việc của đơn vị");
+    wait.until(ExpectedConditions.elementToBeClickable(taskLink(again.getId()))).click();
+    WebElement returned = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnHistoryText")));
+    wait.until(ExpectedConditions.textToBePresentInElement(returned, RETURN_COMMENT));
+    assertThat(returned.getText()).contains("(secretary)");
+    assertThat(driver.findElement(By.cssSelector(".dt-context .alert-warning")).getText())
+        .contains("Báo cáo đã bị trả lại / The report was returned");
+    claim("reportResult");
+    assertThat(driver.findElement(By.id("reportResult")).getAttribute("value"))
+        .isEqualTo("Đã số hóa 95% sổ hộ tịch; còn 3 cơ quan đại diện đang chuyển dữ liệu.");
+    assertThat(driver.findElement(By.xpath("//input[@id='evidence1']/following-sibling::p")).getText())
+        .contains("bien-ban-nghiem-thu.pdf");
+    WebElement text = driver.findElement(By.id("reportResult"));
+    text.clear();
+    text.sendKeys("Đã số hóa 100% sổ hộ tịch; biên bản nghiệm thu có chữ ký của lãnh đạo Bộ.");
+    scrollTo(By.id("returnHistoryText"));
+    shot("07-officer-sees-the-return");
+    complete();
+    finished(processInstanceId, "UserTask_CarryOut", 2);
+    shot("08-resubmitted");
+    Task secondReview = openTask(processInstanceId, "UserTask_ReviewReport");
+    assertThat(tasks.getVariables(secondReview.getId())).doesNotContainKeys("reportAccepted", "reviewComment")
+        .containsEntry("reportResult", "Đã số hóa 100% sổ hộ tịch; biên bản nghiệm thu có chữ ký của lãnh đạo Bộ.");
+    assertThat(tasks.<FileValue>getVariableTyped(secondReview.getId(), "evidence1").getValue().readAllBytes())
+        .as("the evidence sent the first time is kept").isEqualTo(evidence);
+
+    // 6. secretary accepts; the task is closed on time.
+    logOut();
+    driver.get(tasklist() + linkInMail("secretary", reference, processInstanceId, secondReview.getId()));
+    logIn("secretary");
+    WebElement earlier = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnHistoryText")));
+    assertThat(earlier.getText()).contains(RETURN_COMMENT);
+    claim("reviewComment");
+    assertThat(driver.findElement(By.id("reviewComment")).getAttribute("value")).isEmpty();
+    new Select(driver.findElement(By.id("reportAccepted"))).selectByValue("true");
+    scrollTo(By.id("reviewComment"));
+    shot("09-secretary-accepts");
+    complete();
+    finished(processInstanceId, "UserTask_ReviewReport", 2);
+    shot("10-accepted");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count())
+        .isZero();
+    JsonNode closed = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
+    assertThat(closed.get("status").asText()).isEqualTo("COMPLETED_ON_TIME");
+    assertThat(jdbc.queryForList("select outcome from dt_report where task_id = ? order by submitted_at",
+        String.class, closed.get("id").asText())).containsExactly("RETURNED", "ACCEPTED");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName("outcome").singleResult().getValue()).isEqualTo("COMPLETED_ON_TIME");
+    finished = true;
+  }
+
+  @Test
+  void theIssuerRefusesAnExtensionInItsFormOnlyWithAComment() throws Exception {
+    LocalDate today = LocalDate.now(VIETNAM);
+    String reference = DirectiveFixtures.uniqueReference("E2E-EXT");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "CIVIL_STATUS", today.plusDays(20).toString());
+    t01.put("leadUnit", LEAD_UNIT);
+    JsonNode issued = directives.issue("leader", "P06WG", reference, today.toString(), List.of(t01));
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    String processInstanceId = directives.processOf(issued.get("id").asText(), "T01");
+    assertThat(new TaskChangeFixtures(http, engine).send(OFFICER, HttpMethod.POST,
+        "/api/tasks/" + taskId + "/extension-request", Map.of("deadline", today.plusDays(60).toString(),
+            "reason", "Chờ ý kiến của các cơ quan đại diện ở nước ngoài")).getStatusCode().value()).isEqualTo(201);
+    Task decide = openTask(processInstanceId, "UserTask_DecideExtension");
+
+    driver.get(tasklist() + linkInMail("leader", reference, processInstanceId, decide.getId()));
+    logIn("leader");
+    WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
+    wait.until(ExpectedConditions.textToBePresentInElement(context, "Chờ ý kiến của các cơ quan đại diện ở nước ngoài"));
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    assertThat(context.getText()).contains(reference, "Đơn vị chủ trì / Lead unit: Bộ Ngoại giao (MOFA)",
+        "Thời hạn hiện tại / Current deadline: " + today.plusDays(20).format(day),
+        "Đề nghị gia hạn đến / New deadline requested: " + today.plusDays(60).format(day),
+        "thêm 40 ngày / 40 more days", "Người đề nghị / Requested by: " + OFFICER);
+    claim("extensionComment");
+    By completeButton = By.cssSelector("button[ng-click='complete()']");
+    assertThat(driver.findElement(completeButton).isEnabled()).as("no decision chosen yet").isFalse();
+
+    // Refusing without a comment is stopped in the form; nothing is completed.
+    new Select(driver.findElement(By.id("extensionApproved"))).selectByValue("false");
+    type("extensionComment", "   ");
+    click(completeButton);
+    WebElement missing = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//p[contains(@class,'text-danger')][contains(., 'Please say why when refusing')]")));
+    assertThat(missing.getText()).startsWith("Hãy ghi lý do khi không đồng ý gia hạn");
+    scrollTo(By.id("extensionComment"));
+    shot("11-extension-refusal-needs-a-comment");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(decide.getId()).count()).isOne();
+
+    type("extensionComment", "Nhiệm vụ trọng tâm, không gia hạn");
+    complete();
+    assertThat(finished(processInstanceId, "UserTask_DecideExtension", 1).getAssignee()).isEqualTo("leader");
+    shot("12-extension-refused");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName("extensionOutcome").singleResult().getValue()).isEqualTo("REFUSED");
+    assertThat(jdbc.queryForMap("select state, decision_comment, decided_by from dt_extension where task_id = ?", taskId))
+        .containsEntry("STATE", "REFUSED").containsEntry("DECISION_COMMENT", "Nhiệm vụ trọng tâm, không gia hạn")
+        .containsEntry("DECIDED_BY", "leader");
+    finished = true;
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private Task openTask(String processInstanceId, String activityId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(activityId).singleResult();
+  }
+
+  private void logIn(String user) {
+    WebElement username = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("input[ng-model='username']")));
+    username.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
+  }
+
+  private void logOut() {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  private List<String> filterNames() {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter h4.name a")));
+    // The focused filter shows its count after the name: only the name is compared.
+    return driver.findElements(By.cssSelector("div.task-filter h4.name a")).stream()
+        .map(a -> a.getText().replaceAll("\\s*\\(?\\d+\\)?$", "").trim()).toList();
+  }
+
+  private void openFilter(String namePrefix) {
+    By filter = By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.), '"
+        + namePrefix + "')]");
+    wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
+    wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')][.//h4/a["
+        + "starts-with(normalize-space(.), '" + namePrefix + "')]]"), "class", "active"));
+  }
+
+  private static By taskLink(String taskId) {
+    return By.cssSelector("li.task h4.task a[href='#/?task=" + taskId + "']");
+  }
+
+  /** Claims the open task; its form's fields are enabled once it is claimed. */
+  private void claim(String fieldId) {
+    click(By.cssSelector("button.claim"));
+    wait.until(d -> d.findElement(By.id(fieldId)).isEnabled());
+  }
+
+  private void type(String fieldId, String text) {
+    WebElement field = driver.findElement(By.id(fieldId));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /**
+   * How a date input takes typed digits depends on the browser's UI locale (day or month first), so the
+   * value is set as the picker would set it, with the events Angular listens to.
+   */
+  private void setDate(String fieldId, LocalDate date) {
+    WebElement field = driver.findElement(By.id(fieldId));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, date.toString());
+    assertThat(field.getAttribute("value")).isEqualTo(date.toString());
+  }
+
+  /** "Hoàn thành" (Complete); Tasklist then shows no task. */
+  private void complete() {
+    By button = By.cssSelector("button[ng-click='complete()']");
+    assertThat(driver.findElement(button).getText()).isEqualTo("Hoàn thành");
+    click(button);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.no-task")));
+  }
+
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private void scrollTo(By by) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+        driver.findElement(by));
+  }
+
+  /** The n-th finished instance of a user task, waited for: Tasklist completes it asynchronously. */
+  private HistoricTaskInstance finished(String processInstanceId, String activityId, int n) {
+    HistoryService history = engine.getHistoryService();
+    wait.until(d -> history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(activityId).finished().count() >= n);
+    return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(activityId).finished().orderByHistoricTaskInstanceEndTime().asc().list().get(n - 1);
+  }
+
+  /** Delivers the pending notices of the process and returns the Tasklist link of the user's mail about the task. */
+  private String linkInMail(String user, String reference, String processInstanceId, String taskId) throws Exception {
+    runDueJobs(List.of(processInstanceId));
+    for (String body : TaskChangeFixtures.bodiesTo(user, reference)) {
+      Matcher link = TASKLIST_LINK.matcher(body);
+      while (link.find()) {
+        if (link.group(1).endsWith(taskId)) {
+          return link.group(1);
+        }
+      }
+    }
+    throw new AssertionError("no mail to " + user + " links to task " + taskId);
+  }
+
+  /** The evidence link, fetched in the reviewer's Tasklist session: the number of bytes it serves. */
+  private long downloadedBytes(String url) {
+    Object size = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.ok ? r.arrayBuffer() : null; })"
+        + ".then(function (b) { done(b ? b.byteLength : -1); }, function () { done(-2); });", url);
+    return ((Number) size).longValue();
+  }
+
+  private void shot(String name) throws IOException {
+    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** A small valid PDF, made here: the test fetches nothing. */
+  private static byte[] pdf() {
+    String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    return body.getBytes(StandardCharsets.US_ASCII);
+  }
+}
