@@ -159,6 +159,7 @@ class EngineBenchmark {
   double rawTimers(RawEngine raw) throws Exception {
     Date due = new Date(ClockUtil.getCurrentTime().getTime() - 60_000);
     parallel(mode.timers(), i -> raw.startTimer(due));
+    raw.analyze();
     long t0 = System.nanoTime();
     raw.startJobExecutor();
     try {
@@ -203,6 +204,9 @@ class EngineBenchmark {
     long before = count("select count(*) from dt_escalation");
     load(n, issued, deadline, deadline);
     waitForNotices(900);
+    // Both engines get fresh statistics after their bulk insert (autovacuum would, a little later): with the
+    // statistics of before the load, PostgreSQL read a task's variables in 15 ms instead of 0.2 ms.
+    jdbc.execute("analyze");
     long t0 = System.nanoTime();
     statements.start();
     ClockUtil.setCurrentTime(Date.from(deadline.plusDays(2).atTime(9, 0).atZone(VIETNAM).toInstant()));

@@ -71,6 +71,15 @@ final class RawEngine implements AutoCloseable {
     return engine.getManagementService().createJobQuery().count();
   }
 
+  /** Fresh planner statistics after a bulk insert, as autovacuum would have them a little later. */
+  void analyze() {
+    try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute("analyze");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   void startJobExecutor() {
     configuration.getJobExecutor().start();
   }

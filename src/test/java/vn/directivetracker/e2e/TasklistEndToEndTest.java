@@ -205,6 +205,8 @@ class TasklistEndToEndTest extends ApplicationTest {
     assertThat(filterNames()).contains("Việc của đơn vị / My unit's tasks", "Chờ duyệt / Awaiting review");
     WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reportResultText")));
     wait.until(ExpectedConditions.textToBePresentInElement(report, "Đã số hóa 95% sổ hộ tịch"));
+    assertThat(driver.findElement(By.cssSelector(".dt-context")).getText())
+        .contains("Thời hạn / Deadline: " + today.plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     WebElement evidenceLink = driver.findElement(By.cssSelector("a.dt-evidence"));
     assertThat(evidenceLink.getText()).isEqualTo("bien-ban-nghiem-thu.pdf");
     assertThat(downloadedBytes(evidenceLink.getAttribute("href"))).isEqualTo(evidence.length);
