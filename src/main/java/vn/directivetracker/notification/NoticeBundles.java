@@ -2,7 +2,6 @@ package vn.directivetracker.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -66,12 +65,6 @@ class NoticeBundles {
   Optional<Bundle> lock(String id) {
     return jdbc.query("select id, recipient_group, state from dt_notice_bundle where id = ? for update",
         (rs, n) -> new Bundle(rs.getString(1), rs.getString(2), rs.getString(3)), id).stream().findFirst();
-  }
-
-  /** The notices of the bundle still waiting for its mail, oldest first. */
-  List<String> pendingNotices(String bundleId) {
-    return jdbc.queryForList("select id from dt_notification where bundle_id = ? and status = ? order by created_at, id",
-        String.class, bundleId, NotificationRepository.BUNDLED);
   }
 
   void markSent(String bundleId, Instant at) {

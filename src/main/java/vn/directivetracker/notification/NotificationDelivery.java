@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -59,7 +58,7 @@ class NotificationDelivery {
       return;
     }
     send(List.of(notice), notice.recipientGroups(), notice.subject(), notice.body(), identity,
-        "X-Directive-Notification", notificationId);
+        "X-Directive-Notification", notificationId, (status, to, at) -> outbox.markDelivered(notificationId, status, to, at));
   }
 
   /**
@@ -71,8 +70,7 @@ class NotificationDelivery {
     if (bundle == null || !NoticeBundles.OPEN.equals(bundle.state())) {
       return;
     }
-    List<NotificationRepository.Stored> notices = bundles.pendingNotices(bundleId).stream().map(outbox::find)
-        .flatMap(Optional::stream).toList();
+    List<NotificationRepository.Stored> notices = outbox.bundled(bundleId);
     if (!notices.isEmpty()) {
       String subject = notices.get(0).subject();
       String body = notices.get(0).body();
@@ -82,31 +80,37 @@ class NotificationDelivery {
         subject = templates.subject(NotificationEvent.ESCALATION_BUNDLE, values);
         body = templates.body(NotificationEvent.ESCALATION_BUNDLE, values);
       }
-      send(notices, List.of(bundle.recipientGroup()), subject, body, identity, "X-Directive-Bundle", bundleId);
+      send(notices, List.of(bundle.recipientGroup()), subject, body, identity, "X-Directive-Bundle", bundleId,
+          (status, to, at) -> outbox.markBundleDelivered(bundleId, status, to, at));
     }
     bundles.markSent(bundleId, ClockUtil.getCurrentTime().toInstant());
   }
 
+  /**
+   * One line per notice (its subject names the notice, task, level and days overdue): a unit with hundreds
+   * of overdue tasks gets a list it can read, and each task's details are one click away in Tasklist.
+   */
   private Map<String, String> listing(List<NotificationRepository.Stored> notices) {
-    StringBuilder full = new StringBuilder();
-    StringBuilder subjects = new StringBuilder();
+    StringBuilder lines = new StringBuilder();
     int n = 0;
     for (NotificationRepository.Stored notice : notices) {
-      n++;
-      full.append(n).append(". ").append(notice.subject()).append("\n\n").append(notice.body()).append("\n\n========\n\n");
-      subjects.append(n).append(". ").append(notice.subject()).append('\n');
+      lines.append(++n).append(". ").append(notice.subject()).append('\n');
     }
     Map<String, String> values = new HashMap<>();
     values.put("count", String.valueOf(notices.size()));
-    values.put("notices", full.toString().strip());
-    values.put("listEn", subjects.toString().strip());
+    values.put("notices", lines.toString().strip());
     values.put("link", facts.tasklistLink());
     return values;
   }
 
+  /** How a sent mail is recorded on its outbox entries. */
+  private interface Outcome {
+    void record(String status, List<String> addresses, Instant at);
+  }
+
   /** Sends one mail about these outbox entries to the members of the groups, and records how it went. */
   private void send(List<NotificationRepository.Stored> notices, List<String> groups, String subject, String body,
-      IdentityService identity, String header, String headerValue) {
+      IdentityService identity, String header, String headerValue, Outcome outcome) {
     Set<String> addresses = new LinkedHashSet<>();
     Set<String> digested = new LinkedHashSet<>();
     Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -150,9 +154,7 @@ class NotificationDelivery {
       });
       status = NotificationRepository.SENT;
     }
-    Instant at = ClockUtil.getCurrentTime().toInstant();
-    for (NotificationRepository.Stored notice : notices) {
-      outbox.markDelivered(notice.id(), status, status.equals(NotificationRepository.DIGESTED) ? List.of() : to, at);
-    }
+    outcome.record(status, status.equals(NotificationRepository.DIGESTED) ? List.of() : to,
+        ClockUtil.getCurrentTime().toInstant());
   }
 }

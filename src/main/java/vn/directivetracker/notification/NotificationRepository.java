@@ -44,10 +44,25 @@ class NotificationRepository {
   }
 
   Optional<Stored> find(String id) {
-    return jdbc.query("select * from dt_notification where id = ?", (rs, n) -> new Stored(rs.getString("id"),
-        rs.getString("event"), Arrays.asList(rs.getString("recipient_groups").split(",")), rs.getString("subject"),
-        rs.getString("body"), rs.getString("status")), id).stream().findFirst();
+    return jdbc.query("select * from dt_notification where id = ?", STORED, id).stream().findFirst();
   }
+
+  /** The notices of a bundle still waiting for its mail, oldest first, in one query. */
+  List<Stored> bundled(String bundleId) {
+    return jdbc.query("select * from dt_notification where bundle_id = ? and status = ? order by created_at, id",
+        STORED, bundleId, BUNDLED);
+  }
+
+  /** Marks every notice of the bundle still waiting as delivered, in one statement. */
+  void markBundleDelivered(String bundleId, String status, List<String> addresses, Instant at) {
+    jdbc.update("update dt_notification set status = ?, recipient_addresses = ?, sent_at = ? where bundle_id = ?"
+        + " and status = ?", status, truncate(String.join(",", addresses), 8000), Timestamp.from(at), bundleId,
+        BUNDLED);
+  }
+
+  private static final org.springframework.jdbc.core.RowMapper<Stored> STORED = (rs, n) -> new Stored(rs.getString("id"),
+      rs.getString("event"), Arrays.asList(rs.getString("recipient_groups").split(",")), rs.getString("subject"),
+      rs.getString("body"), rs.getString("status"));
 
   void markDelivered(String id, String status, List<String> addresses, Instant at) {
     jdbc.update("update dt_notification set status = ?, recipient_addresses = ?, sent_at = ? where id = ?", status,

@@ -54,6 +54,8 @@ class EscalationBundleTest extends ApplicationTest {
     String body = String.valueOf(toMoh.get(0).getContent());
     assertThat(body).contains(ref + "] Cảnh báo cấp 1: nhiệm vụ T01", "nhiệm vụ T02", "nhiệm vụ T03")
         .doesNotContain("nhiệm vụ T04");
+    // A list of one line per task, not three full notices: one Vietnamese part, one English part.
+    assertThat(body.split("-------- English --------", -1)).hasSize(2);
     List<MimeMessage> toMoj = escalationMailsTo("moj", directiveId);
     assertThat(toMoj).singleElement().satisfies(m ->
         assertThat(m.getSubject()).startsWith("[" + ref + "] Cảnh báo cấp 1: nhiệm vụ T04 quá hạn 3 ngày"));
