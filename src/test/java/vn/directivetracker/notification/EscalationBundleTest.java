@@ -66,6 +66,35 @@ class EscalationBundleTest extends ApplicationTest {
         directiveId)).containsExactly("SENT");
   }
 
+  @Test
+  void anEscalationThatComesAfterItsUnitsBundleWasMailedGoesOutInABundleOfItsOwn() throws Exception {
+    clockAt("2024-07-03T09:00");
+    String first = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("LATE"), "2024-06-01",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-06-30"))).get("id").asText();
+    runDueJobs(directives.processesOf(first));
+    String firstBundle = bundleOf(first);
+    assertThat(jdbc.queryForObject("select state from dt_notice_bundle where id = ?", String.class, firstBundle))
+        .isEqualTo("SENT");
+
+    // Same unit, same window, but its bundle has gone: a new bundle, due at once, not the sent one.
+    String second = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("LATE"), "2024-06-01",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-06-30"))).get("id").asText();
+    runTimersOnly(directives.processesOf(second));
+    String secondBundle = bundleOf(second);
+    assertThat(secondBundle).isNotEqualTo(firstBundle);
+    assertThat(jdbc.queryForObject("select due_at from dt_notice_bundle where id = ?", java.sql.Timestamp.class,
+        secondBundle).toInstant()).isEqualTo(now());
+
+    runDueJobs(directives.processesOf(second));
+    assertThat(escalationMailsTo("moh", second)).hasSize(1);
+    assertThat(escalationMailsTo("moh", first)).hasSize(1);
+  }
+
+  private String bundleOf(String directiveId) {
+    return jdbc.queryForObject("select n.bundle_id from dt_notification n join dt_task t on t.id = n.task_id"
+        + " where t.directive_id = ? and n.event = 'ESCALATION'", String.class, directiveId);
+  }
+
   /** Runs the due jobs of the processes themselves (the timers), not the delivery jobs. */
   private void runTimersOnly(List<String> processes) {
     for (String id : processes) {
