@@ -32,17 +32,17 @@ class DigestMail {
   private final ObjectProvider<JavaMailSender> mailSender;
   private final BusinessClock clock;
   private final String from;
-  private final String baseUrl;
+  private final TaskFacts facts;
 
   DigestMail(DigestRepository digests, NotificationTemplates templates, ObjectProvider<JavaMailSender> mailSender,
       BusinessClock clock, @Value("${directive.mail-from:directive-tracker@localhost}") String from,
-      @Value("${directive.base-url:http://localhost:8080}") String baseUrl) {
+      TaskFacts facts) {
     this.digests = digests;
     this.templates = templates;
     this.mailSender = mailSender;
     this.clock = clock;
     this.from = from;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.facts = facts;
   }
 
   void send(String userId, Instant until, IdentityService identity) {
@@ -61,15 +61,15 @@ class DigestMail {
       full.append(n).append(". ").append(p.subject()).append("\n\n").append(p.body()).append("\n\n========\n\n");
       subjects.append(n).append(". ").append(p.subject()).append('\n');
     }
-    Map<String, String> facts = new HashMap<>();
-    facts.put("user", user == null ? userId : (nonNull(user.getFirstName()) + " " + nonNull(user.getLastName())).strip());
-    facts.put("day", TaskFacts.DATE.format(LocalDate.ofInstant(until, clock.zone())));
-    facts.put("count", String.valueOf(pending.size()));
-    facts.put("notices", full.toString().strip());
-    facts.put("listEn", subjects.toString().strip());
-    facts.put("link", baseUrl + "/camunda/app/tasklist/default/");
-    String subject = templates.subject(NotificationEvent.DIGEST, facts);
-    String body = templates.body(NotificationEvent.DIGEST, facts);
+    Map<String, String> values = new HashMap<>();
+    values.put("user", user == null ? userId : (nonNull(user.getFirstName()) + " " + nonNull(user.getLastName())).strip());
+    values.put("day", TaskFacts.DATE.format(LocalDate.ofInstant(until, clock.zone())));
+    values.put("count", String.valueOf(pending.size()));
+    values.put("notices", full.toString().strip());
+    values.put("listEn", subjects.toString().strip());
+    values.put("link", facts.tasklistLink());
+    String subject = templates.subject(NotificationEvent.DIGEST, values);
+    String body = templates.body(NotificationEvent.DIGEST, values);
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
       LOG.info("Digest (no SMTP host configured) to {}: {}\n{}", address, subject, body);

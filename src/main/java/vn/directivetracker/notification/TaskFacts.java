@@ -33,7 +33,7 @@ public class TaskFacts {
     facts.put("deadline", task.deadline() == null ? "—" : DATE.format(task.deadline()));
     facts.put("unit", task.leadUnit() == null ? "" : name(task.leadUnit()));
     facts.put("expectedResult", task.expectedResult() == null ? "—" : task.expectedResult());
-    facts.put("link", baseUrl + "/camunda/app/tasklist/default/" + (camundaTaskId == null ? "" : "#/?task=" + camundaTaskId));
+    facts.put("link", tasklistLink() + (camundaTaskId == null ? "" : "#/?task=" + camundaTaskId));
     return facts;
   }
 
