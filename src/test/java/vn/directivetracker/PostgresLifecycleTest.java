@@ -67,6 +67,8 @@ class PostgresLifecycleTest extends ApplicationTest {
     }
     // operations.PostgresPlannerSettings: the unit's task list must not be planned quadratically.
     assertThat(jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");
+    // ... nor compiled for longer than it runs.
+    assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
     // operations.EngineIndexes: the job executor's acquisition does not scan the whole job table.
     assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_job'", String.class))
         .contains("dt_idx_job_locked_exclusive", "dt_idx_job_duedate");

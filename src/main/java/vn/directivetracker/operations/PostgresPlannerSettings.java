@@ -6,8 +6,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Planner settings for every connection to PostgreSQL (none for H2), by default
- * {@code SET enable_material = off}.
+ * Planner settings for every connection to PostgreSQL (none for H2), by default {@code enable_material}
+ * and {@code jit} off.
  *
  * <p>Why: Tasklist's list of a unit's tasks is Camunda's task query with its authorization check, which
  * joins each candidate task to the user's authorizations on {@code RESOURCE_ID_ IN (task id, process key,
@@ -16,14 +16,24 @@ import org.springframework.stereotype.Component;
  * unit's open tasks (842 tasks: 708,122 rows compared, 128 ms; measured in docs/performance.md). Without
  * Materialize it looks the three ids up in the authorization index instead, which grows linearly (the
  * same query: 20 ms). The setting only removes that one plan shape; the benchmark's other figures are
- * measured with it. Set {@code directive.db.postgres-session-sql} to empty to switch it off.
+ * measured with it.
+ *
+ * <p>JIT off: the same query's cost estimate for a ministry with 842 open tasks (111,000) passes
+ * PostgreSQL's {@code jit_above_cost}, so every Tasklist page compiled code for 58 ms to run a 30 ms query,
+ * and the count beside it ({@code jit_optimize_above_cost} too) took 1.8 s instead of 0.3 s at 100,000
+ * open tasks. Our queries are short; none has gained from JIT in the benchmark.
+ * Set {@code directive.db.postgres-session-sql} to empty to switch both off.
  */
 @Component
 class PostgresPlannerSettings implements BeanPostProcessor {
 
+  /** One statement, as Hikari runs its init SQL: {@code set_config} sets both for the session. */
+  static final String DEFAULT_SESSION_SQL =
+      "SELECT set_config('enable_material', 'off', false), set_config('jit', 'off', false)";
+
   private final String sessionSql;
 
-  PostgresPlannerSettings(@Value("${directive.db.postgres-session-sql:SET enable_material = off}") String sessionSql) {
+  PostgresPlannerSettings(@Value("${directive.db.postgres-session-sql:" + DEFAULT_SESSION_SQL + "}") String sessionSql) {
     this.sessionSql = sessionSql;
   }
 
