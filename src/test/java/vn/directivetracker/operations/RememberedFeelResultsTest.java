@@ -79,7 +79,7 @@ class RememberedFeelResultsTest {
   }
 
   @Test
-  void expressionsThatNameAVariableAreAskedEveryTime() {
+  void expressionsThatNameAVariableAreAnsweredWithItsCurrentValueNeverRemembered() {
     Counting counting = new Counting();
     RememberedFeelResults feel = new RememberedFeelResults(counting);
     VariableContext hanoi = Variables.createVariables().putValue("province", "HANOI").asVariableContext();
@@ -87,8 +87,49 @@ class RememberedFeelResultsTest {
 
     assertThat((Object) feel.evaluateSimpleExpression("province", hanoi)).isEqualTo("HANOI");
     assertThat((Object) feel.evaluateSimpleExpression("province", hue)).isEqualTo("HUE");
-    assertThat(counting.calls.get()).isEqualTo(2);
+    assertThat(counting.calls.get()).isZero();
     assertThat(feel.size()).isZero();
+  }
+
+  @Test
+  void aVariableNameGivesWhatCamundasFeelEngineGivesForEveryKindOfValue() {
+    FeelEngine real = new ScalaFeelEngineFactory().createInstance();
+    RememberedFeelResults feel = new RememberedFeelResults(new Counting());
+    java.util.HashMap<String, Object> values = new java.util.HashMap<>();
+    values.put("text", "HANOI");
+    values.put("empty", "");
+    values.put("yes", true);
+    values.put("no", false);
+    values.put("days", 7);
+    values.put("zero", 0);
+    values.put("negative", -3);
+    values.put("big", 9_000_000_000L);
+    values.put("small", (short) 2);
+    values.put("nothing", null);
+    values.put("share", 0.5);
+    values.put("day", java.time.LocalDate.of(2025, 7, 1));
+    VariableContext context = Variables.fromMap(values).asVariableContext();
+    for (String name : values.keySet()) {
+      Object expected = real.evaluateSimpleExpression(name, context);
+      Object ours = feel.evaluateSimpleExpression(name, context);
+      assertThat(ours).as(name).isEqualTo(expected);
+      if (expected != null) {
+        assertThat(ours.getClass()).as(name).isEqualTo(expected.getClass());
+      }
+    }
+  }
+
+  @Test
+  void namesTheContextDoesNotHoldAndReservedWordsGoToTheRealEngine() {
+    Counting counting = new Counting();
+    RememberedFeelResults feel = new RememberedFeelResults(counting);
+    VariableContext context = Variables.createVariables().putValue("province", "HANOI").asVariableContext();
+    feel.evaluateSimpleExpression("province + \"\"", context);
+    assertThat(counting.calls.get()).isEqualTo(1);
+    assertThat(RememberedFeelResults.isVariableName("true")).isFalse();
+    assertThat(RememberedFeelResults.isVariableName("not")).isFalse();
+    assertThat(RememberedFeelResults.isVariableName("province")).isTrue();
+    assertThat(RememberedFeelResults.isVariableName("a.b")).isFalse();
   }
 
   @Test
