@@ -77,6 +77,7 @@ class EngineBenchmark {
   final List<String> notes = new ArrayList<>();
   final AtomicInteger references = new AtomicInteger();
   final SqlStatements statements = new SqlStatements(BenchDatabase.URL, Path.of("target/bench"));
+  final PhaseProfile profile = new PhaseProfile(Path.of("target/bench"));
 
   @AfterAll
   static void resetClock() {
@@ -98,7 +99,9 @@ class EngineBenchmark {
       double rawRate = parallel(mode.rawLifecycles(), i -> raw.lifecycle());
       results.put("rawLifecyclesPerSec", round(rawRate));
       statements.start();
+      profile.start();
       double rate = lifecycles(mode.lifecycles());
+      profile.stop("lifecycles");
       statements.record("lifecycles", mode.lifecycles());
       results.put("lifecyclesPerSec", round(rate));
       results.put("lifecycleRatio", round(rate / rawRate, 3));
@@ -106,7 +109,9 @@ class EngineBenchmark {
       results.put("rawTimersPerSec", round(rawTimers(raw)));
     }
     statements.start();
+    profile.start();
     issue60();
+    profile.stop("issue60");
     statements.record("issue60", mode.issue60Samples() + 1);
     escalations();
     for (int level : mode.openTaskLevels()) {
