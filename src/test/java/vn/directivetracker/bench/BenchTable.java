@@ -14,6 +14,8 @@ final class BenchTable {
     StringBuilder s = new StringBuilder("\n=== Directive Tracker benchmark (" + r.get("mode") + ", " + r.get("date")
         + ", " + r.get("cpus") + " cpus, " + r.get("uptimeBefore") + ") ===\n");
     line(s, "raw lifecycles/s", r.get("rawLifecyclesPerSec"), "");
+    line(s, "raw shape lifecycles/s", r.get("shapeLifecyclesPerSec"), "ratio " + r.get("shapeLifecycleRatio")
+        + " (the BPMN shape alone)");
     line(s, "directive-task lifecycles/s", r.get("lifecyclesPerSec"), "ratio " + r.get("lifecycleRatio") + " (target >= 0.40)");
     line(s, "issue 60 tasks p50 / p95 ms", r.get("issue60P50Ms") + " / " + r.get("issue60P95Ms"), "(target p95 <= 1000)");
     line(s, "raw timers/s (default executor)", r.get("rawTimersPerSec"), "");

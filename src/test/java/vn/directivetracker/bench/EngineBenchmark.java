@@ -98,6 +98,12 @@ class EngineBenchmark {
 
       double rawRate = parallel(mode.rawLifecycles(), i -> raw.lifecycle());
       results.put("rawLifecyclesPerSec", round(rawRate));
+      // What the BPMN shape alone costs on the same engine, nothing of the application: the ratio between
+      // raw and shape is the engine's, the ratio between shape and ours is the application's.
+      parallel(mode.warmup(), i -> raw.shapeLifecycle());
+      double shapeRate = parallel(mode.rawLifecycles(), i -> raw.shapeLifecycle());
+      results.put("shapeLifecyclesPerSec", round(shapeRate));
+      results.put("shapeLifecycleRatio", round(shapeRate / rawRate, 3));
       statements.start();
       profile.start();
       double rate = lifecycles(mode.lifecycles());
