@@ -27,8 +27,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *
  * <p>An input expression that is just the name of a variable the context holds ({@code domain},
  * {@code daysOverdue}) is answered with that variable's value, as FEEL would: for each such expression the
- * Scala engine built its whole context of built-in functions again, a sixth of the CPU of issuing a
- * directive in the benchmark's profile. Only strings, booleans, whole numbers and null are answered so;
+ * Scala engine built its whole context of built-in functions again: in the benchmark's profile of issuing
+ * 60-task directives, 28 of the 70 CPU samples inside DirectiveService.issue (13 % of the request
+ * threads' samples). Only strings, booleans, whole numbers and null are answered so;
  * any other value, and a name the context does not hold, goes to the real engine.
  */
 final class RememberedFeelResults implements FeelEngine {
