@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole lifecycle on the real PostgreSQL (a fresh database directive_it on 127.0.0.1:5432, or
- * TEST_PG_URL): the 25-task example notice is issued through the API, every task lands with the unit
+ * The whole lifecycle on the real PostgreSQL (a fresh database directive_it, or TEST_PG_DATABASE, on
+ * 127.0.0.1:5432, or TEST_PG_ADMIN_URL): the 25-task example notice is issued through the API, every task lands with the unit
  * a minister would expect, overdue tasks escalate, one report is returned and resubmitted, accepted, and
  * the engine's history holds every step. This test must run in CI: without PostgreSQL it fails, it never
  * skips.
@@ -31,7 +31,8 @@ class PostgresLifecycleTest extends ApplicationTest {
 
   static final String ADMIN_URL = System.getenv().getOrDefault("TEST_PG_ADMIN_URL",
       "jdbc:postgresql://127.0.0.1:5432/postgres");
-  static final String DATABASE = "directive_it";
+  /** TEST_PG_DATABASE names another database, so two checkouts' suites can run at once on one server. */
+  static final String DATABASE = System.getenv().getOrDefault("TEST_PG_DATABASE", "directive_it");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) throws Exception {
