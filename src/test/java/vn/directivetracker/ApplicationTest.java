@@ -144,7 +144,11 @@ public abstract class ApplicationTest {
     parkOtherDueTasks(processInstanceIds);
     ManagementService management = engine.getManagementService();
     Job start = management.createJobQuery().processDefinitionKey(SWEEP).timers().singleResult();
+    java.util.Set<String> before = new java.util.HashSet<>(engine.getHistoryService()
+        .createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP).list().stream().map(p -> p.getId()).toList());
     management.executeJob(start.getId());
+    lastSweep = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP).list()
+        .stream().map(p -> p.getId()).filter(id -> !before.contains(id)).findFirst().orElseThrow();
     int executed = 1;
     for (int round = 0; round < 1000; round++) {
       List<Job> pages = sweepPageJobs();
@@ -158,6 +162,9 @@ public abstract class ApplicationTest {
     }
     throw new IllegalStateException("the escalation sweep keeps going after 1000 pages");
   }
+
+  /** The process instance of the sweep {@link #runEscalationSweep} ran last. */
+  protected String lastSweep;
 
   /** The page jobs of running sweeps (not their bundles' delivery jobs, which have no process instance). */
   protected List<Job> sweepPageJobs() {
@@ -173,6 +180,13 @@ public abstract class ApplicationTest {
     args.addAll(processInstanceIds.isEmpty() ? List.of("-") : processInstanceIds);
     jdbcTemplate.update("update dt_task set next_escalation_at = null where next_escalation_at <= ? and state = 'OPEN'"
         + " and (process_instance_id is null or process_instance_id not in (" + marks + "))", args.toArray());
+  }
+
+  /** When the escalation sweep next escalates the task (dt_task.next_escalation_at), or null: never. */
+  protected Date nextEscalation(String taskId) {
+    java.sql.Timestamp at = jdbcTemplate.queryForObject("select next_escalation_at from dt_task where id = ?",
+        java.sql.Timestamp.class, taskId);
+    return at == null ? null : new Date(at.getTime());
   }
 
   /** Whether a task of these process instances is due for the escalation sweep by the engine clock. */

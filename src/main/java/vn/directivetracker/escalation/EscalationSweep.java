@@ -52,7 +52,7 @@ class EscalationSweep {
   private final BusinessClock clock;
   private final DecisionService decisions;
   private final RepositoryService repository;
-  private final int pageSize;
+  private volatile int pageSize;
 
   EscalationSweep(EscalationRepository escalations, EscalationNotices notices, Notifier notifier, DeadlinePlan plan,
       UnitRegistry registry, BusinessClock clock, @Lazy DecisionService decisions, @Lazy RepositoryService repository,
@@ -71,6 +71,18 @@ class EscalationSweep {
     this.pageSize = pageSize;
   }
 
+  /** Changes the page size (tests page through a handful of tasks); the property sets it at start. */
+  void pageSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("a page holds at least one task, not " + size);
+    }
+    this.pageSize = size;
+  }
+
+  int pageSize() {
+    return pageSize;
+  }
+
   /** What one page did: how many due tasks it read and how many it escalated; a full page means more may be due. */
   record Page(int read, int escalated, boolean full) {
   }
@@ -79,7 +91,8 @@ class EscalationSweep {
   Page escalatePage(String processDefinitionId) {
     Instant now = clock.now();
     LocalDate today = clock.today();
-    List<EscalationRepository.DueTask> due = escalations.due(now, pageSize);
+    int size = pageSize;
+    List<EscalationRepository.DueTask> due = escalations.due(now, size);
     if (due.isEmpty()) {
       return new Page(0, 0, false);
     }
@@ -126,6 +139,6 @@ class EscalationSweep {
       LOG.info("Escalation sweep: {} of {} due tasks changed while the page ran (escalated elsewhere, closed or"
           + " amended) and were left alone", due.size() - advanced.size(), due.size());
     }
-    return new Page(due.size(), advanced.size(), due.size() == pageSize);
+    return new Page(due.size(), advanced.size(), due.size() == size);
   }
 }
