@@ -194,8 +194,12 @@ class EngineBenchmark {
 
   /**
    * N open tasks whose deadline passes together (the engine clock moves past it), then the job executor
-   * with our configuration escalates each: measure-overdue, the escalation-level decision, the record
-   * (dt_escalation, the task's level, process variables and history), the notice queued.
+   * with our configuration runs the escalation sweep: its timer start job is due once the clock has moved,
+   * and each page (directive.escalation.sweep-page-size tasks) is a job of its own that measures the days
+   * overdue, evaluates the escalation-level decision (with its history), records (dt_escalation, the task's
+   * level and next look) and queues the notices in their units' bundles, in JDBC batches. The job executor
+   * is told a job is due right after the clock moves (as a transaction that creates a job tells it), so its
+   * idle back-off (up to a minute after it found nothing to do) is not part of the time.
    */
   void escalations() throws Exception {
     int n = mode.escalations();
@@ -210,6 +214,8 @@ class EngineBenchmark {
     long t0 = System.nanoTime();
     statements.start();
     ClockUtil.setCurrentTime(Date.from(deadline.plusDays(2).atTime(9, 0).atZone(VIETNAM).toInstant()));
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getJobExecutor().jobWasAdded();
     try {
       waitUntil(1800, () -> count("select count(*) from dt_escalation") - before >= n);
       double recorded = (System.nanoTime() - t0) / 1e9;
@@ -225,6 +231,8 @@ class EngineBenchmark {
       results.put("escalationNoticesDeliveredSec", round(delivered));
       results.put("escalationNoticesQueued", count("select count(*) from dt_notification where event = 'ESCALATION'"));
       results.put("escalationMailsSent", count("select count(*) from dt_notice_bundle where state = 'SENT'"));
+      results.put("escalationSweepPages", count("select count(*) from act_hi_actinst"
+          + " where act_id_ = 'ServiceTask_EscalateDueTasks'"));
     } finally {
       ClockUtil.reset();
     }
