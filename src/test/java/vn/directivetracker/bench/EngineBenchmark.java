@@ -213,7 +213,8 @@ class EngineBenchmark {
     jdbc.execute("analyze");
     long t0 = System.nanoTime();
     statements.start();
-    ClockUtil.setCurrentTime(Date.from(deadline.plusDays(2).atTime(9, 0).atZone(VIETNAM).toInstant()));
+    Date moved = Date.from(deadline.plusDays(2).atTime(9, 0).atZone(VIETNAM).toInstant());
+    ClockUtil.setCurrentTime(moved);
     ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getJobExecutor().jobWasAdded();
     try {
@@ -231,8 +232,12 @@ class EngineBenchmark {
       results.put("escalationNoticesDeliveredSec", round(delivered));
       results.put("escalationNoticesQueued", count("select count(*) from dt_notification where event = 'ESCALATION'"));
       results.put("escalationMailsSent", count("select count(*) from dt_notice_bundle where state = 'SENT'"));
-      results.put("escalationSweepPages", count("select count(*) from act_hi_actinst"
-          + " where act_id_ = 'ServiceTask_EscalateDueTasks'"));
+      // The pages of this phase's sweeps (history times are the engine clock's), not the empty sweeps that
+      // ran every quarter hour while the other phases loaded work: the sweep at 09:00 (a full page is
+      // followed by one more, possibly empty) and the empty one at 09:15 while the bundles are mailed.
+      Long pages = jdbc.queryForObject("select count(*) from act_hi_actinst where act_id_ = 'ServiceTask_EscalateDueTasks'"
+          + " and start_time_ >= ?", Long.class, new java.sql.Timestamp(moved.getTime()));
+      results.put("escalationSweepPages", pages);
     } finally {
       ClockUtil.reset();
     }
