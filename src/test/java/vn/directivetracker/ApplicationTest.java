@@ -97,14 +97,17 @@ public abstract class ApplicationTest {
   }
 
   /**
-   * Runs every job of these process instances that is due by the engine clock, and the delivery jobs of
-   * their notices, again and again until none is left (bounded), as the job executor would. Other tests'
-   * jobs in the shared database are left alone.
+   * Runs every job of these process instances that is due by the engine clock, the escalation sweep when
+   * one of their tasks is due for it, and the delivery jobs of their notices, again and again until none is
+   * left (bounded), as the job executor would. Other tests' jobs in the shared database are left alone.
    */
   protected int runDueJobs(java.util.Collection<String> processInstanceIds) {
     ManagementService management = engine.getManagementService();
     int executed = 0;
     for (int round = 0; round < 50; round++) {
+      if (escalationDue(processInstanceIds)) {
+        executed += runEscalationSweep(processInstanceIds);
+      }
       Date horizon = new Date(ClockUtil.getCurrentTime().getTime() + 1);
       List<Job> due = new java.util.ArrayList<>();
       for (String id : processInstanceIds) {
@@ -124,6 +127,80 @@ public abstract class ApplicationTest {
       }
     }
     throw new IllegalStateException("jobs keep coming after 50 rounds");
+  }
+
+  /** The process of the escalation sweep (processes/escalation-sweep.bpmn). */
+  public static final String SWEEP = "escalation-sweep";
+
+  /**
+   * Runs the escalation sweep now, by the engine clock, as the job executor would: its timer start job
+   * (whatever its due date says: the timer was planned from the real clock when the model was deployed), then
+   * each page's job until the sweep has ended. The shared database also holds earlier tests' open tasks,
+   * which the sweep would escalate too (and list in the same units' bundles), so those due now are parked
+   * first (their next_escalation_at cleared): only these process instances' tasks are swept. Returns the
+   * number of jobs run.
+   */
+  protected int runEscalationSweep(java.util.Collection<String> processInstanceIds) {
+    parkOtherDueTasks(processInstanceIds);
+    ManagementService management = engine.getManagementService();
+    Job start = management.createJobQuery().processDefinitionKey(SWEEP).timers().singleResult();
+    java.util.Set<String> before = new java.util.HashSet<>(engine.getHistoryService()
+        .createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP).list().stream().map(p -> p.getId()).toList());
+    management.executeJob(start.getId());
+    lastSweep = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(SWEEP).list()
+        .stream().map(p -> p.getId()).filter(id -> !before.contains(id)).findFirst().orElseThrow();
+    int executed = 1;
+    for (int round = 0; round < 1000; round++) {
+      List<Job> pages = sweepPageJobs();
+      if (pages.isEmpty()) {
+        return executed;
+      }
+      for (Job job : pages) {
+        management.executeJob(job.getId());
+        executed++;
+      }
+    }
+    throw new IllegalStateException("the escalation sweep keeps going after 1000 pages");
+  }
+
+  /** The process instance of the sweep {@link #runEscalationSweep} ran last. */
+  protected String lastSweep;
+
+  /** The page jobs of running sweeps (not their bundles' delivery jobs, which have no process instance). */
+  protected List<Job> sweepPageJobs() {
+    return engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP).messages().withRetriesLeft()
+        .list().stream().filter(j -> j.getProcessInstanceId() != null).toList();
+  }
+
+  /** Clears next_escalation_at of the open tasks due now that do not belong to these process instances. */
+  protected void parkOtherDueTasks(java.util.Collection<String> processInstanceIds) {
+    String marks = String.join(",", java.util.Collections.nCopies(Math.max(1, processInstanceIds.size()), "?"));
+    List<Object> args = new java.util.ArrayList<>();
+    args.add(new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()));
+    args.addAll(processInstanceIds.isEmpty() ? List.of("-") : processInstanceIds);
+    jdbcTemplate.update("update dt_task set next_escalation_at = null where next_escalation_at <= ? and state = 'OPEN'"
+        + " and (process_instance_id is null or process_instance_id not in (" + marks + "))", args.toArray());
+  }
+
+  /** When the escalation sweep next escalates the task (dt_task.next_escalation_at), or null: never. */
+  protected Date nextEscalation(String taskId) {
+    java.sql.Timestamp at = jdbcTemplate.queryForObject("select next_escalation_at from dt_task where id = ?",
+        java.sql.Timestamp.class, taskId);
+    return at == null ? null : new Date(at.getTime());
+  }
+
+  /** Whether a task of these process instances is due for the escalation sweep by the engine clock. */
+  protected boolean escalationDue(java.util.Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return false;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
+    List<Object> args = new java.util.ArrayList<>();
+    args.add(new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()));
+    args.addAll(processInstanceIds);
+    Integer n = jdbcTemplate.queryForObject("select count(*) from dt_task where next_escalation_at <= ?"
+        + " and state = 'OPEN' and process_instance_id in (" + marks + ")", Integer.class, args.toArray());
+    return n != null && n > 0;
   }
 
   /**

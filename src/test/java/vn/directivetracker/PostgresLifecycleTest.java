@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole lifecycle on the real PostgreSQL (a fresh database directive_it on 127.0.0.1:5432, or
- * TEST_PG_URL): the 25-task example notice is issued through the API, every task lands with the unit
+ * The whole lifecycle on the real PostgreSQL (a fresh database directive_it, or TEST_PG_DATABASE, on
+ * 127.0.0.1:5432, or TEST_PG_ADMIN_URL): the 25-task example notice is issued through the API, every task lands with the unit
  * a minister would expect, overdue tasks escalate, one report is returned and resubmitted, accepted, and
  * the engine's history holds every step. This test must run in CI: without PostgreSQL it fails, it never
  * skips.
@@ -31,7 +31,8 @@ class PostgresLifecycleTest extends ApplicationTest {
 
   static final String ADMIN_URL = System.getenv().getOrDefault("TEST_PG_ADMIN_URL",
       "jdbc:postgresql://127.0.0.1:5432/postgres");
-  static final String DATABASE = "directive_it";
+  /** TEST_PG_DATABASE names another database, so two checkouts' suites can run at once on one server. */
+  static final String DATABASE = System.getenv().getOrDefault("TEST_PG_DATABASE", "directive_it");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) throws Exception {
@@ -129,8 +130,14 @@ class PostgresLifecycleTest extends ApplicationTest {
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(t06).finished().count()).isEqualTo(4);
     assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(t06).decisionDefinitionKey("lead-unit")
         .count()).isEqualTo(1);
+    // The escalation sweep decided T06's escalation through Camunda's DecisionService: its history is Camunda's
+    // (a standalone evaluation), its inputs and outputs are in dt_escalation with the record.
     assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("escalation-level")
-        .processInstanceId(t06).count()).isEqualTo(1);
+        .processInstanceId(t06).count()).isZero();
+    assertThat(jdbc.queryForMap("select e.level, e.days_overdue, e.key_task, e.lead_unit_type, e.next_check_in_days,"
+        + " e.escalated_by from dt_escalation e join dt_task t on t.id = e.task_id where t.process_instance_id = ?", t06))
+        .containsEntry("level", 2).containsEntry("days_overdue", 12).containsEntry("lead_unit_type", "MINISTRY")
+        .containsEntry("next_check_in_days", 7).containsEntry("escalated_by", "SWEEP");
     assertThat(jdbc.queryForList("select outcome from dt_report r join dt_task t on t.id = r.task_id"
         + " where t.process_instance_id = ? order by r.submitted_at", String.class, t06))
         .containsExactly("RETURNED", "ACCEPTED");

@@ -8,13 +8,15 @@ import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.DirectiveTasks;
 import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.escalation.DeadlinePlan;
+import vn.directivetracker.escalation.EscalationSchedule;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.reporting.FormContext;
 
 /**
  * First step of a directive task: loads the stored task and puts into the process what the decisions,
- * gateways and timers read. The business key names the task as people do: issuer, notice, task key.
+ * gateways and timers read, and plans the task's first escalation (dt_task.next_escalation_at, for the
+ * escalation sweep). The business key names the task as people do: issuer, notice, task key.
  */
 @Component("loadDirectiveTask")
 class LoadDirectiveTask implements JavaDelegate {
@@ -23,12 +25,15 @@ class LoadDirectiveTask implements JavaDelegate {
   private final DeadlinePlan deadlines;
   private final UnitRegistry registry;
   private final FormContext formContext;
+  private final EscalationSchedule escalations;
 
-  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry, FormContext formContext) {
+  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry, FormContext formContext,
+      EscalationSchedule escalations) {
     this.tasks = tasks;
     this.deadlines = deadlines;
     this.registry = registry;
     this.formContext = formContext;
+    this.escalations = escalations;
   }
 
   @Override
@@ -52,6 +57,8 @@ class LoadDirectiveTask implements JavaDelegate {
     vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
     vars.put("returnCount", 0);
     vars.putAll(deadlines.variables(task.issuedOn(), task.deadline()));
+    vars.putAll(escalations.timerVariables(task, execution.getProcessDefinitionId()));
+    escalations.plan(task.id(), task.deadline(), execution.getProcessDefinitionId());
     vars.putAll(formContext.variables(task));
     execution.setVariables(vars);
   }

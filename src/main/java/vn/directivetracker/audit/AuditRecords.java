@@ -54,7 +54,10 @@ class AuditRecords {
   List<Escalation> escalations(String taskId) {
     return jdbc.query("select * from dt_escalation where task_id = ? order by escalated_at, id", (rs, n) ->
         new Escalation(rs.getString("id"), rs.getInt("level"), rs.getInt("days_overdue"), rs.getString("audience"),
-            instant(rs, "escalated_at")), taskId);
+            instant(rs, "escalated_at"), (Boolean) rs.getObject("key_task", Boolean.class),
+            rs.getString("lead_unit_type"), (Integer) rs.getObject("next_check_in_days", Integer.class),
+            instant(rs, "next_escalation_at"), rs.getString("decision_definition_id"), rs.getString("escalated_by")),
+        taskId);
   }
 
   List<Notification> notifications(String taskId) {
@@ -111,7 +114,14 @@ class AuditRecords {
       String reviewedBy, Instant reviewedAt) {
   }
 
-  record Escalation(String id, int level, int daysOverdue, String audience, Instant escalatedAt) {
+  /**
+   * An escalation and the escalation-level decision behind it: inputs (days overdue, key task, lead unit type)
+   * and outputs (level, audience, days until the next look). Rows from before V80 have the level, days and
+   * audience only (their decision is in Camunda's history of the task's process).
+   */
+  record Escalation(String id, int level, int daysOverdue, String audience, Instant escalatedAt, Boolean keyTask,
+      String leadUnitType, Integer nextCheckInDays, Instant nextEscalationAt, String decisionDefinitionId,
+      String escalatedBy) {
   }
 
   record Notification(String id, String event, String recipientGroups, String recipientAddresses, String subject,

@@ -26,7 +26,7 @@ class ApplyAmendment implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String changeId = (String) execution.getVariable("amendmentId");
     TaskRecord task = tasks.load((String) execution.getVariable("directiveTaskId"));
-    execution.setVariables(changes.variables(task));
+    execution.setVariables(changes.variables(task, execution.getProcessDefinitionId()));
     changes.notifyUnits(execution.getProcessInstanceId(), execution.getProcessDefinitionId(), task,
         changes.changesOf(changeId), (String) execution.getVariable("amendmentReason"), changeId);
   }

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 @Component("directiveTasks")
 public class DirectiveTasks {
 
-  static final String SELECT = "select t.*, d.reference, d.issuer, d.issuer_level, d.issued_on"
+  /** The stored task joined with its directive; rows map with {@link #ROW}. */
+  public static final String SELECT = "select t.*, d.reference, d.issuer, d.issuer_level, d.issued_on"
       + " from dt_task t join dt_directive d on d.id = t.directive_id ";
 
-  static final RowMapper<TaskRecord> ROW = DirectiveTasks::map;
+  public static final RowMapper<TaskRecord> ROW = DirectiveTasks::map;
 
   private final JdbcTemplate jdbc;
 
@@ -82,14 +83,18 @@ public class DirectiveTasks {
     jdbc.update("update dt_task set lead_unit = ?, lead_decided_by = ? where id = ?", leadUnit, decidedBy, taskId);
   }
 
-  /** Closes the task as accepted; on time or late follows from the completion date and the deadline. */
+  /**
+   * Closes the task as accepted; on time or late follows from the completion date and the deadline. A closed
+   * task is no longer due for the escalation sweep.
+   */
   public void markCompleted(String taskId, LocalDate completedOn, Instant at) {
-    jdbc.update("update dt_task set state = ?, completed_on = ?, closed_at = ? where id = ? and state = ?",
+    jdbc.update("update dt_task set state = ?, completed_on = ?, closed_at = ?, next_escalation_at = null"
+        + " where id = ? and state = ?",
         TaskRecord.COMPLETED, Date.valueOf(completedOn), Timestamp.from(at), taskId, TaskRecord.OPEN);
   }
 
   public void markWithdrawn(String taskId, Instant at) {
-    jdbc.update("update dt_task set state = ?, closed_at = ? where id = ? and state = ?",
+    jdbc.update("update dt_task set state = ?, closed_at = ?, next_escalation_at = null where id = ? and state = ?",
         TaskRecord.WITHDRAWN, Timestamp.from(at), taskId, TaskRecord.OPEN);
   }
 

@@ -88,7 +88,7 @@ class TaskAmendmentService {
       } else {
         // An instance started from a model older than the amendment sub-process: same effect, no activity.
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        runtime.setVariables(processInstanceId, changes.variables(after));
+        runtime.setVariables(processInstanceId, changes.variables(after, pi.getProcessDefinitionId()));
         changes.notifyUnits(processInstanceId, pi.getProcessDefinitionId(), after, diffs, reason, changeId);
       }
       changes.applyToEngine(processInstanceId, before, after);

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.escalation.DeadlinePlan;
+import vn.directivetracker.escalation.EscalationSchedule;
 import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;
@@ -33,12 +34,14 @@ import vn.directivetracker.organization.UnitRegistry;
  * implementation for the issuer's amendments and for approved extension requests, so a new deadline
  * moves the same timers whichever way it came.
  *
- * <p>The deadline watch branch is not patched timer by timer: its waiting activity (Timer_Reminder,
- * Timer_Overdue or Timer_NextEscalation, or none when the task had no deadline) is cancelled and the
- * branch restarted before Gateway_HasDeadline, which plans it again from the new variables. That one
- * rule covers every case: a later or earlier date, a deadline added or removed, an overdue task that
- * is no longer overdue (it stops escalating) or still is (it escalates again at once, by the new
- * number of days overdue).
+ * <p>The deadline watch branch is not patched timer by timer: its waiting activity (Timer_Reminder, or
+ * none when the task had no deadline or its reminders are done; Timer_Overdue or Timer_NextEscalation in a
+ * directive-task version 1 instance) is cancelled and the branch restarted before Gateway_HasDeadline, which
+ * plans it again from the new variables. The escalation sweep's next_escalation_at moves with the deadline
+ * (EscalationSchedule#plan): the first moment after the new deadline day. That covers every case: a later
+ * or earlier date, a deadline added or removed (never escalates), an overdue task that is no longer overdue
+ * (it stops escalating until the new deadline passes) or still is (its next_escalation_at is past, so the
+ * next sweep escalates it at once, by the new number of days overdue).
  */
 @Component
 public class TaskChanges {
@@ -63,9 +66,11 @@ public class TaskChanges {
   private final BusinessClock clock;
   private final Notifier notifier;
   private final TaskFacts facts;
+  private final EscalationSchedule escalations;
 
   TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan plan, UnitRegistry registry,
-      TaskService taskService, RuntimeService runtime, BusinessClock clock, Notifier notifier, TaskFacts facts) {
+      TaskService taskService, RuntimeService runtime, BusinessClock clock, Notifier notifier, TaskFacts facts,
+      EscalationSchedule escalations) {
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.plan = plan;
@@ -75,6 +80,7 @@ public class TaskChanges {
     this.clock = clock;
     this.notifier = notifier;
     this.facts = facts;
+    this.escalations = escalations;
   }
 
   /** What to change; a null field (or {@code deadlineGiven} false) leaves that part as it is. */
@@ -127,11 +133,13 @@ public class TaskChanges {
     boolean keyTask = change.keyTask() != null ? change.keyTask() : before.keyTask();
     boolean deadlineChanged = !Objects.equals(deadline, before.deadline());
     boolean noLongerOverdue = deadlineChanged && (deadline == null || !clock.today().isAfter(deadline));
+    // The level is left as stored unless the task is no longer overdue: a sweep may have raised it since
+    // `before` was read.
     jdbc.update("update dt_task set deadline = ?, lead_unit = ?, requested_lead_unit = ?, lead_decided_by = ?,"
-        + " coordinating_units = ?, key_task = ?, escalation_level = ? where id = ?",
+        + " coordinating_units = ?, key_task = ?" + (noLongerOverdue ? ", escalation_level = 0" : "") + " where id = ?",
         deadline == null ? null : java.sql.Date.valueOf(deadline), lead,
         leadChanged ? lead : before.requestedLeadUnit(), leadChanged ? "ISSUER" : before.leadDecidedBy(),
-        String.join(",", coordinating), keyTask, noLongerOverdue ? 0 : before.escalationLevel(), before.id());
+        String.join(",", coordinating), keyTask, before.id());
     Timestamp at = Timestamp.from(clock.now());
     for (FieldChange d : diffs) {
       jdbc.update("insert into dt_amendment (id, change_id, task_id, field, old_value, new_value, reason, source,"
@@ -148,9 +156,13 @@ public class TaskChanges {
         changeId);
   }
 
-  /** The process variables that follow from the stored task (what LoadDirectiveTask and AssignLeadUnit set). */
-  public Map<String, Object> variables(TaskRecord task) {
+  /**
+   * The process variables that follow from the stored task (what LoadDirectiveTask and AssignLeadUnit set),
+   * for an instance of this process definition (a version 1 instance also gets what its overdue timer reads).
+   */
+  public Map<String, Object> variables(TaskRecord task, String processDefinitionId) {
     Map<String, Object> vars = new HashMap<>(plan.variables(task.issuedOn(), task.deadline()));
+    vars.putAll(escalations.timerVariables(task, processDefinitionId));
     vars.put("leadUnit", task.leadUnit());
     vars.put("leadUnitType", registry.get(task.leadUnit()).type().name());
     // The names the Tasklist forms show (AssignLeadUnit, reporting.FormContext) follow the codes.
@@ -162,14 +174,14 @@ public class TaskChanges {
     vars.put("keyTask", task.keyTask());
     vars.put("coordinatingUnits", String.join(",", task.coordinatingUnits()));
     vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
-    vars.put("escalationLevel", task.escalationLevel());
     return vars;
   }
 
   /**
    * Makes the running process follow the record: due dates and priorities of the open user tasks, the
    * lead's candidate group (an officer of the old lead who had claimed the task loses it), contribution
-   * tasks added or cancelled, and the deadline watch restarted. Call after {@link #variables} are set.
+   * tasks added or cancelled, the deadline watch restarted and the next escalation moved. Call after
+   * {@link #variables} are set.
    * Called through the engine's API, so the user operation log names the caller when one is
    * authenticated.
    */
@@ -218,6 +230,9 @@ public class TaskChanges {
     }
     if (cancelling) {
       cancel.execute();
+    }
+    if (deadlineChanged) {
+      escalations.plan(after.id(), after.deadline(), tree.getProcessDefinitionId());
     }
     // One unit at a time: the first may have to create the multi-instance body the next ones join.
     for (String unit : added) {

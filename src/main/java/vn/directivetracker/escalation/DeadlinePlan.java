@@ -39,15 +39,23 @@ public class DeadlinePlan {
     this.calendar = calendar;
   }
 
-  /** Process variables for a task's dates: issuedOn, deadline, dueAt, overdueAt, nextReminderAt (nulls if none). */
+  /**
+   * Process variables for a task's dates: issuedOn, deadline, dueAt, nextReminderAt (nulls if none). No
+   * overdueAt: escalation is the sweep's (dt_task.next_escalation_at); an instance of directive-task version
+   * 1, which still escalates by its own timer, gets it from {@link EscalationSchedule#timerVariables}.
+   */
   public Map<String, Object> variables(LocalDate issuedOn, LocalDate deadline) {
     java.util.HashMap<String, Object> vars = new java.util.HashMap<>();
     vars.put("issuedOn", clock.at(issuedOn, LocalTime.MIDNIGHT));
     vars.put("deadline", deadline == null ? null : clock.at(deadline, LocalTime.MIDNIGHT));
     vars.put("dueAt", deadline == null ? null : clock.at(deadline, LocalTime.of(23, 59, 59)));
-    vars.put("overdueAt", deadline == null ? null : clock.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
     vars.put("nextReminderAt", deadline == null ? null : nextReminder(issuedOn, deadline));
     return vars;
+  }
+
+  /** The first moment the task is overdue: midnight (Vietnam time) after its deadline day; null without one. */
+  public Date overdueAt(LocalDate deadline) {
+    return deadline == null ? null : clock.at(deadline.plusDays(1), LocalTime.MIDNIGHT);
   }
 
   /** The next reminder strictly after now, or null when none is left before the deadline. */

@@ -2,23 +2,108 @@ package vn.directivetracker.escalation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskRecord;
 
-/** dt_escalation: one row per escalation, the record reports count and auditors read. */
+/**
+ * dt_escalation, one row per escalation (the record reports count and auditors read, with the
+ * escalation-level decision's inputs and outputs), and the escalation sweep's reads and writes of dt_task.
+ */
 @Repository
 class EscalationRepository {
 
+  static final String SWEEP = "SWEEP";
+  static final String TIMER = "TIMER";
+
+  private static final String INSERT = "insert into dt_escalation (id, task_id, level, days_overdue, audience,"
+      + " escalated_at, key_task, lead_unit_type, next_check_in_days, next_escalation_at, decision_definition_id,"
+      + " escalated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final JdbcTemplate jdbc;
+  private final boolean postgres;
 
   EscalationRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+        c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
   }
 
-  void insert(String taskId, int level, int daysOverdue, String audience, Instant at) {
-    jdbc.update("insert into dt_escalation (id, task_id, level, days_overdue, audience, escalated_at)"
-        + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), taskId, level, daysOverdue, audience,
-        Timestamp.from(at));
+  /** One escalation: what was decided, from which inputs, by which version of the decision, and by whom. */
+  record Row(String taskId, int level, int daysOverdue, String audience, Instant escalatedAt, Boolean keyTask,
+      String leadUnitType, Integer nextCheckInDays, Instant nextEscalationAt, String decisionDefinitionId,
+      String escalatedBy) {
+
+    Object[] args() {
+      return new Object[] {UUID.randomUUID().toString(), taskId, level, daysOverdue, audience,
+          Timestamp.from(escalatedAt), keyTask, leadUnitType, nextCheckInDays,
+          nextEscalationAt == null ? null : Timestamp.from(nextEscalationAt), decisionDefinitionId, escalatedBy};
+    }
+  }
+
+  /** A task due for escalation, with what the sweep needs beyond the record. */
+  record DueTask(TaskRecord task, boolean deadlineInWorkingDays, Timestamp nextEscalationAt) {
+  }
+
+  void insert(Row row) {
+    jdbc.update(INSERT, row.args());
+  }
+
+  /** The page's records in one JDBC batch. */
+  void insertAll(List<Row> rows) {
+    if (!rows.isEmpty()) {
+      jdbc.batchUpdate(INSERT, rows.stream().map(Row::args).toList());
+    }
+  }
+
+  /**
+   * Up to {@code limit} open tasks whose next escalation has come, the longest waiting first. On PostgreSQL
+   * the rows are locked, and rows another sweep has locked are skipped, so two sweeps at once (two nodes, or
+   * a sweep still running when the next starts) share the work instead of both deciding the same tasks; on
+   * every database the conditional update of {@link #advance} is what guarantees one escalation per due
+   * moment.
+   */
+  List<DueTask> due(Instant now, int limit) {
+    return jdbc.query(DirectiveTasks.SELECT + "where t.next_escalation_at <= ? and t.state = ?"
+        + " order by t.next_escalation_at, t.id limit ?" + (postgres ? " for update of t skip locked" : ""),
+        (rs, n) -> new DueTask(DirectiveTasks.ROW.mapRow(rs, n), rs.getObject("deadline_working_days") != null,
+            rs.getTimestamp("next_escalation_at")),
+        Timestamp.from(now), TaskRecord.OPEN, limit);
+  }
+
+  /** What the sweep writes into a due task: the new level and when to look again. */
+  record Advance(String taskId, Timestamp dueAt, int level, Instant escalatedAt, Instant nextEscalationAt) {
+  }
+
+  /**
+   * Records each task's new level and next escalation, in one JDBC batch, only where the task is still open
+   * and still due at the moment this sweep read (another sweep, a completion, a withdrawal or a changed
+   * deadline since then leaves it alone). Returns the task ids that were advanced: only those escalate.
+   */
+  List<String> advance(List<Advance> advances) {
+    if (advances.isEmpty()) {
+      return List.of();
+    }
+    // In id order: two transactions lock the same rows in the same order.
+    List<Advance> ordered = advances.stream().sorted(java.util.Comparator.comparing(Advance::taskId)).toList();
+    int[] counts = jdbc.batchUpdate("update dt_task set escalation_level = ?, last_escalated_at = ?,"
+        + " next_escalation_at = ? where id = ? and state = ? and next_escalation_at = ?",
+        ordered.stream().map(a -> new Object[] {a.level(), Timestamp.from(a.escalatedAt()),
+            Timestamp.from(a.nextEscalationAt()), a.taskId(), TaskRecord.OPEN, a.dueAt()}).toList());
+    List<String> advanced = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        advanced.add(ordered.get(i).taskId());
+      } else if (counts[i] != 0) {
+        throw new IllegalStateException("the database did not say whether task " + ordered.get(i).taskId()
+            + " was updated (" + counts[i] + ")");
+      }
+    }
+    return advanced;
   }
 }

@@ -32,13 +32,41 @@ class NotificationRepository {
     return n != null && n > 0;
   }
 
+  /** Which of these idempotency keys are written already, in one query per 500 keys. */
+  java.util.Set<String> existing(java.util.Collection<String> idempotencyKeys) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    List<String> keys = List.copyOf(idempotencyKeys);
+    for (int from = 0; from < keys.size(); from += 500) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+      found.addAll(jdbc.queryForList("select idempotency_key from dt_notification where idempotency_key in ("
+          + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", String.class, chunk.toArray()));
+    }
+    return found;
+  }
+
+  /** A row to insert in a batch: {@link #insert(String, Notice, String, String, Instant, String, String)}'s arguments. */
+  record NewRow(String id, Notice notice, String subject, String body, Instant at, String status, String bundleId) {
+  }
+
+  /** Many outbox rows in one JDBC batch. */
+  void insertAll(List<NewRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(INSERT, rows.stream().map(r -> new Object[] {r.id(), r.notice().idempotencyKey(),
+        r.notice().event().name(), r.notice().directiveTaskId(), String.join(",", r.notice().recipientGroups()),
+        r.subject(), r.body(), r.status(), Timestamp.from(r.at()), r.bundleId()}).toList());
+  }
+
+  private static final String INSERT = "insert into dt_notification (id, idempotency_key, event, task_id,"
+      + " recipient_groups, subject, body, status, created_at, bundle_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   void insert(String id, Notice notice, String subject, String body, Instant at) {
     insert(id, notice, subject, body, at, PENDING, null);
   }
 
   void insert(String id, Notice notice, String subject, String body, Instant at, String status, String bundleId) {
-    jdbc.update("insert into dt_notification (id, idempotency_key, event, task_id, recipient_groups, subject, body,"
-        + " status, created_at, bundle_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, notice.idempotencyKey(),
+    jdbc.update(INSERT, id, notice.idempotencyKey(),
         notice.event().name(), notice.directiveTaskId(), String.join(",", notice.recipientGroups()), subject, body,
         status, Timestamp.from(at), bundleId);
   }

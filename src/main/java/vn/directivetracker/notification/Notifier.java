@@ -61,26 +61,60 @@ public class Notifier {
    * Each group gets its own outbox row, so each unit's bundle is its own. Must run inside an engine command.
    */
   public void notifyBundled(DelegateExecution execution, Notice notice) {
+    notifyBundled(execution.getProcessDefinitionId(), java.util.List.of(notice));
+  }
+
+  /**
+   * Many notices bundled at once, as {@link #notifyBundled(DelegateExecution, Notice)} does for one, with a
+   * fixed number of statements however many notices there are: one query for the idempotency keys already
+   * written, one bundle looked up (and created if need be) per recipient group, one batch of outbox rows. The
+   * escalation sweep queues a page of escalations this way. Must run inside an engine command; the delivery
+   * jobs belong to {@code processDefinitionId} (incidents show under it in Cockpit).
+   */
+  public void notifyBundled(String processDefinitionId, java.util.List<Notice> notices) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     long window = bundleWindow.toMillis();
     Instant windowStart = Instant.ofEpochMilli(now.toEpochMilli() / window * window);
-    // Sorted: two transactions lock the bundles of the same groups in the same order, so they cannot deadlock.
-    for (String group : new java.util.TreeSet<>(notice.recipientGroups())) {
-      Notice one = new Notice(notice.event(), notice.idempotencyKey() + ":" + group, notice.directiveTaskId(),
-          java.util.List.of(group), notice.facts());
-      if (outbox.exists(one.idempotencyKey())) {
+    // One outbox row per notice and group: each unit's bundle (of each kind of notice) is its own.
+    java.util.Map<String, java.util.List<Notice>> byBundle = new java.util.TreeMap<>();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    for (Notice notice : notices) {
+      for (String group : new java.util.TreeSet<>(notice.recipientGroups())) {
+        Notice one = new Notice(notice.event(), notice.idempotencyKey() + ":" + group, notice.directiveTaskId(),
+            java.util.List.of(group), notice.facts());
+        if (keys.add(one.idempotencyKey())) {
+          byBundle.computeIfAbsent(group + ":" + notice.event(), g -> new java.util.ArrayList<>()).add(one);
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> written = outbox.existing(keys);
+    java.util.List<NotificationRepository.NewRow> rows = new java.util.ArrayList<>();
+    // Sorted by group: two transactions lock the bundles of the same groups in the same order, so they cannot
+    // deadlock.
+    for (java.util.Map.Entry<String, java.util.List<Notice>> entry : byBundle.entrySet()) {
+      java.util.List<Notice> fresh = entry.getValue().stream().filter(n -> !written.contains(n.idempotencyKey()))
+          .toList();
+      if (fresh.isEmpty()) {
         continue;
       }
-      String key = notice.event() + ":" + group + ":" + windowStart.toEpochMilli();
-      NoticeBundles.Bundle bundle = openBundle(execution.getProcessDefinitionId(), key, group, now,
-          windowStart.plus(bundleWindow));
+      String group = fresh.get(0).recipientGroups().get(0);
+      String event = fresh.get(0).event().name();
+      String key = event + ":" + group + ":" + windowStart.toEpochMilli();
+      NoticeBundles.Bundle bundle = openBundle(processDefinitionId, key, group, now, windowStart.plus(bundleWindow));
       if (!NoticeBundles.OPEN.equals(bundle.state())) {
-        // Its mail has gone already: this notice starts a bundle of its own, mailed at once.
-        bundle = openBundle(execution.getProcessDefinitionId(), key + ":" + UUID.randomUUID(), group, now, now);
+        // Its mail has gone already: these notices start a bundle of their own, mailed at once.
+        bundle = openBundle(processDefinitionId, key + ":" + UUID.randomUUID(), group, now, now);
       }
-      outbox.insert(UUID.randomUUID().toString(), one, templates.subject(one.event(), one.facts()),
-          templates.body(one.event(), one.facts()), now, NotificationRepository.BUNDLED, bundle.id());
+      for (Notice one : fresh) {
+        rows.add(new NotificationRepository.NewRow(UUID.randomUUID().toString(), one,
+            templates.subject(one.event(), one.facts()), templates.body(one.event(), one.facts()), now,
+            NotificationRepository.BUNDLED, bundle.id()));
+      }
     }
+    outbox.insertAll(rows);
   }
 
   private NoticeBundles.Bundle openBundle(String processDefinitionId, String key, String group, Instant now,

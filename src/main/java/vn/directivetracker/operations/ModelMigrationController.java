@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.directivetracker.escalation.EscalationSchedule;
 import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.security.PrivilegedEngine;
 import vn.directivetracker.web.ApiException;
@@ -34,13 +35,15 @@ class ModelMigrationController {
   private final RuntimeService runtime;
   private final CurrentUser currentUser;
   private final PrivilegedEngine engine;
+  private final EscalationSchedule escalations;
 
   ModelMigrationController(RepositoryService repository, RuntimeService runtime, CurrentUser currentUser,
-      PrivilegedEngine engine) {
+      PrivilegedEngine engine, EscalationSchedule escalations) {
     this.repository = repository;
     this.runtime = runtime;
     this.currentUser = currentUser;
     this.engine = engine;
+    this.escalations = escalations;
   }
 
   @PostMapping(consumes = "application/json")
@@ -73,6 +76,16 @@ class ModelMigrationController {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("version", source.getVersion());
       entry.put("instances", running);
+      if (escalations.escalatesByTimer(source.getId()) && !escalations.escalatesByTimer(target.getId())) {
+        // Its instances escalate by their own timers; on the target the escalation sweep would have to take
+        // over each task's next escalation (dt_task.next_escalation_at), which no migration instruction does.
+        entry.put("valid", false);
+        entry.put("problems", List.of("version " + source.getVersion() + " escalates overdue tasks by its own"
+            + " timers (Timer_Overdue, Timer_NextEscalation) and version " + target.getVersion() + " leaves that to"
+            + " the escalation sweep: its instances keep their version until they end"));
+        sources.add(entry);
+        continue;
+      }
       try {
         MigrationPlan plan = runtime.createMigrationPlan(source.getId(), target.getId())
             .mapEqualActivities().updateEventTriggers().build();

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda's TASK_WORK lets a task's candidate group set any process variable through the task
  * (Tasklist, /engine-rest/task/{id}/variables, the variables of a completion). The process keeps its
- * routing and deadlines in variables too ({@code secretariat}, {@code leadUnit}, {@code overdueAt},
- * {@code escalationLevel}, ...): a unit that overwrote {@code secretariat} with its own group would review
+ * routing and deadlines in variables too ({@code secretariat}, {@code leadUnit}, {@code dueAt},
+ * {@code nextReminderAt}, ...): a unit that overwrote {@code secretariat} with its own group would review
  * its own report. So, for a user's call (not the engine's own work, not an admin, not our privileged
  * /api calls), a task may only write the variables its forms submit
  * ({@code directive.security.task-variables}) or names the process does not hold yet; task-local

@@ -113,7 +113,6 @@ class AuditTrailScenarioTest extends ApplicationTest {
         "2024-01-16T02:05:00.000Z notification system MPS RETURNED SENT",
         "2024-01-20T01:00:01.000Z notification system MPS REMINDER SENT",
         "2024-01-28T01:00:01.000Z notification system MPS REMINDER SENT",
-        "2024-01-31T17:00:01.000Z decision taken system MPS escalation-level",
         "2024-01-31T17:00:01.000Z escalation system MPS",
         "2024-01-31T17:00:01.000Z notification system MPS ESCALATION SENT",
         "2024-02-02T03:00:00.000Z claimed mps MPS",
@@ -140,17 +139,23 @@ class AuditTrailScenarioTest extends ApplicationTest {
     assertThat(events.get(5).get("details").get("text").asText()).isEqualTo("Đã rà soát 63 tỉnh, thành");
     assertThat(events.get(5).get("details").get("completionDate").asText()).isEqualTo("2024-01-15");
     assertThat(events.get(9).get("details").get("comment").asText()).isEqualTo("Thiếu số liệu của 12 địa phương");
-    JsonNode escalationDecision = events.get(15).get("details");
-    assertThat(escalationDecision.get("inputs").toString()).contains("\"Days overdue (số ngày quá hạn)\":1")
-        .contains("\"Key task (nhiệm vụ trọng tâm)\":false");
-    assertThat(escalationDecision.get("outputs").get("level").asInt()).isEqualTo(1);
-    assertThat(escalationDecision.get("outputs").get("notify").asText()).isEqualTo("LEAD_UNIT");
-    JsonNode escalation = events.get(16).get("details");
+    // The escalation sweep's record carries the escalation-level decision's inputs and outputs.
+    JsonNode escalation = events.get(15).get("details");
     assertThat(escalation.get("level").asInt()).isEqualTo(1);
     assertThat(escalation.get("daysOverdue").asInt()).isEqualTo(1);
     assertThat(escalation.get("audience").asText()).isEqualTo("LEAD_UNIT");
-    assertThat(events.get(19).get("details").get("text").asText()).isEqualTo("Đủ số liệu 63 tỉnh, thành");
-    assertThat(events.get(24).get("details").get("status").asText()).isEqualTo("COMPLETED_LATE");
+    assertThat(escalation.get("decision").asText()).isEqualTo("escalation-level");
+    assertThat(escalation.get("decisionDefinitionId").asText()).startsWith("escalation-level:");
+    assertThat(escalation.get("inputs").get("daysOverdue").asInt()).isEqualTo(1);
+    assertThat(escalation.get("inputs").get("keyTask").asBoolean()).isFalse();
+    assertThat(escalation.get("inputs").get("leadUnitType").asText()).isEqualTo("MINISTRY");
+    assertThat(escalation.get("outputs").get("level").asInt()).isEqualTo(1);
+    assertThat(escalation.get("outputs").get("notify").asText()).isEqualTo("LEAD_UNIT");
+    assertThat(escalation.get("outputs").get("nextCheckInDays").asInt()).isEqualTo(7);
+    assertThat(escalation.get("nextEscalationAt").asText()).isEqualTo("2024-02-08T01:00:00.000Z");
+    assertThat(escalation.get("escalatedBy").asText()).isEqualTo("SWEEP");
+    assertThat(events.get(18).get("details").get("text").asText()).isEqualTo("Đủ số liệu 63 tỉnh, thành");
+    assertThat(events.get(23).get("details").get("status").asText()).isEqualTo("COMPLETED_LATE");
     for (int i = 0; i < events.size(); i++) {
       assertThat(events.get(i).get("seq").asInt()).isEqualTo(i + 1);
       assertThat(events.get(i).get("hash").asText()).hasSize(64);

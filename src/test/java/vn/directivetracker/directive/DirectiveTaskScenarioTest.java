@@ -180,14 +180,18 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     clockAt("2024-01-28T08:00:01");
     runDueJobs(processes);
     assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).hasSize(2);
-    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Overdue");
-    assertThat(timerDue(pi)).isEqualTo(vietnam("2024-02-01T00:00:00"));
+    // The reminders done, the deadline watch has ended: no timer of the task's own waits for the deadline.
+    assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("EndEvent_RemindersDone");
+    assertThat(deadlineTimers(pi)).isEmpty();
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-01T00:00:00"));
 
-    // From the first moment after the deadline day, then as often as escalation-level says.
+    // From the first moment after the deadline day, then as often as escalation-level says: the sweep.
     List<Integer> levels = new ArrayList<>();
     List<Integer> days = new ArrayList<>();
+    List<Date> looks = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      Date due = timerDue(pi);
+      Date due = nextEscalation(taskId);
+      looks.add(due);
       org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
       runDueJobs(processes);
       Map<String, Object> last = jdbc.queryForMap(
@@ -197,11 +201,20 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     }
     assertThat(days).containsExactly(1, 8, 15, 22, 29, 36);
     assertThat(levels).containsExactly(1, 2, 2, 2, 2, 3);
+    // Looked at again on the 7th day, 08:00 Ha Noi time (nextCheckInDays of the ordinary rules).
+    assertThat(looks).containsExactly(vietnam("2024-02-01T00:00:00"), vietnam("2024-02-08T08:00:00"),
+        vietnam("2024-02-15T08:00:00"), vietnam("2024-02-22T08:00:00"), vietnam("2024-02-29T08:00:00"),
+        vietnam("2024-03-07T08:00:00"));
+    assertThat(jdbc.queryForObject("select count(*) from dt_escalation where task_id = ?", Integer.class, taskId))
+        .isEqualTo(6);
+    // The facts are in dt_task and dt_escalation, not in the task's process.
+    assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys("escalationLevel",
+        "escalationAudience", "daysOverdue", "nextCheckInDays", "nextEscalationAt", "overdueAt");
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+        .decisionDefinitionKey("escalation-level").count()).isZero();
     JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
     assertThat(task.get("status").asText()).isEqualTo("OVERDUE");
     assertThat(task.get("escalationLevel").asInt()).isEqualTo(3);
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName("escalationLevel").singleResult().getValue()).isEqualTo(3);
     // Level 1 tells the lead only; a ministry's level 2 and 3 go to the working group and its secretariat.
     assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Cảnh báo cấp")).hasSize(6);
     assertThat(subjectsTo("leader", ref)).filteredOn(s -> s.contains("Cảnh báo cấp")).hasSize(5);
@@ -214,6 +227,8 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
     assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01")
         .get("status").asText()).isEqualTo("COMPLETED_LATE");
+    // Closed: the sweep no longer looks at it.
+    assertThat(nextEscalation(taskId)).isNull();
   }
 
   @Test
@@ -292,6 +307,14 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
 
   private ProcessInstance instance(String id) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+
+  private List<Job> deadlineTimers(ProcessInstance pi) {
+    List<String> progress = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Timer_MonthlyProgress").list().stream().map(Job::getId).toList();
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list().stream()
+        .filter(j -> !progress.contains(j.getId())).toList();
   }
 
   private Date timerDue(ProcessInstance pi) {

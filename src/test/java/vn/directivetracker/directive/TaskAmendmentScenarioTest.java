@@ -25,8 +25,9 @@ import vn.directivetracker.DirectiveFixtures;
 import vn.directivetracker.TaskChangeFixtures;
 
 /**
- * The issuer amends running tasks through the API and the process follows: timers move, an overdue
- * task given more time stops escalating, a deadline added or removed starts or ends the watch, the
+ * The issuer amends running tasks through the API and the process follows: timers move, the escalation
+ * sweep's next look (dt_task.next_escalation_at) moves with the deadline, an overdue task given more time
+ * stops escalating, one still overdue escalates again at once, a deadline added or removed starts or ends the watch, the
  * lead's inbox entry moves, contribution tasks come and go, the key flag sets the priority; each change
  * is kept with who, when, why, before and after.
  */
@@ -65,7 +66,7 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-02-09T08:00:00"));
     assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder").hasPassed("ServiceTask_ApplyAmendment");
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isEqualTo(vietnam("2024-03-10T23:59:59"));
-    assertThat(variable(pi, "overdueAt")).isEqualTo(vietnam("2024-03-11T00:00:00"));
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-03-11T00:00:00"));
     assertThat(variable(pi, "amendedBy")).isEqualTo("leader");
 
     Map<String, Object> row = jdbc.queryForMap("select * from dt_amendment where task_id = ?", taskId);
@@ -108,7 +109,7 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     clockAt("2024-02-02T09:00");
     runDueJobs(processes);
     assertThat(escalations(taskId)).isEqualTo(1);
-    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_NextEscalation");
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-09T08:00:00"));
     assertThat(status(directiveId)).isEqualTo("OVERDUE");
 
     ResponseEntity<String> response = changes.amend("leader", directiveId, "T01",
@@ -120,6 +121,7 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     // Back to watching: the reminder three days before the new deadline.
     assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
     assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-02-17T08:00:00"));
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-21T00:00:00"));
 
     clockAt("2024-02-12T09:00"); // past the look-again day the escalation had planned (9 Feb)
     runDueJobs(processes);
@@ -128,7 +130,20 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     clockAt("2024-02-21T00:00:01");
     runDueJobs(processes);
     assertThat(escalations(taskId)).isEqualTo(2);
-    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_NextEscalation");
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-28T08:00:00"));
+
+    // An earlier deadline that has passed too: still overdue, so the next sweep escalates it at once, by the
+    // days overdue counted from the new deadline; its level is not reset.
+    clockAt("2024-02-21T10:00");
+    assertThat(changes.amend("leader", directiveId, "T01", Map.of("deadline", "2024-02-19",
+        "reason", "Rút ngắn thời hạn")).getStatusCode().value()).isEqualTo(200);
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-20T00:00:00"));
+    assertThat(status(directiveId)).isEqualTo("OVERDUE");
+    runDueJobs(processes);
+    assertThat(escalations(taskId)).isEqualTo(3);
+    assertThat(jdbc.queryForObject("select days_overdue from dt_escalation where task_id = ? order by escalated_at"
+        + " desc limit 1", Integer.class, taskId)).isEqualTo(2);
+    assertThat(pi).isWaitingAt("UserTask_CarryOut");
   }
 
   @Test
@@ -137,8 +152,10 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("AMEND-NODL"),
         "2024-01-10", List.of(DirectiveFixtures.task("T01", "COMMUNICATION", null)));
     String directiveId = issued.get("id").asText();
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
     ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
     assertThat(changes.timers(pi.getId())).isEmpty();
+    assertThat(nextEscalation(taskId)).isNull();
 
     Map<String, Object> add = new HashMap<>();
     add.put("deadline", "2024-02-10");
@@ -147,6 +164,7 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
     assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-01-25T08:00:00"));
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isEqualTo(vietnam("2024-02-10T23:59:59"));
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-11T00:00:00"));
 
     Map<String, Object> remove = new HashMap<>();
     remove.put("deadline", null);
@@ -156,8 +174,11 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
     assertThat(changes.timers(pi.getId())).isEmpty();
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isNull();
     assertThat(variable(pi, "deadline")).isNull();
+    assertThat(nextEscalation(taskId)).isNull();
     clockAt("2030-01-01T09:00");
+    runDueJobs(directives.processesOf(directiveId));
     assertThat(status(directiveId)).isEqualTo("IN_PROGRESS");
+    assertThat(escalations(taskId)).isZero();
   }
 
   @Test
@@ -252,6 +273,7 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
         .flatMap(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).stream())
         .map(l -> l.getGroupId()).toList();
   }
+
 
   private int escalations(String taskId) {
     return jdbc.queryForObject("select count(*) from dt_escalation where task_id = ?", Integer.class, taskId);

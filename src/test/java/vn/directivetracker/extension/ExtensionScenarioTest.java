@@ -65,6 +65,7 @@ class ExtensionScenarioTest extends ApplicationTest {
     assertThat(decide).hasCandidateGroup("P06WG");
     assertThat(request("moj", taskId, "2024-03-15", "Lần nữa").getStatusCode().value()).isEqualTo(409);
     assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-01-20T08:00:00"));
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-01T00:00:00"));
 
     engine.getIdentityService().setAuthentication("leader", List.of("P06WG"));
     engine.getTaskService().complete(decide.getId(), withVariables("extensionApproved", true,
@@ -75,6 +76,8 @@ class ExtensionScenarioTest extends ApplicationTest {
         .isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
     // Half of 2024-01-10..2024-02-29 (50 days) is 2024-02-04.
     assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-02-04T08:00:00"));
+    // The escalation sweep's next look moves with the deadline, as an amendment's does.
+    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-03-01T00:00:00"));
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isEqualTo(vietnam("2024-02-29T23:59:59"));
     assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01")
         .get("deadline").asText()).isEqualTo("2024-02-29");
@@ -141,4 +144,6 @@ class ExtensionScenarioTest extends ApplicationTest {
   private static Date vietnam(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant());
   }
+
+
 }

@@ -36,8 +36,8 @@ class EscalationBundleTest extends ApplicationTest {
     String directiveId = directive.get("id").asText();
     List<String> processes = directives.processesOf(directiveId);
 
-    // The overdue timers run; their notices wait in bundles, one per unit, each with one delivery job.
-    runTimersOnly(processes);
+    // The escalation sweep runs; the notices wait in bundles, one per unit, each with one delivery job.
+    runEscalationSweep(processes);
     List<Map<String, Object>> rows = jdbc.queryForList("select n.status, n.bundle_id, n.recipient_groups"
         + " from dt_notification n join dt_task t on t.id = n.task_id where t.directive_id = ?"
         + " and n.event = 'ESCALATION'", directiveId);
@@ -79,7 +79,7 @@ class EscalationBundleTest extends ApplicationTest {
     // Same unit, same window, but its bundle has gone: a new bundle, due at once, not the sent one.
     String second = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("LATE"), "2024-06-01",
         List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-06-30"))).get("id").asText();
-    runTimersOnly(directives.processesOf(second));
+    runEscalationSweep(directives.processesOf(second));
     String secondBundle = bundleOf(second);
     assertThat(secondBundle).isNotEqualTo(firstBundle);
     assertThat(jdbc.queryForObject("select due_at from dt_notice_bundle where id = ?", java.sql.Timestamp.class,
@@ -93,17 +93,6 @@ class EscalationBundleTest extends ApplicationTest {
   private String bundleOf(String directiveId) {
     return jdbc.queryForObject("select n.bundle_id from dt_notification n join dt_task t on t.id = n.task_id"
         + " where t.directive_id = ? and n.event = 'ESCALATION'", String.class, directiveId);
-  }
-
-  /** Runs the due jobs of the processes themselves (the timers), not the delivery jobs. */
-  private void runTimersOnly(List<String> processes) {
-    for (String id : processes) {
-      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(id).executable().list()) {
-        if (job.getDuedate() == null || !job.getDuedate().after(new java.util.Date(now().toEpochMilli()))) {
-          engine.getManagementService().executeJob(job.getId());
-        }
-      }
-    }
   }
 
   private static boolean isBundleJob(Job job) {

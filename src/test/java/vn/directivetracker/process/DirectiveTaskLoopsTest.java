@@ -24,12 +24,16 @@ import org.springframework.http.ResponseEntity;
 import vn.directivetracker.ApplicationTest;
 
 /**
- * The three loops of directive-task, end to end through the API and the engine: a returned report goes
- * back to the lead unit, reminders repeat until none is left, an overdue task is looked at again. Each
+ * The loops of directive-task, end to end through the API and the engine: a returned report goes back to
+ * the lead unit, reminders repeat until none is left; and the escalation sweep looks at an overdue task
+ * again (escalation-sweep's own page loop is EscalationSweepTest's). Each
  * loop enters its step through an explicit merging gateway (bpmnlint's fake-join and
  * no-gateway-join-fork rules); this checks the steps still run as before, as often as before.
  */
 class DirectiveTaskLoopsTest extends ApplicationTest {
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void returnReminderAndEscalationLoopsRunThroughTheirMergeGateways() {
@@ -70,13 +74,18 @@ class DirectiveTaskLoopsTest extends ApplicationTest {
         .taskCandidateGroup("MOJ").count()).isEqualTo(1);
     assertThat(timer(task.getId(), "Timer_Reminder").getDuedate()).isEqualTo(clockDate("2026-03-11T08:00"));
 
-    // Reminder loop: half time (03-11), then three days before (03-17), then the overdue timer.
+    // Reminder loop: half time (03-11), then three days before (03-17), then the deadline watch ends: escalation
+    // is the escalation sweep's, from dt_task.next_escalation_at.
     clockAt("2026-03-11T09:00");
     runDueJobs(instances);
     assertThat(timer(task.getId(), "Timer_Reminder").getDuedate()).isEqualTo(clockDate("2026-03-17T08:00"));
     clockAt("2026-03-17T09:00");
     runDueJobs(instances);
-    assertThat(timer(task.getId(), "Timer_Overdue").getDuedate()).isEqualTo(clockDate("2026-03-21T00:00"));
+    assertThat(timer(task.getId(), "Timer_Reminder")).isNull();
+    assertThat(passed(task.getId(), "EndEvent_RemindersDone")).isEqualTo(1);
+    String directiveTaskId = jdbc.queryForObject("select id from dt_task where process_instance_id = ?", String.class,
+        task.getId());
+    assertThat(nextEscalation(directiveTaskId)).isEqualTo(clockDate("2026-03-21T00:00"));
     assertThat(passed(task.getId(), "ServiceTask_SendReminder")).isEqualTo(2);
     assertThat(passed(task.getId(), "Gateway_ReminderLoop")).isEqualTo(3);
     assertThat(passed(task.getId(), "Gateway_NextReminder")).isEqualTo(3);
@@ -96,16 +105,17 @@ class DirectiveTaskLoopsTest extends ApplicationTest {
     assertThat(passed(task.getId(), "Gateway_WorkOrRework")).isEqualTo(2);
     assertThat(passed(task.getId(), "UserTask_CarryOut")).isEqualTo(2);
 
-    // Escalation loop: overdue on 03-21, looked at again when the decision says.
+    // Escalation loop, now the sweep's: overdue on 03-21, looked at again when the decision says. The task's
+    // own process runs no escalation step, and the ended deadline watch has not ended it.
     clockAt("2026-03-21T09:00");
     runDueJobs(instances);
-    Job lookAgain = timer(task.getId(), "Timer_NextEscalation");
-    assertThat(passed(task.getId(), "BusinessRuleTask_DecideEscalation")).isEqualTo(1);
-    ClockUtil.setCurrentTime(new Date(lookAgain.getDuedate().getTime() + 60_000));
+    assertThat(escalations(directiveTaskId)).isEqualTo(1);
+    Date lookAgain = nextEscalation(directiveTaskId);
+    assertThat(lookAgain).isEqualTo(clockDate("2026-03-28T08:00"));
+    ClockUtil.setCurrentTime(new Date(lookAgain.getTime() + 60_000));
     runDueJobs(instances);
-    assertThat(passed(task.getId(), "BusinessRuleTask_DecideEscalation")).isEqualTo(2);
-    assertThat(passed(task.getId(), "ServiceTask_Escalate")).isEqualTo(2);
-    assertThat(passed(task.getId(), "Gateway_EscalationLoop")).isEqualTo(2);
+    assertThat(escalations(directiveTaskId)).isEqualTo(2);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(task.getId()).count()).isOne();
 
     // Accepted: the task ends (terminate), and with it the watch and the contribution.
     tasks.complete(again.getId(), Map.of("reportResult", "Connected everywhere", "completionDate",
@@ -117,6 +127,11 @@ class DirectiveTaskLoopsTest extends ApplicationTest {
     runDueJobs(instances);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(task.getId()).count()).isZero();
     assertThat(passed(task.getId(), "EndEvent_TaskCompleted")).isEqualTo(1);
+    assertThat(nextEscalation(directiveTaskId)).isNull();
+  }
+
+  private int escalations(String directiveTaskId) {
+    return jdbc.queryForObject("select count(*) from dt_escalation where task_id = ?", Integer.class, directiveTaskId);
   }
 
   private Job timer(String processInstanceId, String activityId) {

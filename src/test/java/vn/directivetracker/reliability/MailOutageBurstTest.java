@@ -74,8 +74,10 @@ class MailOutageBurstTest extends ApplicationTest {
     assertThat(runDueJobsTolerant(processes)).as("nothing fails once SMTP is back").isZero();
     assertThat(outbox(directiveId, "SENT")).isEqualTo(notices);
 
-    // Run everything again, as a second node or a replayed job would: nothing new is sent.
+    // Run everything again, as a second node or a replayed job would: nothing new is sent, and a second sweep
+    // escalates nothing again (every task's next look is days ahead).
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60 * 60_000));
+    runEscalationSweep(processes);
     runDueJobsTolerant(processes);
     assertThat(escalationsPerTask(directiveId).values()).containsOnly(1);
 
@@ -140,6 +142,9 @@ class MailOutageBurstTest extends ApplicationTest {
     int failures = 0;
     java.util.Set<String> failedThisRound = new java.util.HashSet<>();
     for (int round = 0; round < 50; round++) {
+      if (escalationDue(processInstanceIds)) {
+        runEscalationSweep(processInstanceIds);
+      }
       Date horizon = new Date(ClockUtil.getCurrentTime().getTime() + 1);
       List<Job> due = new ArrayList<>();
       for (String id : processInstanceIds) {

@@ -43,8 +43,9 @@ import org.junit.jupiter.api.Timeout;
  * Faults that need real processes, run against the packaged jar (not part of the default suite: the
  * pom excludes the {@code reliability-full} tag; see docs/reliability.md for the command):
  * <ol>
- *   <li>two application nodes on one PostgreSQL database sweep 1,000 back-filled overdue tasks; one
- *       node is killed with SIGKILL in the middle; afterwards every task is escalated exactly once, every
+ *   <li>two application nodes on one PostgreSQL database sweep 1,000 back-filled overdue tasks (the
+ *       escalation-sweep process, at the next quarter hour, in pages of 100); one node is killed with
+ *       SIGKILL in the middle; afterwards every task is escalated exactly once, every
  *       notice is delivered, no due timer is left and no incident is open;</li>
  *   <li>PostgreSQL is restarted under the surviving node: no task or timer is lost, and issuing and
  *       completing work again without restarting the application.</li>
@@ -248,6 +249,8 @@ class TwoNodesAndDatabaseRestartTest {
         "--spring.mail.port=" + mail.getSmtp().getPort(),
         // A dead node's job locks expire after 20 s instead of 5 min, so the survivor takes over soon.
         "--camunda.bpm.job-execution.lock-time-in-millis=20000",
+        // The escalation sweep (every quarter hour) in pages of 100, so node A dies between pages.
+        "--directive.escalation.sweep-page-size=100",
         "--directive.base-url=http://127.0.0.1:" + port);
     Path work = Files.createDirectories(OUT.resolve("node-" + name));
     Process p = new ProcessBuilder(command).directory(work.toFile())

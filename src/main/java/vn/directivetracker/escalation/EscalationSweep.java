@@ -1,0 +1,144 @@
+package vn.directivetracker.escalation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.notification.Notice;
+import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.organization.UnitRegistry;
+
+/**
+ * One page of the escalation sweep, in the transaction of its job: the open tasks whose
+ * dt_task.next_escalation_at has come ({@code directive.escalation.sweep-page-size} of them, the longest
+ * waiting first), and for each the days overdue (working days when the issuer gave the deadline in working
+ * days, as MeasureOverdue counts them), the escalation-level decision (Camunda's DecisionService, so each
+ * evaluation stays in Camunda's decision history), the record (dt_escalation with the decision's inputs and
+ * outputs; dt_task's level, escalated-at and next look), and the notice queued in each recipient unit's
+ * bundle. Writes go in JDBC batches: a fixed number of statements per page besides the decisions' history.
+ *
+ * <p>Nothing is escalated twice: the task's row is advanced only where it is still open and still due at
+ * the moment this page read it (EscalationRepository#advance), and only the tasks advanced are recorded and
+ * notified. A page that fails rolls back whole; its job is retried and the page redone.
+ */
+@Component
+class EscalationSweep {
+
+  static final String DECISION = "escalation-level";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EscalationSweep.class);
+
+  private final EscalationRepository escalations;
+  private final EscalationNotices notices;
+  private final Notifier notifier;
+  private final DeadlinePlan plan;
+  private final UnitRegistry registry;
+  private final BusinessClock clock;
+  private final DecisionService decisions;
+  private final RepositoryService repository;
+  private volatile int pageSize;
+
+  EscalationSweep(EscalationRepository escalations, EscalationNotices notices, Notifier notifier, DeadlinePlan plan,
+      UnitRegistry registry, BusinessClock clock, @Lazy DecisionService decisions, @Lazy RepositoryService repository,
+      @Value("${directive.escalation.sweep-page-size:500}") int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("directive.escalation.sweep-page-size must be at least 1, not " + pageSize);
+    }
+    this.escalations = escalations;
+    this.notices = notices;
+    this.notifier = notifier;
+    this.plan = plan;
+    this.registry = registry;
+    this.clock = clock;
+    this.decisions = decisions;
+    this.repository = repository;
+    this.pageSize = pageSize;
+  }
+
+  /** Changes the page size (tests page through a handful of tasks); the property sets it at start. */
+  void pageSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("a page holds at least one task, not " + size);
+    }
+    this.pageSize = size;
+  }
+
+  int pageSize() {
+    return pageSize;
+  }
+
+  /** What one page did: how many due tasks it read and how many it escalated; a full page means more may be due. */
+  record Page(int read, int escalated, boolean full) {
+  }
+
+  /** Escalates one page of due tasks; the delivery jobs of its bundles belong to {@code processDefinitionId}. */
+  Page escalatePage(String processDefinitionId) {
+    Instant now = clock.now();
+    LocalDate today = clock.today();
+    int size = pageSize;
+    List<EscalationRepository.DueTask> due = escalations.due(now, size);
+    if (due.isEmpty()) {
+      return new Page(0, 0, false);
+    }
+    DecisionDefinition decision = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
+        .latestVersion().singleResult();
+    Map<String, EscalationRepository.Row> rows = new HashMap<>();
+    Map<String, TaskRecord> tasks = new HashMap<>();
+    List<EscalationRepository.Advance> advances = new ArrayList<>();
+    for (EscalationRepository.DueTask d : due) {
+      TaskRecord task = d.task();
+      int daysOverdue = plan.daysOverdue(task.deadline(), d.deadlineInWorkingDays());
+      String leadUnitType = registry.get(task.leadUnit()).type().name();
+      DmnDecisionRuleResult result = decisions.evaluateDecisionTableById(decision.getId())
+          .variables(Variables.createVariables().putValue("daysOverdue", daysOverdue)
+              .putValue("keyTask", task.keyTask()).putValue("leadUnitType", leadUnitType))
+          .evaluate().getSingleResult();
+      if (result == null) {
+        throw new IllegalStateException("escalation-level decided nothing for task " + task.id() + " (" + daysOverdue
+            + " days overdue, key task " + task.keyTask() + ", " + leadUnitType + ")");
+      }
+      int level = ((Number) result.getEntry("level")).intValue();
+      String audience = result.getEntry("notify");
+      int nextCheckInDays = ((Number) result.getEntry("nextCheckInDays")).intValue();
+      Instant lookAgain = plan.lookAgain(nextCheckInDays).toInstant();
+      rows.put(task.id(), new EscalationRepository.Row(task.id(), level, daysOverdue, audience, now, task.keyTask(),
+          leadUnitType, nextCheckInDays, lookAgain, decision.getId(), EscalationRepository.SWEEP));
+      tasks.put(task.id(), task);
+      advances.add(new EscalationRepository.Advance(task.id(), d.nextEscalationAt(), level, now, lookAgain));
+    }
+    Set<String> advanced = new HashSet<>(escalations.advance(advances));
+    List<EscalationRepository.Row> records = new ArrayList<>();
+    List<Notice> queued = new ArrayList<>();
+    for (EscalationRepository.DueTask d : due) {
+      String id = d.task().id();
+      if (advanced.contains(id)) {
+        EscalationRepository.Row row = rows.get(id);
+        records.add(row);
+        queued.add(notices.notice(tasks.get(id), row.level(), row.daysOverdue(), row.audience(), today));
+      }
+    }
+    escalations.insertAll(records);
+    notifier.notifyBundled(processDefinitionId, queued);
+    if (advanced.size() < due.size()) {
+      LOG.info("Escalation sweep: {} of {} due tasks changed while the page ran (escalated elsewhere, closed or"
+          + " amended) and were left alone", due.size() - advanced.size(), due.size());
+    }
+    return new Page(due.size(), advanced.size(), due.size() == size);
+  }
+}

@@ -1,0 +1,280 @@
+package vn.directivetracker.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.TaskChangeFixtures;
+
+/**
+ * The escalation-sweep process, its jobs run by hand at the engine clock's time: every due task escalated
+ * once, page by page; tasks not due, completed or withdrawn left alone; the look-again day from the
+ * escalation-level decision; a task changed while a page runs skipped; a failing page redone whole; and
+ * instances of directive-task version 1, which escalate by their own timers, never swept.
+ */
+class EscalationSweepTest extends ApplicationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  EscalationSweep sweep;
+
+  @Autowired
+  EscalationRepository repository;
+
+  @AfterEach
+  void defaultPageSize() {
+    sweep.pageSize(500);
+  }
+
+  @Test
+  void everyDueTaskIsEscalatedOncePageByPageAndTasksNotDueClosedOrWithdrawnAreLeftAlone() throws Exception {
+    clockAt("2024-05-01T09:47");
+    Map<String, Object> key = DirectiveFixtures.task("T05", "HEALTH", "2024-04-19");
+    key.put("keyTask", true);
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP"), "2024-04-01",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-04-19"),
+            DirectiveFixtures.task("T02", "HEALTH", "2024-04-19"),
+            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-04-19"),
+            DirectiveFixtures.task("T04", "LAND", "2024-04-19"), key,
+            DirectiveFixtures.task("T06", "HEALTH", "2024-06-30"),
+            DirectiveFixtures.task("T07", "HEALTH", "2024-04-19"),
+            DirectiveFixtures.task("T08", "HEALTH", "2024-04-19")));
+    String directiveId = issued.get("id").asText();
+    Map<String, String> ids = new HashMap<>();
+    issued.get("tasks").forEach(t -> ids.put(t.get("key").asText(), t.get("id").asText()));
+    List<String> processes = directives.processesOf(directiveId);
+
+    // Before the sweep: T07 is completed (late), T08 withdrawn. Neither is due any more.
+    String t07 = directives.processOf(directiveId, "T07");
+    Task carryOut = engine.getTaskService().createTaskQuery().processInstanceId(t07)
+        .taskDefinitionKey("UserTask_CarryOut").singleResult();
+    engine.getTaskService().complete(carryOut.getId(), Map.of("reportResult", "Xong", "completionDate", "2024-04-30"));
+    Task review = engine.getTaskService().createTaskQuery().processInstanceId(t07)
+        .taskDefinitionKey("UserTask_ReviewReport").singleResult();
+    engine.getTaskService().complete(review.getId(), Map.of("reportAccepted", true));
+    assertThat(directives.post("leader", "/api/directives/" + directiveId + "/tasks/T08/withdrawal",
+        Map.of("reason", "Không còn cần thiết")).getStatusCode().value()).isEqualTo(200);
+    assertThat(nextEscalation(ids.get("T07"))).isNull();
+    assertThat(nextEscalation(ids.get("T08"))).isNull();
+    assertThat(nextEscalation(ids.get("T06"))).isEqualTo(vietnam("2024-07-01T00:00"));
+
+    // Five due tasks, two a page: three pages, each its own job, the gateway looping while a page was full.
+    sweep.pageSize(2);
+    assertThat(runEscalationSweep(processes)).isEqualTo(1 + 3);
+    HistoricProcessInstance run = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(lastSweep).singleResult();
+    assertThat(run.getEndTime()).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+        .activityId("ServiceTask_EscalateDueTasks").count()).isEqualTo(3);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+        .activityId("EndEvent_SweepDone").count()).isOne();
+
+    for (String k : List.of("T01", "T02", "T03", "T04", "T05")) {
+      assertThat(escalations(ids.get(k))).as(k).isOne();
+    }
+    for (String k : List.of("T06", "T07", "T08")) {
+      assertThat(escalations(ids.get(k))).as(k).isZero();
+    }
+    // 12 days overdue. Ordinary ministry task: level 2 to the issuer, looked at again in 7 days; the key task
+    // (key-level2-issuer) in 3 days; both at 08:00 Ha Noi time.
+    Map<String, Object> ordinary = record(ids.get("T01"));
+    assertThat(ordinary).containsEntry("LEVEL", 2).containsEntry("DAYS_OVERDUE", 12).containsEntry("AUDIENCE", "ISSUER")
+        .containsEntry("KEY_TASK", false).containsEntry("LEAD_UNIT_TYPE", "MINISTRY")
+        .containsEntry("NEXT_CHECK_IN_DAYS", 7).containsEntry("ESCALATED_BY", "SWEEP");
+    assertThat(nextEscalation(ids.get("T01"))).isEqualTo(vietnam("2024-05-08T08:00"));
+    assertThat(record(ids.get("T05"))).containsEntry("LEVEL", 2).containsEntry("KEY_TASK", true)
+        .containsEntry("NEXT_CHECK_IN_DAYS", 3);
+    assertThat(nextEscalation(ids.get("T05"))).isEqualTo(vietnam("2024-05-04T08:00"));
+    assertThat(jdbc.queryForObject("select escalation_level from dt_task where id = ?", Integer.class, ids.get("T01")))
+        .isEqualTo(2);
+    // One notice per task and recipient group, each in its unit's bundle (MOH: T01, T02, T05).
+    assertThat(jdbc.queryForList("select n.recipient_groups from dt_notification n join dt_task t on t.id = n.task_id"
+        + " where t.directive_id = ? and n.event = 'ESCALATION' and n.task_id = ?", String.class, directiveId,
+        ids.get("T01"))).containsExactlyInAnyOrder("MOH", "P06WG", "P06WGSEC");
+    assertThat(jdbc.queryForObject("select count(distinct n.bundle_id) from dt_notification n join dt_task t"
+        + " on t.id = n.task_id where t.directive_id = ? and n.recipient_groups = 'MOH'", Integer.class, directiveId))
+        .isOne();
+
+    // The next sweep, a quarter of an hour later, finds nothing due: nobody is escalated twice.
+    ClockUtil.setCurrentTime(new Date(now().toEpochMilli() + 15 * 60_000));
+    runEscalationSweep(processes);
+    for (String k : List.of("T01", "T02", "T03", "T04", "T05")) {
+      assertThat(escalations(ids.get(k))).as(k).isOne();
+    }
+    // On the look-again morning of the key task, only it is due.
+    clockAt("2024-05-04T08:00:01");
+    runDueJobs(processes);
+    assertThat(escalations(ids.get("T05"))).isEqualTo(2);
+    assertThat(escalations(ids.get("T01"))).isOne();
+    assertThat(record(ids.get("T05"))).containsEntry("DAYS_OVERDUE", 15).containsEntry("LEVEL", 3);
+  }
+
+  @Test
+  void aTaskChangedAfterThePageReadItIsLeftAloneAndAPageThatFailsIsRedoneWholeWithoutDuplicates() {
+    clockAt("2024-04-01T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-RACE"),
+        "2024-03-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-03-20"),
+            DirectiveFixtures.task("T02", "HEALTH", "2024-03-20"),
+            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-03-20")));
+    String directiveId = issued.get("id").asText();
+    Map<String, String> ids = new HashMap<>();
+    issued.get("tasks").forEach(t -> ids.put(t.get("key").asText(), t.get("id").asText()));
+    List<String> processes = directives.processesOf(directiveId);
+    parkOtherDueTasks(processes);
+
+    // A page read the three tasks; before it writes, T01 gets a later deadline (its next escalation moves):
+    // the conditional update advances only the two still due as read.
+    List<EscalationRepository.DueTask> read = repository.due(now(), 10);
+    assertThat(read).extracting(d -> d.task().key()).containsExactlyInAnyOrder("T01", "T02", "T03");
+    assertThat(new TaskChangeFixtures(http, engine).amend("leader", directiveId, "T01",
+        Map.of("deadline", "2024-04-30", "reason", "Gia hạn")).getStatusCode().value()).isEqualTo(200);
+    List<String> advanced = repository.advance(read.stream().map(d -> new EscalationRepository.Advance(d.task().id(),
+        d.nextEscalationAt(), 1, now(), now().plusSeconds(86_400))).toList());
+    assertThat(advanced).containsExactlyInAnyOrder(ids.get("T02"), ids.get("T03"));
+    // Put T02 and T03 back as they were, for the sweep below.
+    jdbc.update("update dt_task set next_escalation_at = ?, escalation_level = 0 where id in (?, ?)",
+        Timestamp.from(vietnam("2024-03-21T00:00").toInstant()), ids.get("T02"), ids.get("T03"));
+
+    // The database refuses T03's record: the page fails and rolls back whole, its job keeps its retries.
+    jdbc.execute("alter table dt_escalation add constraint ck_sweep_test_fails check (task_id <> '" + ids.get("T03")
+        + "')");
+    Job page;
+    try {
+      Job start = engine.getManagementService().createJobQuery().processDefinitionKey(SWEEP).timers().singleResult();
+      engine.getManagementService().executeJob(start.getId());
+      page = sweepPageJobs().get(0);
+      String pageId = page.getId();
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(pageId)).isNotNull();
+      page = engine.getManagementService().createJobQuery().jobId(pageId).singleResult();
+      assertThat(page.getRetries()).isPositive();
+      assertThat(page.getDuedate()).isAfter(new Date(now().toEpochMilli()));
+      assertThat(page.getExceptionMessage()).isNotBlank();
+      for (String k : List.of("T01", "T02", "T03")) {
+        assertThat(escalations(ids.get(k))).as(k).isZero();
+      }
+      assertThat(jdbc.queryForObject("select count(*) from dt_notification where event = 'ESCALATION' and task_id in"
+          + " (?, ?, ?)", Integer.class, ids.get("T01"), ids.get("T02"), ids.get("T03"))).isZero();
+      assertThat(nextEscalation(ids.get("T02"))).isEqualTo(vietnam("2024-03-21T00:00"));
+    } finally {
+      jdbc.execute("alter table dt_escalation drop constraint ck_sweep_test_fails");
+    }
+
+    // The retry (the global retry cycle) redoes the page: each due task once, T01 not at all.
+    ClockUtil.setCurrentTime(page.getDuedate());
+    engine.getManagementService().executeJob(page.getId());
+    assertThat(sweepPageJobs()).isEmpty();
+    assertThat(escalations(ids.get("T01"))).isZero();
+    assertThat(escalations(ids.get("T02"))).isOne();
+    assertThat(escalations(ids.get("T03"))).isOne();
+    // Level 2 of a ministry's task: the lead, the issuer and its secretariat; one outbox row each.
+    assertThat(jdbc.queryForObject("select count(*) from dt_notification where event = 'ESCALATION' and task_id in"
+        + " (?, ?)", Integer.class, ids.get("T02"), ids.get("T03"))).isEqualTo(6);
+    runDueJobs(processes);
+    assertThat(escalations(ids.get("T02"))).isOne();
+    assertThat(jdbc.queryForList("select distinct status from dt_notification where event = 'ESCALATION' and task_id"
+        + " in (?, ?)", String.class, ids.get("T02"), ids.get("T03"))).containsExactly("SENT");
+  }
+
+  @Test
+  void instancesOfTheFirstModelEscalateByTheirOwnTimersOnlyAndAreNotMigratedOntoTheSweep() throws Exception {
+    // directive-task as it was before the sweep (version 1: Timer_Overdue, DMN, ServiceTask_Escalate, loop).
+    String v1 = Files.readString(Path.of("src/test/resources/models/directive-task-v1.bpmn"))
+        .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"1-sweep-test\"");
+    var deployment = engine.getRepositoryService().createDeployment().name("directive-task-v1-test")
+        .addString("processes/directive-task.bpmn", v1);
+    try (var forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.sorted().toList()) {
+        deployment.addString("forms/" + form.getFileName(), Files.readString(form));
+      }
+    }
+    String deploymentId = deployment.deploy().getId();
+    String currentAgain = null;
+    try {
+      clockAt("2024-04-01T09:00");
+      JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-V1"),
+          "2024-03-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-04-10")));
+      String directiveId = issued.get("id").asText();
+      String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+      String pi = directives.processOf(directiveId, "T01");
+      List<String> processes = directives.processesOf(directiveId);
+      assertThat(engine.getRepositoryService().getProcessDefinition(engine.getRuntimeService()
+          .createProcessInstanceQuery().processInstanceId(pi).singleResult().getProcessDefinitionId()).getVersionTag())
+          .isEqualTo("1-sweep-test");
+      // Not the sweep's: no next escalation, the overdue timer reads its variable.
+      assertThat(nextEscalation(taskId)).isNull();
+      assertThat(engine.getRuntimeService().getVariable(pi, "overdueAt")).isEqualTo(vietnam("2024-04-11T00:00"));
+
+      // An extension of the deadline: the variables and the timer move, the sweep still does not see it.
+      assertThat(new TaskChangeFixtures(http, engine).amend("leader", directiveId, "T01",
+          Map.of("deadline", "2024-04-15", "reason", "Gia hạn")).getStatusCode().value()).isEqualTo(200);
+      assertThat(engine.getRuntimeService().getVariable(pi, "overdueAt")).isEqualTo(vietnam("2024-04-16T00:00"));
+      assertThat(nextEscalation(taskId)).isNull();
+
+      // A migration onto the sweep's model (deployed again, so it is the newest) is refused for it: the task
+      // would lose its escalations.
+      var current = engine.getRepositoryService().createDeployment().name("directive-task-current-again-test")
+          .addString("processes/directive-task.bpmn", Files.readString(Path.of("processes/directive-task.bpmn")));
+      try (var forms = Files.list(Path.of("forms"))) {
+        for (Path form : forms.sorted().toList()) {
+          current.addString("forms/" + form.getFileName(), Files.readString(form));
+        }
+      }
+      currentAgain = current.deploy().getId();
+      var dry = directives.post("admin", "/api/admin/model-migrations", Map.of("processDefinitionKey", "directive-task"));
+      assertThat(dry.getStatusCode().value()).as(dry.getBody()).isEqualTo(200);
+      assertThat(DirectiveFixtures.read(dry.getBody()).get("sources")).anySatisfy(s -> {
+        assertThat(s.get("valid").asBoolean()).isFalse();
+        assertThat(String.valueOf(s.get("problems"))).contains("escalates overdue tasks by its own timers");
+      });
+
+      // Overdue: its own timer escalates it (with the decision's inputs kept); the sweep leaves it alone.
+      clockAt("2024-04-18T09:00");
+      runDueJobs(processes);
+      assertThat(escalations(taskId)).isOne();
+      assertThat(record(taskId)).containsEntry("LEVEL", 1).containsEntry("DAYS_OVERDUE", 3)
+          .containsEntry("ESCALATED_BY", "TIMER").containsEntry("LEAD_UNIT_TYPE", "MINISTRY")
+          .containsEntry("NEXT_CHECK_IN_DAYS", 7);
+      runEscalationSweep(processes);
+      assertThat(escalations(taskId)).isOne();
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi).activityId("Timer_NextEscalation")
+          .count()).isOne();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deploymentId, true);
+      if (currentAgain != null) {
+        engine.getRepositoryService().deleteDeployment(currentAgain, true);
+      }
+    }
+  }
+
+  private int escalations(String taskId) {
+    return jdbc.queryForObject("select count(*) from dt_escalation where task_id = ?", Integer.class, taskId);
+  }
+
+  private Map<String, Object> record(String taskId) {
+    return jdbc.queryForMap("select * from dt_escalation where task_id = ? order by escalated_at desc limit 1", taskId);
+  }
+
+  private static Date vietnam(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant());
+  }
+}
