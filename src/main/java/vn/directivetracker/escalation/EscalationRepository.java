@@ -76,6 +76,19 @@ class EscalationRepository {
         Timestamp.from(now), TaskRecord.OPEN, limit);
   }
 
+  /** A due task the sweep could not decide on, and when to look at it again. */
+  record Hold(String taskId, Timestamp dueAt, Instant until) {
+  }
+
+  /** Moves held tasks' next escalation, under the same condition as {@link #advance}. */
+  void hold(List<Hold> holds) {
+    if (!holds.isEmpty()) {
+      jdbc.batchUpdate("update dt_task set next_escalation_at = ? where id = ? and state = ? and next_escalation_at = ?",
+          holds.stream().sorted(java.util.Comparator.comparing(Hold::taskId)).map(h -> new Object[] {
+              Timestamp.from(h.until()), h.taskId(), TaskRecord.OPEN, h.dueAt()}).toList());
+    }
+  }
+
   /** What the sweep writes into a due task: the new level and when to look again. */
   record Advance(String taskId, Timestamp dueAt, int level, Instant escalatedAt, Instant nextEscalationAt) {
   }

@@ -1,5 +1,7 @@
 package vn.directivetracker.escalation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import vn.directivetracker.directive.BusinessClock;
 import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 
 /**
@@ -53,10 +56,11 @@ class EscalationSweep {
   private final DecisionService decisions;
   private final RepositoryService repository;
   private volatile int pageSize;
+  private final Counter held;
 
   EscalationSweep(EscalationRepository escalations, EscalationNotices notices, Notifier notifier, DeadlinePlan plan,
       UnitRegistry registry, BusinessClock clock, @Lazy DecisionService decisions, @Lazy RepositoryService repository,
-      @Value("${directive.escalation.sweep-page-size:500}") int pageSize) {
+      @Value("${directive.escalation.sweep-page-size:500}") int pageSize, MeterRegistry meters) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("directive.escalation.sweep-page-size must be at least 1, not " + pageSize);
     }
@@ -69,6 +73,9 @@ class EscalationSweep {
     this.decisions = decisions;
     this.repository = repository;
     this.pageSize = pageSize;
+    this.held = Counter.builder("directive.escalations.held")
+        .description("Due escalations held to the next morning because the task's data could not be decided on")
+        .register(meters);
   }
 
   /** Changes the page size (tests page through a handful of tasks); the property sets it at start. */
@@ -101,17 +108,24 @@ class EscalationSweep {
     Map<String, EscalationRepository.Row> rows = new HashMap<>();
     Map<String, TaskRecord> tasks = new HashMap<>();
     List<EscalationRepository.Advance> advances = new ArrayList<>();
+    List<EscalationRepository.Hold> holds = new ArrayList<>();
     for (EscalationRepository.DueTask d : due) {
       TaskRecord task = d.task();
       int daysOverdue = plan.daysOverdue(task.deadline(), d.deadlineInWorkingDays());
-      String leadUnitType = registry.get(task.leadUnit()).type().name();
+      Unit lead = registry.find(task.leadUnit()).orElse(null);
+      if (lead == null) {
+        holds.add(hold(d, "its lead unit " + task.leadUnit() + " is not in the organisation registry"));
+        continue;
+      }
+      String leadUnitType = lead.type().name();
       DmnDecisionRuleResult result = decisions.evaluateDecisionTableById(decision.getId())
           .variables(Variables.createVariables().putValue("daysOverdue", daysOverdue)
               .putValue("keyTask", task.keyTask()).putValue("leadUnitType", leadUnitType))
           .evaluate().getSingleResult();
       if (result == null) {
-        throw new IllegalStateException("escalation-level decided nothing for task " + task.id() + " (" + daysOverdue
-            + " days overdue, key task " + task.keyTask() + ", " + leadUnitType + ")");
+        holds.add(hold(d, "no rule of escalation-level matches " + daysOverdue + " days overdue, key task "
+            + task.keyTask() + ", " + leadUnitType));
+        continue;
       }
       int level = ((Number) result.getEntry("level")).intValue();
       String audience = result.getEntry("notify");
@@ -122,6 +136,7 @@ class EscalationSweep {
       tasks.put(task.id(), task);
       advances.add(new EscalationRepository.Advance(task.id(), d.nextEscalationAt(), level, now, lookAgain));
     }
+    escalations.hold(holds);
     Set<String> advanced = new HashSet<>(escalations.advance(advances));
     List<EscalationRepository.Row> records = new ArrayList<>();
     List<Notice> queued = new ArrayList<>();
@@ -140,5 +155,19 @@ class EscalationSweep {
           + " amended) and were left alone", due.size() - advanced.size(), due.size());
     }
     return new Page(due.size(), advanced.size(), due.size() == size);
+  }
+
+  /**
+   * A task whose escalation cannot be decided from its data is held until the next morning, said at ERROR
+   * level and counted ({@code directive.escalations.held}), and the page goes on: one bad record must not
+   * stop the escalations of every task due after it, which a failing page would (later pages read the same
+   * oldest tasks first). Once the data is mended the task escalates at its next look.
+   */
+  private EscalationRepository.Hold hold(EscalationRepository.DueTask d, String why) {
+    Instant until = plan.lookAgain(1).toInstant();
+    LOG.error("Escalation sweep: task {} ({} {}) not escalated, looked at again at {}: {}", d.task().id(),
+        d.task().reference(), d.task().key(), until, why);
+    held.increment();
+    return new EscalationRepository.Hold(d.task().id(), d.nextEscalationAt(), until);
   }
 }

@@ -41,6 +41,9 @@ class EscalationSweepTest extends ApplicationTest {
   @Autowired
   EscalationRepository repository;
 
+  @Autowired
+  io.micrometer.core.instrument.MeterRegistry meters;
+
   @AfterEach
   void defaultPageSize() {
     sweep.pageSize(500);
@@ -264,6 +267,40 @@ class EscalationSweepTest extends ApplicationTest {
         engine.getRepositoryService().deleteDeployment(currentAgain, true);
       }
     }
+  }
+
+  @Test
+  void aTaskWhoseEscalationCannotBeDecidedIsHeldToTheNextMorningAndTheOthersStillEscalate() throws Exception {
+    clockAt("2024-06-03T10:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-HOLD"),
+        "2024-05-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-05-20"),
+            DirectiveFixtures.task("T02", "HEALTH", "2024-05-20"),
+            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-05-20")));
+    String directiveId = issued.get("id").asText();
+    Map<String, String> ids = new HashMap<>();
+    issued.get("tasks").forEach(t -> ids.put(t.get("key").asText(), t.get("id").asText()));
+    List<String> processes = directives.processesOf(directiveId);
+    // T02's lead unit is not (or no longer) in the registry: nothing says whom to tell or at which level.
+    jdbc.update("update dt_task set lead_unit = 'GHOSTUNIT' where id = ?", ids.get("T02"));
+    double heldBefore = meters.counter("directive.escalations.held").count();
+
+    runEscalationSweep(processes);
+
+    assertThat(escalations(ids.get("T01"))).isOne();
+    assertThat(escalations(ids.get("T03"))).isOne();
+    assertThat(escalations(ids.get("T02"))).isZero();
+    assertThat(nextEscalation(ids.get("T02"))).isEqualTo(vietnam("2024-06-04T08:00"));
+    assertThat(meters.counter("directive.escalations.held").count()).isEqualTo(heldBefore + 1);
+    // The sweep ended normally: no page left to retry, no incident.
+    assertThat(sweepPageJobs()).isEmpty();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(lastSweep).count()).isZero();
+
+    // Mended the same day: it escalates at its next look, the next morning.
+    jdbc.update("update dt_task set lead_unit = 'MOH' where id = ?", ids.get("T02"));
+    clockAt("2024-06-04T08:00:01");
+    runEscalationSweep(processes);
+    assertThat(escalations(ids.get("T02"))).isOne();
+    assertThat(escalations(ids.get("T01"))).isOne();
   }
 
   private int escalations(String taskId) {
