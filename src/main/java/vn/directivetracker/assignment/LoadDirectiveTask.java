@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.DirectiveTasks;
 import vn.directivetracker.directive.TaskRecord;
@@ -42,15 +43,20 @@ class LoadDirectiveTask implements JavaDelegate {
     execution.setProcessBusinessKey(task.issuer() + ":" + task.reference() + ":" + task.key());
     tasks.linkProcessInstance(task.id(), execution.getProcessInstanceId());
     Map<String, Object> vars = new HashMap<>();
-    vars.put("directiveId", task.directiveId());
+    // The directive passes its id in (CallActivity_DirectiveTask); setting it again would only write history.
+    if (!execution.hasVariable("directiveId")) {
+      vars.put("directiveId", task.directiveId());
+    }
     vars.put("reference", task.reference());
     vars.put("issuer", task.issuer());
-    vars.put("issuerLevel", task.issuerLevel());
     vars.put("secretariat", registry.find(task.issuer()).map(Unit::secretariat).orElse(task.issuer() + "SEC"));
     vars.put("taskKey", task.key());
     vars.put("taskTitle", task.title());
-    vars.put("domain", task.domain());
-    vars.put("province", task.province());
+    // Inputs of the lead-unit decision, which runs in this transaction: transient, so they cost no rows. Its
+    // history keeps them (ACT_HI_DEC_IN), and dt_task keeps the task's domain, province and issuer level.
+    vars.put("domain", Variables.stringValue(task.domain(), true));
+    vars.put("province", Variables.stringValue(task.province(), true));
+    vars.put("issuerLevel", Variables.stringValue(task.issuerLevel(), true));
     vars.put("requestedLeadUnit", task.requestedLeadUnit());
     vars.put("keyTask", task.keyTask());
     vars.put("coordinatingUnits", String.join(",", task.coordinatingUnits()));

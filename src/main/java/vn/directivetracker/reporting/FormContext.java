@@ -40,8 +40,8 @@ public class FormContext {
     vars.put("taskDescription", cut(task.description(), MAX_VARIABLE));
     vars.put("expectedResult", cut(task.expectedResult(), MAX_VARIABLE));
     vars.put("coordinatingUnitNames", cut(names(task.coordinatingUnits()), MAX_VARIABLE));
-    vars.put(CONTRIBUTIONS, "");
-    vars.put(RETURNS, "");
+    // contributionsSummary and returnHistory are set when the first contribution or return arrives; the
+    // forms show "none yet" while they are absent.
     return vars;
   }
 

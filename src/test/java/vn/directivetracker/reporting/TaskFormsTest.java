@@ -75,7 +75,10 @@ class TaskFormsTest extends ApplicationTest {
     assertThat(vars.get("issuerName")).isEqualTo("Tổ công tác triển khai Đề án 06 (P06WG)");
     assertThat(vars.get("coordinatingUnitNames")).isEqualTo("Bộ Công an (MPS)");
     assertThat(vars.get("expectedResult")).isEqualTo("Báo cáo kết quả");
-    assertThat(vars.get("contributionsSummary")).isEqualTo("");
+    // Nothing contributed yet: no variable (the forms say "none yet"), no row written for it.
+    assertThat(vars).doesNotContainKeys("contributionsSummary", "returnHistory");
+    // The lead-unit decision's inputs were transient: in its history, not in the variables.
+    assertThat(vars).doesNotContainKeys("domain", "province", "issuerLevel");
 
     clockAt("2024-03-05T10:00");
     complete(contribute, withVariables("contribution", "Đã rà soát dữ liệu dân cư"));
