@@ -24,5 +24,27 @@ class EngineConfigurationTest extends ApplicationTest {
     assertThat(config.getFailedJobRetryTimeCycle()).isEqualTo("R3/PT5M");
     // The DMN engine of the process engine uses the FEEL engine that remembers literal results.
     assertThat(config.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(RememberedFeelResults.class);
+    // Timers' durations no longer search the class path for the XML datatype factory at every timer.
+    assertThat(System.getProperty(XmlDatatypeFactoryPlugin.PROPERTY)).isNotBlank();
+  }
+
+  @Test
+  void thePinnedXmlDatatypeFactoryIsTheOneTheSearchFindsAndAnOperatorsChoiceIsKept() throws Exception {
+    String pinned = System.getProperty(XmlDatatypeFactoryPlugin.PROPERTY);
+    try {
+      System.clearProperty(XmlDatatypeFactoryPlugin.PROPERTY);
+      String found = javax.xml.datatype.DatatypeFactory.newInstance().getClass().getName();
+      XmlDatatypeFactoryPlugin.pin();
+      assertThat(System.getProperty(XmlDatatypeFactoryPlugin.PROPERTY)).isEqualTo(found);
+      assertThat(javax.xml.datatype.DatatypeFactory.newInstance().getClass().getName()).isEqualTo(found);
+      // Durations still parse as Camunda's timers need them.
+      assertThat(javax.xml.datatype.DatatypeFactory.newInstance().newDuration("P1M").getMonths()).isEqualTo(1);
+
+      System.setProperty(XmlDatatypeFactoryPlugin.PROPERTY, "operator.Choice");
+      XmlDatatypeFactoryPlugin.pin();
+      assertThat(System.getProperty(XmlDatatypeFactoryPlugin.PROPERTY)).isEqualTo("operator.Choice");
+    } finally {
+      System.setProperty(XmlDatatypeFactoryPlugin.PROPERTY, pinned);
+    }
   }
 }
