@@ -35,9 +35,9 @@ class AssignLeadUnit implements JavaDelegate {
         "lead-unit decided '" + lead + "' for domain " + execution.getVariable("domain") + ", which is no registered unit"));
     String decidedBy = requested != null ? BY_ISSUER : BY_DECISION;
     tasks.assignLead((String) execution.getVariable("directiveTaskId"), unit.code(), decidedBy);
+    // Only what the model and the forms read: the lead's type and who decided are dt_task's (the sweep and
+    // the audit read them there).
     execution.setVariable("leadUnit", unit.code());
-    execution.setVariable("leadUnitType", unit.type().name());
     execution.setVariable("leadUnitName", unit.nameVi());
-    execution.setVariable("leadDecidedBy", decidedBy);
   }
 }

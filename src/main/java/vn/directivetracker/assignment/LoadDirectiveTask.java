@@ -52,12 +52,12 @@ class LoadDirectiveTask implements JavaDelegate {
     vars.put("secretariat", registry.find(task.issuer()).map(Unit::secretariat).orElse(task.issuer() + "SEC"));
     vars.put("taskKey", task.key());
     vars.put("taskTitle", task.title());
-    // Inputs of the lead-unit decision, which runs in this transaction: transient, so they cost no rows. Its
-    // history keeps them (ACT_HI_DEC_IN), and dt_task keeps the task's domain, province and issuer level.
+    // Inputs of the lead-unit decision and of Gateway_LeadNamed, which run in this transaction: transient, so
+    // they cost no rows. The decision's history keeps its inputs (ACT_HI_DEC_IN); dt_task keeps all four.
     vars.put("domain", Variables.stringValue(task.domain(), true));
     vars.put("province", Variables.stringValue(task.province(), true));
     vars.put("issuerLevel", Variables.stringValue(task.issuerLevel(), true));
-    vars.put("requestedLeadUnit", task.requestedLeadUnit());
+    vars.put("requestedLeadUnit", Variables.stringValue(task.requestedLeadUnit(), true));
     vars.put("keyTask", task.keyTask());
     vars.put("coordinatingUnits", String.join(",", task.coordinatingUnits()));
     vars.put("coordinatingUnitCount", task.coordinatingUnits().size());

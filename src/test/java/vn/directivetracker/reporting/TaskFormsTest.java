@@ -77,8 +77,10 @@ class TaskFormsTest extends ApplicationTest {
     assertThat(vars.get("expectedResult")).isEqualTo("Báo cáo kết quả");
     // Nothing contributed yet: no variable (the forms say "none yet"), no row written for it.
     assertThat(vars).doesNotContainKeys("contributionsSummary", "returnHistory");
-    // The lead-unit decision's inputs were transient: in its history, not in the variables.
-    assertThat(vars).doesNotContainKeys("domain", "province", "issuerLevel");
+    // The lead-unit decision's inputs were transient: in its history, not in the variables; who decided and
+    // the lead's type are dt_task's.
+    assertThat(vars).doesNotContainKeys("domain", "province", "issuerLevel", "requestedLeadUnit", "leadUnitType",
+        "leadDecidedBy");
 
     clockAt("2024-03-05T10:00");
     complete(contribute, withVariables("contribution", "Đã rà soát dữ liệu dân cư"));
