@@ -94,6 +94,16 @@ class PostgresLifecycleTest extends ApplicationTest {
     assertThat(DirectiveFixtures.taskOf(directive, "T12").get("status").asText()).isEqualTo("IN_PROGRESS");
 
     // The unit's officer sees exactly its own tasks through the REST API Tasklist uses.
+    // operations.AuthorizedGroupIdsPlugin: Camunda's "groups with any authorization", read before every
+    // authorized query, is answered by the loose index scan, with the same groups as Camunda's statement.
+    var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))
+        .isEqualTo("directiveTrackerSelectAuthorizedGroupIdsLooseScan");
+    java.util.List<Object> groups = config.getCommandExecutorTxRequired().execute(
+        ctx -> ctx.getDbEntityManager().selectList("selectAuthorizedGroupIds"));
+    assertThat(groups).hasSizeGreaterThan(10).doesNotContainNull().containsAll(java.util.List.of("MOH", "P06WGSEC"))
+        .containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+            "select distinct group_id_ from act_ru_authorization where group_id_ is not null", Object.class));
     JsonNode mohTasks = directives.get("moh", "/engine-rest/task?candidateGroup=MOH");
     assertThat(mohTasks).hasSize(4); // T06 and T09 to carry out, T10 and T24 to contribute to
     JsonNode mohAll = directives.get("moh", "/engine-rest/task");
