@@ -54,18 +54,17 @@ class EscalationSweepTest extends ApplicationTest {
     clockAt("2024-05-01T09:47");
     Map<String, Object> key = DirectiveFixtures.task("T05", "HEALTH", "2024-04-19");
     key.put("keyTask", true);
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP"), "2024-04-01",
+    Issued issued = issued(directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP"), "2024-04-01",
         List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-04-19"),
             DirectiveFixtures.task("T02", "HEALTH", "2024-04-19"),
             DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-04-19"),
             DirectiveFixtures.task("T04", "LAND", "2024-04-19"), key,
             DirectiveFixtures.task("T06", "HEALTH", "2024-06-30"),
             DirectiveFixtures.task("T07", "HEALTH", "2024-04-19"),
-            DirectiveFixtures.task("T08", "HEALTH", "2024-04-19")));
-    String directiveId = issued.get("id").asText();
-    Map<String, String> ids = new HashMap<>();
-    issued.get("tasks").forEach(t -> ids.put(t.get("key").asText(), t.get("id").asText()));
-    List<String> processes = directives.processesOf(directiveId);
+            DirectiveFixtures.task("T08", "HEALTH", "2024-04-19"))));
+    String directiveId = issued.directiveId();
+    Map<String, String> ids = issued.ids();
+    List<String> processes = issued.processes();
 
     // Before the sweep: T07 is completed (late), T08 withdrawn. Neither is due any more.
     String t07 = directives.processOf(directiveId, "T07");
@@ -135,14 +134,13 @@ class EscalationSweepTest extends ApplicationTest {
   @Test
   void aTaskChangedAfterThePageReadItIsLeftAloneAndAPageThatFailsIsRedoneWholeWithoutDuplicates() {
     clockAt("2024-04-01T09:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-RACE"),
+    Issued issued = issued(directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-RACE"),
         "2024-03-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-03-20"),
             DirectiveFixtures.task("T02", "HEALTH", "2024-03-20"),
-            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-03-20")));
-    String directiveId = issued.get("id").asText();
-    Map<String, String> ids = new HashMap<>();
-    issued.get("tasks").forEach(t -> ids.put(t.get("key").asText(), t.get("id").asText()));
-    List<String> processes = directives.processesOf(directiveId);
+            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-03-20"))));
+    String directiveId = issued.directiveId();
+    Map<String, String> ids = issued.ids();
+    List<String> processes = issued.processes();
     parkOtherDueTasks(processes);
 
     // A page read the three tasks; before it writes, T01 gets a later deadline (its next escalation moves):
@@ -272,14 +270,13 @@ class EscalationSweepTest extends ApplicationTest {
   @Test
   void aTaskWhoseEscalationCannotBeDecidedIsHeldToTheNextMorningAndTheOthersStillEscalate() throws Exception {
     clockAt("2024-06-03T10:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-HOLD"),
+    Issued issued = issued(directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-HOLD"),
         "2024-05-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-05-20"),
             DirectiveFixtures.task("T02", "HEALTH", "2024-05-20"),
-            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-05-20")));
-    String directiveId = issued.get("id").asText();
-    Map<String, String> ids = new HashMap<>();
-    issued.get("tasks").forEach(t -> ids.put(t.get("key").asText(), t.get("id").asText()));
-    List<String> processes = directives.processesOf(directiveId);
+            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-05-20"))));
+    String directiveId = issued.directiveId();
+    Map<String, String> ids = issued.ids();
+    List<String> processes = issued.processes();
     // T02's lead unit is not (or no longer) in the registry: nothing says whom to tell or at which level.
     jdbc.update("update dt_task set lead_unit = 'GHOSTUNIT' where id = ?", ids.get("T02"));
     double heldBefore = meters.counter("directive.escalations.held").count();
@@ -301,6 +298,17 @@ class EscalationSweepTest extends ApplicationTest {
     runEscalationSweep(processes);
     assertThat(escalations(ids.get("T02"))).isOne();
     assertThat(escalations(ids.get("T01"))).isOne();
+  }
+
+  /** A directive issued through the API: its id, its tasks' ids by key, and their process instances. */
+  private record Issued(String directiveId, Map<String, String> ids, List<String> processes) {
+  }
+
+  private Issued issued(JsonNode issued) {
+    String directiveId = issued.get("id").asText();
+    Map<String, String> ids = new HashMap<>();
+    issued.get("tasks").forEach(t -> ids.put(t.get("key").asText(), t.get("id").asText()));
+    return new Issued(directiveId, ids, directives.processesOf(directiveId));
   }
 
   private int escalations(String taskId) {
