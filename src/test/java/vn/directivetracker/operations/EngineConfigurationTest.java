@@ -1,8 +1,13 @@
 package vn.directivetracker.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.junit.jupiter.api.Test;
 import vn.directivetracker.ApplicationTest;
 
@@ -26,6 +31,60 @@ class EngineConfigurationTest extends ApplicationTest {
     assertThat(config.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(RememberedFeelResults.class);
     // Timers' durations no longer search the class path for the XML datatype factory at every timer.
     assertThat(System.getProperty(XmlDatatypeFactoryPlugin.PROPERTY)).isNotBlank();
+    // Commands insert through the entity manager that checks ids without printing every entity first.
+    DbEntityManager inserts = config.getCommandExecutorTxRequired().execute(ctx -> ctx.getDbEntityManager());
+    assertThat((Object) inserts).isInstanceOf(EntityIdCheckPlugin.CheckedEntityManager.class);
+  }
+
+  @Test
+  void theEntityIdCheckRefusesWhatCamundasRefusesWithTheSameMessageAndPrintsNothingElse() {
+    DbEntityManager camundas = new DbEntityManager(() -> "generated", null);
+    DbEntityManager ours = new EntityIdCheckPlugin.CheckedEntityManager(() -> "generated", null);
+
+    Throwable refusedByCamunda = catchThrowable(() -> camundas.insert(entity("*", "a task")));
+    Throwable refusedByOurs = catchThrowable(() -> ours.insert(entity("*", "a task")));
+    assertThat(refusedByCamunda).isInstanceOf(ProcessEngineException.class).hasMessageContaining("a task");
+    assertThat(refusedByOurs).isInstanceOf(refusedByCamunda.getClass()).hasMessage(refusedByCamunda.getMessage());
+
+    // A valid id: Camunda prints the entity for the message it will not need; ours does not.
+    DbEntity unprintable = entity("4711", null);
+    assertThatThrownBy(() -> camundas.insert(unprintable)).hasMessage("printed");
+    ours.insert(unprintable);
+    assertThat(ours.getCachedEntity(unprintable.getClass(), "4711")).isSameAs(unprintable);
+    // An entity without an id still gets one from the id generator, as before.
+    DbEntity fresh = entity(null, "new");
+    ours.insert(fresh);
+    assertThat(fresh.getId()).isEqualTo("generated");
+  }
+
+  /** An entity whose toString is {@code printed}, or fails when that is null. */
+  private static DbEntity entity(String id, String printed) {
+    return new DbEntity() {
+      String current = id;
+
+      @Override
+      public String getId() {
+        return current;
+      }
+
+      @Override
+      public void setId(String newId) {
+        current = newId;
+      }
+
+      @Override
+      public Object getPersistentState() {
+        return current;
+      }
+
+      @Override
+      public String toString() {
+        if (printed == null) {
+          throw new IllegalStateException("printed");
+        }
+        return printed;
+      }
+    };
   }
 
   @Test

@@ -1,0 +1,72 @@
+package vn.directivetracker.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.PersistenceSession;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda checks the id of every entity it inserts (not null, not "*") and builds the error message for
+ * that check before it checks: {@code "Entity " + entity + " has an invalid id"}, a full {@code toString()}
+ * of the entity, for every variable, history row and job. In the flight recordings of the benchmark that
+ * string was 14 % of the request thread's CPU samples while issuing a 60-task directive and 10 % of the
+ * engine commands' samples in directive task lifecycles. This plugin gives the engine an entity manager
+ * that makes the same check and, only when it fails, lets Camunda's own check build the message and throw:
+ * the same exception with the same text, without the string for the valid ids.
+ */
+@Component
+class EntityIdCheckPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+    // Custom session factories replace the default of the same session type; the id generator is read when
+    // a session opens, after the engine has set it up.
+    factories.add(new Factory(configuration));
+    configuration.setCustomSessionFactories(factories);
+  }
+
+  static final class Factory implements SessionFactory {
+
+    private final ProcessEngineConfigurationImpl configuration;
+
+    Factory(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
+    @Override
+    public Class<?> getSessionType() {
+      return DbEntityManager.class;
+    }
+
+    @Override
+    public Session openSession() {
+      return new CheckedEntityManager(configuration.getIdGenerator(),
+          Context.getCommandContext().getSession(PersistenceSession.class));
+    }
+  }
+
+  static final class CheckedEntityManager extends DbEntityManager {
+
+    CheckedEntityManager(IdGenerator idGenerator, PersistenceSession persistenceSession) {
+      super(idGenerator, persistenceSession);
+    }
+
+    @Override
+    protected void validateId(DbEntity entity) {
+      String id = entity.getId();
+      if (id == null || "*".equals(id)) {
+        super.validateId(entity);
+      }
+    }
+  }
+}
