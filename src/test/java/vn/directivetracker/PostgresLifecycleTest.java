@@ -115,6 +115,9 @@ class PostgresLifecycleTest extends ApplicationTest {
     assertThat(jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");
     // ... nor compiled for longer than it runs.
     assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+    // Camunda's batched inserts go as multi-row inserts (the whole lifecycle below runs with them).
+    assertThat(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getDataSourceProperties())
+        .containsEntry("reWriteBatchedInserts", "true");
     // operations.EngineIndexes: the job executor's acquisition does not scan the whole job table.
     assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_job'", String.class))
         .contains("dt_idx_job_locked_exclusive", "dt_idx_job_duedate");
