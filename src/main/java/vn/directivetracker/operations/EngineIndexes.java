@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -48,7 +47,6 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       "CREATE INDEX (\\S+) ON (\\S+) USING btree \\(([^)]+)\\)");
 
   private final boolean narrow;
-  private volatile CompletableFuture<Integer> narrowing = CompletableFuture.completedFuture(0);
 
   EngineIndexes(@Value("${directive.engine.narrow-indexes:true}") boolean narrow) {
     this.narrow = narrow;
@@ -78,14 +76,12 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       return;
     }
     if (narrow) {
-      narrowing = CompletableFuture.supplyAsync(() -> narrowAll(dataSource),
-          r -> new Thread(r, "engine-index-narrowing").start());
+      // A daemon: a node shutting down does not wait for a rebuild; the copy it leaves invalid is dropped and
+      // built again at the next start.
+      Thread thread = new Thread(() -> narrowAll(dataSource), "engine-index-narrowing");
+      thread.setDaemon(true);
+      thread.start();
     }
-  }
-
-  /** How many indexes this start narrowed, once it is done (0 when there was nothing to do). */
-  CompletableFuture<Integer> narrowing() {
-    return narrowing;
   }
 
   static List<String> statements() throws IOException {
@@ -103,13 +99,13 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
         .map(l -> l.split("\\s+")).map(p -> new Narrowed(p[0], p[1])).toList();
   }
 
-  private static int narrowAll(DataSource dataSource) {
+  private static void narrowAll(DataSource dataSource) {
     int done = 0;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
       if (!lock(c, "pg_try_advisory_lock")) {
         LOG.info("Another node is narrowing Camunda's indexes; this one leaves it to that one");
-        return 0;
+        return;
       }
       try {
         List<Narrowed> all = narrowed();
@@ -127,7 +123,6 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       // Camunda's indexes as shipped still serve every query: slower writes, nothing wrong.
       LOG.error("Could not narrow Camunda's indexes ({} done): {}", done, e.getMessage());
     }
-    return done;
   }
 
   private static boolean lock(Connection c, String function) throws SQLException {
