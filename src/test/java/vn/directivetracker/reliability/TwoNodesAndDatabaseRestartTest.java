@@ -58,8 +58,9 @@ class TwoNodesAndDatabaseRestartTest {
 
   static final String DATABASE = "directive_reliability";
   static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-  static final int DIRECTIVES = 2;
-  static final int TASKS_EACH = 500;
+  // 1,000 tasks as five notices of the most one notice may carry.
+  static final int DIRECTIVES = 5;
+  static final int TASKS_EACH = vn.directivetracker.directive.DirectiveLimits.MAX_TASKS;
   static final int TASKS = DIRECTIVES * TASKS_EACH;
   static final String[] DOMAINS = {"HEALTH", "CIVIL_STATUS", "EDUCATION", "ENERGY", "TAX", "LAND", "BANKING",
       "LABOUR", "HOUSING", "TELECOM"};
