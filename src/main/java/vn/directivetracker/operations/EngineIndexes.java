@@ -42,7 +42,7 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
   static final String NARROWED = "db/engine/postgresql-narrowed-indexes.txt";
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
   /** pg_try_advisory_lock key: one node narrows at a time, the others leave it to that one. */
-  private static final long NARROWING_LOCK = 0x4454_4e41_5252_4f57L;
+  static final long NARROWING_LOCK = 0x4454_4e41_5252_4f57L;
   private static final Pattern PLAIN_INDEX = Pattern.compile(
       "CREATE INDEX (\\S+) ON (\\S+) USING btree \\(([^)]+)\\)");
 
@@ -78,7 +78,13 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     if (narrow) {
       // A daemon: a node shutting down does not wait for a rebuild; the copy it leaves invalid is dropped and
       // built again at the next start.
-      Thread thread = new Thread(() -> narrowAll(dataSource), "engine-index-narrowing");
+      Thread thread = new Thread(() -> {
+        try {
+          narrowAll(dataSource, narrowed());
+        } catch (IOException e) {
+          LOG.error("Could not read {}: {}", NARROWED, e.getMessage());
+        }
+      }, "engine-index-narrowing");
       thread.setDaemon(true);
       thread.start();
     }
@@ -99,16 +105,19 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
         .map(l -> l.split("\\s+")).map(p -> new Narrowed(p[0], p[1])).toList();
   }
 
-  private static void narrowAll(DataSource dataSource) {
+  /**
+   * Narrows the listed indexes that are not narrowed yet, unless another node holds the lock; returns how
+   * many this call narrowed, or -1 when it left the work to another node.
+   */
+  static int narrowAll(DataSource dataSource, List<Narrowed> all) {
     int done = 0;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
       if (!lock(c, "pg_try_advisory_lock")) {
         LOG.info("Another node is narrowing Camunda's indexes; this one leaves it to that one");
-        return;
+        return -1;
       }
       try {
-        List<Narrowed> all = narrowed();
         for (Narrowed n : all) {
           if (narrow(c, n)) {
             done++;
@@ -119,10 +128,11 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       } finally {
         lock(c, "pg_advisory_unlock");
       }
-    } catch (SQLException | IOException | RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       // Camunda's indexes as shipped still serve every query: slower writes, nothing wrong.
       LOG.error("Could not narrow Camunda's indexes ({} done): {}", done, e.getMessage());
     }
+    return done;
   }
 
   private static boolean lock(Connection c, String function) throws SQLException {

@@ -95,6 +95,24 @@ class EngineIndexesTest {
   }
 
   @Test
+  void oneNodeNarrowsAtATimeAndAnotherLeavesTheWorkToIt() throws Exception {
+    org.postgresql.ds.PGSimpleDataSource node = new org.postgresql.ds.PGSimpleDataSource();
+    node.setURL(ADMIN_URL);
+    node.setUser("postgres");
+    node.setCurrentSchema(SCHEMA);
+    // Another node is narrowing: it holds the lock.
+    sql("select pg_advisory_lock(" + EngineIndexes.NARROWING_LOCK + ")");
+    assertThat(EngineIndexes.narrowAll(node, List.of(TENANT))).isEqualTo(-1);
+    assertThat(definition("act_idx_t_tenant")).doesNotContain("WHERE");
+
+    sql("select pg_advisory_unlock(" + EngineIndexes.NARROWING_LOCK + ")");
+    assertThat(EngineIndexes.narrowAll(node, List.of(TENANT))).isEqualTo(1);
+    assertThat(definition("act_idx_t_tenant")).endsWith("WHERE (tenant_id_ IS NOT NULL)");
+    // The lock is given back: the next start takes it and finds nothing left to do.
+    assertThat(EngineIndexes.narrowAll(node, List.of(TENANT))).isZero();
+  }
+
+  @Test
   void theShippedListNamesEachIndexOnceWithAColumn() throws Exception {
     List<EngineIndexes.Narrowed> listed = EngineIndexes.narrowed();
     assertThat(listed).hasSizeGreaterThan(30).allSatisfy(n -> {
