@@ -134,10 +134,7 @@ class EscalationSweepTest extends ApplicationTest {
   @Test
   void aTaskChangedAfterThePageReadItIsLeftAloneAndAPageThatFailsIsRedoneWholeWithoutDuplicates() {
     clockAt("2024-04-01T09:00");
-    Issued issued = issued(directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-RACE"),
-        "2024-03-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-03-20"),
-            DirectiveFixtures.task("T02", "HEALTH", "2024-03-20"),
-            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-03-20"))));
+    Issued issued = threeTasks("SWEEP-RACE", "2024-03-01", "2024-03-20");
     String directiveId = issued.directiveId();
     Map<String, String> ids = issued.ids();
     List<String> processes = issued.processes();
@@ -270,11 +267,7 @@ class EscalationSweepTest extends ApplicationTest {
   @Test
   void aTaskWhoseEscalationCannotBeDecidedIsHeldToTheNextMorningAndTheOthersStillEscalate() throws Exception {
     clockAt("2024-06-03T10:00");
-    Issued issued = issued(directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-HOLD"),
-        "2024-05-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-05-20"),
-            DirectiveFixtures.task("T02", "HEALTH", "2024-05-20"),
-            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-05-20"))));
-    String directiveId = issued.directiveId();
+    Issued issued = threeTasks("SWEEP-HOLD", "2024-05-01", "2024-05-20");
     Map<String, String> ids = issued.ids();
     List<String> processes = issued.processes();
     // T02's lead unit is not (or no longer) in the registry: nothing says whom to tell or at which level.
@@ -302,6 +295,13 @@ class EscalationSweepTest extends ApplicationTest {
 
   /** A directive issued through the API: its id, its tasks' ids by key, and their process instances. */
   private record Issued(String directiveId, Map<String, String> ids, List<String> processes) {
+  }
+
+  /** T01 and T02 (HEALTH) and T03 (CIVIL_STATUS), all with the same deadline. */
+  private Issued threeTasks(String reference, String issuedOn, String deadline) {
+    return issued(directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference(reference), issuedOn,
+        List.of(DirectiveFixtures.task("T01", "HEALTH", deadline), DirectiveFixtures.task("T02", "HEALTH", deadline),
+            DirectiveFixtures.task("T03", "CIVIL_STATUS", deadline))));
   }
 
   private Issued issued(JsonNode issued) {
