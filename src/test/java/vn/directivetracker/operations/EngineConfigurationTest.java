@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.CompositeDbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.junit.jupiter.api.Test;
 import vn.directivetracker.ApplicationTest;
 
@@ -34,6 +43,58 @@ class EngineConfigurationTest extends ApplicationTest {
     // Commands insert through the entity manager that checks ids without printing every entity first.
     DbEntityManager inserts = config.getCommandExecutorTxRequired().execute(ctx -> ctx.getDbEntityManager());
     assertThat((Object) inserts).isInstanceOf(EntityIdCheckPlugin.CheckedEntityManager.class);
+    // History FULL goes to Camunda's database handler, past the filter that leaves out gateways' activities.
+    assertThat(config.getHistoryEventHandler()).isInstanceOf(GatewayHistoryPlugin.WithoutGateways.class);
+    assertThat(((GatewayHistoryPlugin.WithoutGateways) config.getHistoryEventHandler()).delegate())
+        .isInstanceOf(CompositeDbHistoryEventHandler.class);
+  }
+
+  @Test
+  void gatewaysPassedInAnInstantLeaveNoActivityHistoryAndEverythingElseIsHandledAsBefore() {
+    List<HistoryEvent> handled = new ArrayList<>();
+    HistoryEventHandler recorder = new HistoryEventHandler() {
+      @Override
+      public void handleEvent(HistoryEvent event) {
+        handled.add(event);
+      }
+
+      @Override
+      public void handleEvents(List<HistoryEvent> events) {
+        handled.addAll(events);
+      }
+    };
+    HistoryEventHandler filter = new GatewayHistoryPlugin.WithoutGateways(recorder);
+    HistoryEvent exclusive = activity("exclusiveGateway", HistoryEventTypes.ACTIVITY_INSTANCE_START);
+    HistoryEvent exclusiveEnd = activity("exclusiveGateway", HistoryEventTypes.ACTIVITY_INSTANCE_END);
+    HistoryEvent parallel = activity("parallelGateway", HistoryEventTypes.ACTIVITY_INSTANCE_START);
+    HistoryEvent inclusive = activity("inclusiveGateway", HistoryEventTypes.ACTIVITY_INSTANCE_END);
+    HistoryEvent eventBased = activity("eventBasedGateway", HistoryEventTypes.ACTIVITY_INSTANCE_START);
+    HistoryEvent userTask = activity("userTask", HistoryEventTypes.ACTIVITY_INSTANCE_START);
+    HistoryEvent timer = activity("intermediateTimer", HistoryEventTypes.ACTIVITY_INSTANCE_END);
+    HistoryEvent variable = new HistoricVariableUpdateEventEntity();
+    HistoryEvent task = new HistoricTaskInstanceEventEntity();
+
+    for (HistoryEvent event : List.of(exclusive, exclusiveEnd, parallel, inclusive, eventBased, userTask, timer,
+        variable, task)) {
+      filter.handleEvent(event);
+    }
+    assertThat(handled).containsExactly(eventBased, userTask, timer, variable, task);
+
+    handled.clear();
+    filter.handleEvents(List.of(userTask, exclusive, variable,
+        activity("parallelGateway", HistoryEventTypes.ACTIVITY_INSTANCE_END), timer));
+    assertThat(handled).containsExactly(userTask, variable, timer);
+    handled.clear();
+    List<HistoryEvent> noGateway = List.of(userTask, variable);
+    filter.handleEvents(noGateway);
+    assertThat(handled).containsExactly(userTask, variable);
+  }
+
+  private static HistoryEvent activity(String type, HistoryEventTypes eventType) {
+    HistoricActivityInstanceEventEntity event = new HistoricActivityInstanceEventEntity();
+    event.setActivityType(type);
+    event.setEventType(eventType.getEventName());
+    return event;
   }
 
   @Test
