@@ -61,6 +61,8 @@ class EngineBenchmark {
       "BUSINESS_REGISTRATION", "BUDGET", "TAX", "EDUCATION", "LABOUR", "ENERGY", "HOUSING", "COMMUNICATION");
   /** Every fourth task of the bulk names a province: it goes to that province's inbox. */
   static final List<String> PROVINCES = List.of("HANOI", "HUE", "LAICHAU", "DIENBIEN", "SONLA", "HAIPHONG");
+  /** Threads issuing the open tasks: one per core (three loaded 97 tasks a second against two's 98, quick runs). */
+  static final int LOADERS = 2;
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   static {
@@ -89,12 +91,14 @@ class EngineBenchmark {
     long started = System.nanoTime();
     environment();
     waitForNotices(120);
+    lap("setup");
 
     try (RawEngine raw = new RawEngine(BenchDatabase.RAW_URL, poolSize)) {
       // Both engines warm up first: JIT, connection pools, deployment caches.
       parallel(mode.warmup(), i -> raw.lifecycle());
       lifecycles(mode.warmup() / 10 + 4);
       waitForNotices(120);
+      lap("warmup");
 
       double rawRate = parallel(mode.rawLifecycles(), i -> raw.lifecycle());
       results.put("rawLifecyclesPerSec", round(rawRate));
@@ -104,6 +108,7 @@ class EngineBenchmark {
       double shapeRate = parallel(mode.rawLifecycles(), i -> raw.shapeLifecycle());
       results.put("shapeLifecyclesPerSec", round(shapeRate));
       results.put("shapeLifecycleRatio", round(shapeRate / rawRate, 3));
+      lap("raw and shape lifecycles");
       statements.start();
       profile.start();
       double rate = lifecycles(mode.lifecycles());
@@ -111,22 +116,44 @@ class EngineBenchmark {
       statements.record("lifecycles", mode.lifecycles());
       results.put("lifecyclesPerSec", round(rate));
       results.put("lifecycleRatio", round(rate / rawRate, 3));
+      lap("lifecycles");
 
       results.put("rawTimersPerSec", round(rawTimers(raw)));
+      lap("raw timers");
     }
     statements.start();
     profile.start();
     issue60();
     profile.stop("issue60");
     statements.record("issue60", mode.issue60Samples() + 1);
+    lap("issue60");
     escalations();
+    lap("escalations");
     for (int level : mode.openTaskLevels()) {
       openTasks(level);
+      lap("open tasks " + level);
     }
     results.put("uptimeAfter", uptime());
     results.put("benchSeconds", round((System.nanoTime() - started) / 1e9));
     results.put("notes", notes);
     write();
+  }
+
+  private long lapStarted = System.nanoTime();
+
+  /**
+   * Ends a phase: its seconds go to results.json ({@code phaseSeconds}, where a run's time went) and to the
+   * log, which is the progress a long full run shows.
+   */
+  void lap(String phase) {
+    long now = System.nanoTime();
+    double seconds = round((now - lapStarted) / 1e9);
+    lapStarted = now;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> phases = (Map<String, Object>) results.computeIfAbsent("phaseSeconds",
+        k -> new LinkedHashMap<>());
+    phases.put(phase, seconds);
+    System.out.printf("bench: %s done in %.1f s%n", phase, seconds);
   }
 
   // --- the figures ---
@@ -330,7 +357,7 @@ class EngineBenchmark {
     int perDirective = 60;
     int directives = (tasks + perDirective - 1) / perDirective;
     long span = Math.max(0, lastDeadline.toEpochDay() - firstDeadline.toEpochDay());
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    ExecutorService pool = Executors.newFixedThreadPool(LOADERS);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int d = 0; d < directives; d++) {
