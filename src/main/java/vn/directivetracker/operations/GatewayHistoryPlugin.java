@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>A gateway is passed in the instant its token arrives; its history row says only that, and the path
  * it chose is already told by the activities that follow, the variables it read (with their FULL
- * details) and the decisions. Yet in a directive task they were 8 of the 17 activity history rows: each
- * inserted, then updated with its end, then rewritten with the removal time when the directive ends (the
- * benchmark's lifecycles, docs/performance.md). Event-based gateways are kept: a token waits there.
+ * details) and the decisions. Yet in a directive task they were 8 of the 16 activity history rows, each
+ * inserted and then rewritten with its removal time when the directive ends (docs/operations.md, "What
+ * Camunda's history keeps"). Event-based gateways are kept: a token waits there.
  *
  * <p>Done by wrapping the engine's history event handler rather than by a custom history level, so the
  * level recorded in the database stays {@code full} (Camunda refuses to start on a level that differs
@@ -51,10 +51,6 @@ class GatewayHistoryPlugin extends AbstractProcessEnginePlugin {
 
     WithoutGateways(HistoryEventHandler delegate) {
       this.delegate = delegate;
-    }
-
-    HistoryEventHandler delegate() {
-      return delegate;
     }
 
     @Override

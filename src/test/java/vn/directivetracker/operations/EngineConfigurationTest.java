@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.history.handler.CompositeDbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.junit.jupiter.api.Test;
 import vn.directivetracker.ApplicationTest;
@@ -43,10 +42,6 @@ class EngineConfigurationTest extends ApplicationTest {
     // Commands insert through the entity manager that checks ids without printing every entity first.
     DbEntityManager inserts = config.getCommandExecutorTxRequired().execute(ctx -> ctx.getDbEntityManager());
     assertThat((Object) inserts).isInstanceOf(EntityIdCheckPlugin.CheckedEntityManager.class);
-    // History FULL goes to Camunda's database handler, past the filter that leaves out gateways' activities.
-    assertThat(config.getHistoryEventHandler()).isInstanceOf(GatewayHistoryPlugin.WithoutGateways.class);
-    assertThat(((GatewayHistoryPlugin.WithoutGateways) config.getHistoryEventHandler()).delegate())
-        .isInstanceOf(CompositeDbHistoryEventHandler.class);
   }
 
   @Test
