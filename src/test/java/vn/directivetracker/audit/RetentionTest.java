@@ -86,6 +86,11 @@ class RetentionTest extends ApplicationTest {
     long openHistory = historyCount(open);
     long youngHistory = historyCount(young);
 
+    // The notices' delivery jobs belong to no process instance; their log of 2024 goes with its ten years too.
+    assertThat(unownedJobLogBefore("2024-06-01")).isPositive();
+    long unownedJobLogOf2030 = unownedJobLogBetween("2030-01-01", "2031-01-01");
+    assertThat(unownedJobLogOf2030).isPositive();
+
     // Ten years and a few months later: past the time of the first, not of the others.
     clockAt("2034-06-01T09:00");
     cleanUpCamundaHistory(oldProcesses);
@@ -98,6 +103,8 @@ class RetentionTest extends ApplicationTest {
     assertThat(jdbc.queryForObject("select count(*) from dt_directive where id = ?", Integer.class, old)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from dt_task where directive_id = ?", Integer.class, old)).isZero();
 
+    assertThat(unownedJobLogBefore("2024-06-01")).isZero();
+    assertThat(unownedJobLogBetween("2030-01-01", "2031-01-01")).isEqualTo(unownedJobLogOf2030);
     assertThat(rows(open)).isEqualTo(openRows);
     assertThat(rows(young)).isEqualTo(youngRows);
     assertThat(historyCount(open)).isEqualTo(openHistory);
@@ -147,10 +154,22 @@ class RetentionTest extends ApplicationTest {
       Job job = engine.getHistoryService().cleanUpHistoryAsync(true);
       engine.getManagementService().executeJob(job.getId());
       if (engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processInstanceIds(new java.util.HashSet<>(processes)).count() == 0) {
+          .processInstanceIds(new java.util.HashSet<>(processes)).count() == 0
+          && unownedJobLogBefore("2024-06-01") == 0) {
         return;
       }
     }
+  }
+
+  /** Job log rows of jobs that belong to no process instance (notice deliveries, timer start jobs). */
+  private long unownedJobLogBefore(String day) {
+    return unownedJobLogBetween("2000-01-01", day);
+  }
+
+  private long unownedJobLogBetween(String fromDay, String toDay) {
+    return jdbc.queryForObject("select count(*) from act_hi_job_log where root_proc_inst_id_ is null"
+        + " and timestamp_ >= ? and timestamp_ < ?", Long.class, java.sql.Date.valueOf(fromDay),
+        java.sql.Date.valueOf(toDay));
   }
 
   private String issue(String prefix, String deadline) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -70,6 +74,17 @@ class NotificationDeliveryTest extends ApplicationTest {
     assertThat(outboxStatus(pi)).containsExactly("SENT");
     assertThat(inboxSubjects("moet", ref)).hasSize(1);
 
+    // The job belongs to no process instance, so Camunda would keep its log for ever: every row of it, and
+    // the failed attempt's stack trace, is removed ten years after it was written (docs/retention.md).
+    List<Map<String, Object>> log = jdbc.queryForList("select timestamp_, removal_time_, job_exception_stack_id_"
+        + " from act_hi_job_log where job_id_ = ?", failed.getId());
+    assertThat(log).hasSizeGreaterThanOrEqualTo(3).allSatisfy(row -> assertThat(instant(row, "removal_time_"))
+        .isEqualTo(instant(row, "timestamp_").plus(3650, ChronoUnit.DAYS)));
+    Map<String, Object> failure = log.stream().filter(row -> row.get("job_exception_stack_id_") != null)
+        .findFirst().orElseThrow();
+    assertThat(jdbc.queryForObject("select removal_time_ from act_ge_bytearray where id_ = ?", Timestamp.class,
+        failure.get("job_exception_stack_id_")).toInstant()).isEqualTo(instant(failure, "removal_time_"));
+
     // Delivering the same entry again (a job run twice after a crash) sends nothing.
     String id = jdbc.queryForObject("select n.id from dt_notification n join dt_task t on t.id = n.task_id"
         + " where t.process_instance_id = ?", String.class, pi);
@@ -102,12 +117,19 @@ class NotificationDeliveryTest extends ApplicationTest {
       assertThat(i.getIncidentMessage()).contains("Couldn't connect");
     });
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi).count()).isEqualTo(1);
+    // Its history belongs to no process instance either: removed ten years after it was created.
+    Map<String, Object> history = jdbc.queryForMap("select create_time_, removal_time_ from act_hi_incident"
+        + " where id_ = ?", incidents.get(0).getId());
+    assertThat(instant(history, "removal_time_")).isEqualTo(instant(history, "create_time_").plus(3650, ChronoUnit.DAYS));
 
     MAIL.start();
     management.setJobRetries(noticeJob(pi).getId(), 1);
     management.executeJob(noticeJob(pi).getId());
     assertThat(inboxSubjects("moit", ref)).hasSize(1);
     assertThat(engine.getRuntimeService().createIncidentQuery().incidentId(incidents.get(0).getId()).count()).isZero();
+    // Resolving it kept the removal time.
+    assertThat(jdbc.queryForObject("select removal_time_ from act_hi_incident where id_ = ?", Timestamp.class,
+        incidents.get(0).getId()).toInstant()).isEqualTo(instant(history, "removal_time_"));
   }
 
   @Test
@@ -147,5 +169,10 @@ class NotificationDeliveryTest extends ApplicationTest {
       }
     }
     return subjects;
+  }
+
+  private static Instant instant(Map<String, Object> row, String column) {
+    assertThat(row.get(column)).as(column).isNotNull();
+    return ((Timestamp) row.get(column)).toInstant();
   }
 }
