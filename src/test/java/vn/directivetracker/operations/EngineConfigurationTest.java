@@ -45,6 +45,28 @@ class EngineConfigurationTest extends ApplicationTest {
   }
 
   @Test
+  void authorizationChecksUseTheCallersOwnGroupsUnlessThereAreVeryMany() {
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<String> few = List.of("MOH", "NO-AUTHORIZATION-AT-ALL", "MOH");
+    List<String> many = new ArrayList<>(List.of("MOH"));
+    for (int i = 0; i < CallerGroupsPlugin.OWN_GROUPS_UP_TO; i++) {
+      many.add("NO-AUTHORIZATION-" + i);
+    }
+    List<List<String>> filtered = config.getCommandExecutorTxRequired().execute(ctx -> {
+      assertThat((Object) ctx.getAuthorizationManager())
+          .isInstanceOf(CallerGroupsPlugin.CallerGroupsAuthorizationManager.class);
+      return List.of(ctx.getAuthorizationManager().filterAuthenticatedGroupIds(few),
+          ctx.getAuthorizationManager().filterAuthenticatedGroupIds(many),
+          ctx.getAuthorizationManager().filterAuthenticatedGroupIds(List.of()));
+    });
+    // A few groups: the caller's own, once each, without reading the authorizations.
+    assertThat(filtered.get(0)).containsExactly("MOH", "NO-AUTHORIZATION-AT-ALL");
+    // Very many: Camunda's intersection with the groups that hold an authorization (MOH holds several).
+    assertThat(filtered.get(1)).containsExactly("MOH");
+    assertThat(filtered.get(2)).isEmpty();
+  }
+
+  @Test
   void gatewaysPassedInAnInstantLeaveNoActivityHistoryAndEverythingElseIsHandledAsBefore() {
     List<HistoryEvent> handled = new ArrayList<>();
     HistoryEventHandler recorder = new HistoryEventHandler() {
