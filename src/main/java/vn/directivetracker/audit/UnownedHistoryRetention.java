@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * every failed attempt), the escalation bundles and daily digests, and the timer start jobs of the
  * escalation sweep and monthly review, and the incident of a delivery whose retries ran out. At national
  * scale that is millions of rows a year. Each gets the moment it was written (an incident: created) plus
- * {@code directive.history-time-to-live}, the engine's default TTL; the
- * notices themselves stay in {@code dt_notification} with their directive (docs/retention.md). A row that
- * has a root instance, or a removal time already (Camunda's own cleanup job log), is left as it is.
+ * {@code directive.history-time-to-live}, the engine's default TTL; the notices themselves stay in
+ * {@code dt_notification} with their directive (docs/retention.md). A row that has a root instance, or a
+ * removal time already (Camunda's own cleanup job log), is left as it is.
  */
 @Component
 class UnownedHistoryRetention extends AbstractProcessEnginePlugin {
