@@ -121,6 +121,10 @@ class PostgresLifecycleTest extends ApplicationTest {
     // operations.EngineIndexes: the job executor's acquisition does not scan the whole job table.
     assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_job'", String.class))
         .contains("dt_idx_job_locked_exclusive", "dt_idx_job_duedate");
+    // ... and its dead rows, a notice's job each, are vacuumed away early.
+    assertThat(jdbc.queryForObject("select array_to_string(reloptions, ',') from pg_class where relname = 'act_ru_job'",
+        String.class)).contains("autovacuum_vacuum_scale_factor=0", "autovacuum_vacuum_threshold=2000",
+        "autovacuum_vacuum_cost_delay=0");
     clockAt("2024-10-02T09:00");
     String notice = Files.readString(Path.of("docs/examples/directive-p06-2024-09.json"));
     var response = directives.post("leader", "/api/directives", notice);

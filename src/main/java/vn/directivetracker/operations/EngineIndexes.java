@@ -69,7 +69,7 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       } finally {
         c.setAutoCommit(autoCommit);
       }
-      LOG.info("Indexes of {} are in place", SCRIPT);
+      LOG.info("Indexes and settings of {} are in place", SCRIPT);
     } catch (SQLException | IOException e) {
       // The engine works without them, only slower at scale: say so loudly, do not refuse to start.
       LOG.error("Could not create the indexes of {}: {}", SCRIPT, e.getMessage());
