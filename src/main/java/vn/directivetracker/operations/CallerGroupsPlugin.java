@@ -31,10 +31,7 @@ class CallerGroupsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    // A custom session factory replaces the engine's default for the same session type.
-    factories.add(new SessionFactory() {
+    EngineSessions.replace(configuration, new SessionFactory() {
       @Override
       public Class<?> getSessionType() {
         return AuthorizationManager.class;
@@ -45,7 +42,6 @@ class CallerGroupsPlugin extends AbstractProcessEnginePlugin {
         return new CallerGroupsAuthorizationManager();
       }
     });
-    configuration.setCustomSessionFactories(factories);
   }
 
   static final class CallerGroupsAuthorizationManager extends AuthorizationManager {

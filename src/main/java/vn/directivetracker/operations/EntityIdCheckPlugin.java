@@ -1,7 +1,5 @@
 package vn.directivetracker.operations;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,12 +25,8 @@ class EntityIdCheckPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    // Custom session factories replace the default of the same session type; the id generator is read when
-    // a session opens, after the engine has set it up.
-    factories.add(new Factory(configuration));
-    configuration.setCustomSessionFactories(factories);
+    // The id generator is read when a session opens, after the engine has set it up.
+    EngineSessions.replace(configuration, new Factory(configuration));
   }
 
   static final class Factory implements SessionFactory {
