@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskModels;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 
@@ -21,10 +22,12 @@ class AssignLeadUnit implements JavaDelegate {
 
   private final DirectiveTasks tasks;
   private final UnitRegistry registry;
+  private final TaskModels models;
 
-  AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry) {
+  AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry, TaskModels models) {
     this.tasks = tasks;
     this.registry = registry;
+    this.models = models;
   }
 
   @Override
@@ -35,9 +38,11 @@ class AssignLeadUnit implements JavaDelegate {
         "lead-unit decided '" + lead + "' for domain " + execution.getVariable("domain") + ", which is no registered unit"));
     String decidedBy = requested != null ? BY_ISSUER : BY_DECISION;
     tasks.assignLead((String) execution.getVariable("directiveTaskId"), unit.code(), decidedBy);
-    // Only what the model and the forms read: the lead's type and who decided are dt_task's (the sweep and
-    // the audit read them there).
+    // Only what the model reads (the candidate group): the lead's name and type and who decided are dt_task's
+    // and the registry's (the forms, the sweep and the audit read them there).
     execution.setVariable("leadUnit", unit.code());
-    execution.setVariable("leadUnitName", unit.nameVi());
+    if (models.keepsFactsInVariables(execution.getProcessDefinitionId())) {
+      execution.setVariable("leadUnitName", unit.nameVi());
+    }
   }
 }

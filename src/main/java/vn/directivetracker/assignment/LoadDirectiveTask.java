@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskModels;
 import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.escalation.DeadlinePlan;
 import vn.directivetracker.escalation.EscalationSchedule;
@@ -25,16 +26,18 @@ class LoadDirectiveTask implements JavaDelegate {
   private final DirectiveTasks tasks;
   private final DeadlinePlan deadlines;
   private final UnitRegistry registry;
-  private final FormContext formContext;
   private final EscalationSchedule escalations;
+  private final TaskModels models;
+  private final FormContext formContext;
 
-  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry, FormContext formContext,
-      EscalationSchedule escalations) {
+  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry,
+      EscalationSchedule escalations, TaskModels models, FormContext formContext) {
     this.tasks = tasks;
     this.deadlines = deadlines;
     this.registry = registry;
-    this.formContext = formContext;
     this.escalations = escalations;
+    this.models = models;
+    this.formContext = formContext;
   }
 
   @Override
@@ -43,10 +46,12 @@ class LoadDirectiveTask implements JavaDelegate {
     execution.setProcessBusinessKey(task.issuer() + ":" + task.reference() + ":" + task.key());
     tasks.linkProcessInstance(task.id(), execution.getProcessInstanceId());
     Map<String, Object> vars = new HashMap<>();
-    // The directive passes its id in (CallActivity_DirectiveTask); setting it again would only write history.
-    if (!execution.hasVariable("directiveId")) {
-      vars.put("directiveId", task.directiveId());
-    }
+    // Only what the model reads (candidate groups, due date, priority, timers, the coordination loop; returnCount
+    // comes with the first return) and
+    // what Tasklist's task list shows on each card (reference, taskKey, taskTitle: TasklistFilters). Every
+    // other fact of the task is dt_task's: the forms read it from GET /forms-api/tasks/{taskId}/facts, the
+    // delegates from DirectiveTasks. Each variable is a runtime row, a history row and a detail row written,
+    // read back by every later step and rewritten at the end (docs/performance.md, sixth round).
     vars.put("reference", task.reference());
     vars.put("issuer", task.issuer());
     vars.put("secretariat", registry.find(task.issuer()).map(Unit::secretariat).orElse(task.issuer() + "SEC"));
@@ -60,12 +65,14 @@ class LoadDirectiveTask implements JavaDelegate {
     vars.put("requestedLeadUnit", Variables.stringValue(task.requestedLeadUnit(), true));
     vars.put("keyTask", task.keyTask());
     vars.put("coordinatingUnits", String.join(",", task.coordinatingUnits()));
-    vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
-    vars.put("returnCount", 0);
     vars.putAll(deadlines.variables(task.issuedOn(), task.deadline()));
     vars.putAll(escalations.timerVariables(task, execution.getProcessDefinitionId()));
+    if (models.keepsFactsInVariables(execution.getProcessDefinitionId())) {
+      vars.put("directiveId", task.directiveId());
+      vars.putAll(deadlines.legacyVariables(task.issuedOn(), task.deadline()));
+      vars.putAll(formContext.legacyVariables(task));
+    }
     escalations.plan(task.id(), task.deadline(), execution.getProcessDefinitionId());
-    vars.putAll(formContext.variables(task));
     execution.setVariables(vars);
   }
 }

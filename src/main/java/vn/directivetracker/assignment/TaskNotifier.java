@@ -38,7 +38,8 @@ class TaskNotifier implements TaskListener {
     String group;
     switch (userTask.getTaskDefinitionKey()) {
       case "UserTask_CarryOut" -> {
-        boolean returned = ((Number) userTask.getVariable("returnCount")).intValue() > 0;
+        // returnCount is set by the first return only (ReturnReport).
+        boolean returned = userTask.getVariable("returnCount") instanceof Number n && n.intValue() > 0;
         event = returned ? NotificationEvent.RETURNED : NotificationEvent.ASSIGNED;
         values.put("comment", String.valueOf(userTask.getVariable("reviewComment")));
         group = task.leadUnit();

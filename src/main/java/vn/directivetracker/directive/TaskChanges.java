@@ -67,10 +67,12 @@ public class TaskChanges {
   private final Notifier notifier;
   private final TaskFacts facts;
   private final EscalationSchedule escalations;
+  private final TaskModels models;
 
   TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan plan, UnitRegistry registry,
       TaskService taskService, RuntimeService runtime, BusinessClock clock, Notifier notifier, TaskFacts facts,
-      EscalationSchedule escalations) {
+      EscalationSchedule escalations, TaskModels models) {
+    this.models = models;
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.plan = plan;
@@ -158,22 +160,25 @@ public class TaskChanges {
 
   /**
    * The process variables that follow from the stored task (what LoadDirectiveTask and AssignLeadUnit set),
-   * for an instance of this process definition (a version 1 instance also gets what its overdue timer reads).
+   * for an instance of this process definition: versions 1 and 2 also get the facts and days their gateways and
+   * forms read from variables (TaskModels), version 1 what its overdue timer reads.
    */
   public Map<String, Object> variables(TaskRecord task, String processDefinitionId) {
     Map<String, Object> vars = new HashMap<>(plan.variables(task.issuedOn(), task.deadline()));
     vars.putAll(escalations.timerVariables(task, processDefinitionId));
     vars.put("leadUnit", task.leadUnit());
-    vars.put("leadUnitType", registry.get(task.leadUnit()).type().name());
-    // The names the Tasklist forms show (AssignLeadUnit, reporting.FormContext) follow the codes.
-    vars.put("leadUnitName", registry.get(task.leadUnit()).nameVi());
-    vars.put("coordinatingUnitNames", String.join("; ", task.coordinatingUnits().stream()
-        .map(code -> registry.find(code).map(u -> u.nameVi() + " (" + code + ")").orElse(code)).toList()));
-    vars.put("leadDecidedBy", task.leadDecidedBy());
-    vars.put("requestedLeadUnit", task.requestedLeadUnit());
     vars.put("keyTask", task.keyTask());
     vars.put("coordinatingUnits", String.join(",", task.coordinatingUnits()));
-    vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
+    if (models.keepsFactsInVariables(processDefinitionId)) {
+      vars.putAll(plan.legacyVariables(task.issuedOn(), task.deadline()));
+      vars.put("leadUnitType", registry.get(task.leadUnit()).type().name());
+      vars.put("leadUnitName", registry.get(task.leadUnit()).nameVi());
+      vars.put("coordinatingUnitNames", String.join("; ", task.coordinatingUnits().stream()
+          .map(code -> registry.find(code).map(u -> u.nameVi() + " (" + code + ")").orElse(code)).toList()));
+      vars.put("leadDecidedBy", task.leadDecidedBy());
+      vars.put("requestedLeadUnit", task.requestedLeadUnit());
+      vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
+    }
     return vars;
   }
 

@@ -40,16 +40,26 @@ public class DeadlinePlan {
   }
 
   /**
-   * Process variables for a task's dates: issuedOn, deadline, dueAt, nextReminderAt (nulls if none). No
-   * overdueAt: escalation is the sweep's (dt_task.next_escalation_at); an instance of directive-task version
-   * 1, which still escalates by its own timer, gets it from {@link EscalationSchedule#timerVariables}.
+   * Process variables for a task's dates: dueAt (the user tasks' due date) and nextReminderAt (the reminder
+   * timer), nulls if there is no deadline. No overdueAt: escalation is the sweep's (dt_task.next_escalation_at);
+   * an instance of directive-task version 1, which still escalates by its own timer, gets it from
+   * {@link EscalationSchedule#timerVariables}. The deadline and issue day themselves are dt_task's.
    */
   public Map<String, Object> variables(LocalDate issuedOn, LocalDate deadline) {
     java.util.HashMap<String, Object> vars = new java.util.HashMap<>();
-    vars.put("issuedOn", clock.at(issuedOn, LocalTime.MIDNIGHT));
-    vars.put("deadline", deadline == null ? null : clock.at(deadline, LocalTime.MIDNIGHT));
     vars.put("dueAt", deadline == null ? null : clock.at(deadline, LocalTime.of(23, 59, 59)));
     vars.put("nextReminderAt", deadline == null ? null : nextReminder(issuedOn, deadline));
+    return vars;
+  }
+
+  /**
+   * What instances of directive-task versions 1 and 2 also read: their Gateway_HasDeadline tests
+   * {@code deadline}, version 1's overdue timer and their forms show both days.
+   */
+  public Map<String, Object> legacyVariables(LocalDate issuedOn, LocalDate deadline) {
+    java.util.HashMap<String, Object> vars = new java.util.HashMap<>();
+    vars.put("issuedOn", clock.at(issuedOn, LocalTime.MIDNIGHT));
+    vars.put("deadline", deadline == null ? null : clock.at(deadline, LocalTime.MIDNIGHT));
     return vars;
   }
 

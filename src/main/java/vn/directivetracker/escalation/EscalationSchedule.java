@@ -5,13 +5,9 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.TaskModels;
 import vn.directivetracker.directive.TaskRecord;
 
 /**
@@ -32,26 +28,17 @@ public class EscalationSchedule {
 
   private final JdbcTemplate jdbc;
   private final DeadlinePlan plan;
-  private final ProcessEngine engine;
-  private final Map<String, Boolean> byTimer = new ConcurrentHashMap<>();
+  private final TaskModels models;
 
-  EscalationSchedule(JdbcTemplate jdbc, DeadlinePlan plan, @Lazy ProcessEngine engine) {
+  EscalationSchedule(JdbcTemplate jdbc, DeadlinePlan plan, TaskModels models) {
     this.jdbc = jdbc;
     this.plan = plan;
-    this.engine = engine;
+    this.models = models;
   }
 
   /** Whether instances of this process definition escalate by their own timer (directive-task version 1). */
   public boolean escalatesByTimer(String processDefinitionId) {
-    return byTimer.computeIfAbsent(processDefinitionId, id -> {
-      // A command of its own (or the caller's, when inside one): the deployment cache, no authorization check.
-      ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      return config.getCommandExecutorTxRequired().execute(context -> {
-        ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
-            .findDeployedProcessDefinitionById(id);
-        return definition.findActivity(TIMER_OVERDUE) != null;
-      });
-    });
+    return models.definition(processDefinitionId).findActivity(TIMER_OVERDUE) != null;
   }
 
   /**

@@ -37,14 +37,14 @@ class AcceptReport implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String taskId = (String) execution.getVariable("directiveTaskId");
-    reports.review((String) execution.getVariable("lastReportId"), ReportRepository.ACCEPTED,
+    reports.reviewAwaiting(taskId, ReportRepository.ACCEPTED,
         ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable("reviewedBy"),
         clock.now());
     LocalDate completedOn = ReportVariables.date(execution, ReportVariables.COMPLETION_DATE, clock.zone());
     tasks.markCompleted(taskId, completedOn, clock.now());
     TaskRecord task = tasks.load(taskId);
+    // On time or late is dt_task's (status), not a variable: nothing in the model reads it.
     String outcome = task.status(clock.today()).name();
-    execution.setVariable("outcome", outcome);
 
     Map<String, String> values = facts.of(task, null);
     values.put("outcome", outcome.equals("COMPLETED_ON_TIME")

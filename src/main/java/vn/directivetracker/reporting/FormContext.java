@@ -12,11 +12,11 @@ import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 
 /**
- * What the Tasklist forms show beyond the task's own fields, kept as process variables: the forms run in
- * the Tasklist session, which can read the task's variables (Camunda checks the caller may see the task)
- * but cannot call /api (HTTP basic). So names are resolved here, once, and the contributions and the
- * reviewer's earlier comments are appended as they arrive. A Camunda String variable holds at most 4000
- * characters, so long texts are cut with an ellipsis; the full texts stay in dt_report.
+ * What the Tasklist forms show that dt_task does not hold as such: unit names resolved from the registry,
+ * and the contributions and the reviewer's earlier comments, appended to process variables as they arrive
+ * (only tasks that have them carry them). A Camunda String variable holds at most 4000 characters, so long
+ * texts are cut with an ellipsis; the full texts stay in dt_report. The task's own facts come to the forms
+ * from forms.FormFactsController.
  */
 @Component("formContext")
 public class FormContext {
@@ -33,15 +33,32 @@ public class FormContext {
     this.registry = registry;
   }
 
-  /** Variables set when the task process loads its task. */
-  public Map<String, Object> variables(TaskRecord task) {
+  /**
+   * What the contribution form (a Camunda Form, which can show only variables) shows beyond the process's
+   * reference, taskKey and taskTitle: set as local variables of each contribution task when it is created, so
+   * only tasks with coordinating units carry them. The other forms read the facts from
+   * GET /forms-api/tasks/{taskId}/facts (forms.FormFactsController).
+   */
+  public Map<String, Object> contributionVariables(TaskRecord task) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("issuerName", name(task.issuer()));
+    vars.put("leadUnitName", task.leadUnit() == null ? null : registry.find(task.leadUnit()).map(Unit::nameVi)
+        .orElse(task.leadUnit()));
+    vars.put("expectedResult", cut(task.expectedResult(), MAX_VARIABLE));
+    return vars;
+  }
+
+  /**
+   * What the forms of directive-task versions 1 and 2 showed from variables, for an instance of such a
+   * version (directive.TaskModels#keepsFactsInVariables): their deployments keep those forms.
+   */
+  public Map<String, Object> legacyVariables(TaskRecord task) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("issuerName", name(task.issuer()));
     vars.put("taskDescription", cut(task.description(), MAX_VARIABLE));
     vars.put("expectedResult", cut(task.expectedResult(), MAX_VARIABLE));
     vars.put("coordinatingUnitNames", cut(names(task.coordinatingUnits()), MAX_VARIABLE));
-    // contributionsSummary and returnHistory are set when the first contribution or return arrives; the
-    // forms show "none yet" while they are absent.
+    vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
     return vars;
   }
 

@@ -27,7 +27,7 @@ class RecordReport implements JavaDelegate {
     if (percent != null) {
       reports.setProgress(reportId, percent);
     }
-    execution.setVariable("lastReportId", reportId);
+    // No lastReportId variable: the review finds the report awaiting it in dt_report (reviewAwaiting).
     // A new report is reviewed afresh: the decision and comment on the one returned before must neither
     // prefill the reviewer's form nor be recorded as this report's review.
     execution.removeVariable(ReportVariables.ACCEPTED);

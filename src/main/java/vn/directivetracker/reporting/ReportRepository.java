@@ -46,8 +46,18 @@ class ReportRepository {
     jdbc.update("update dt_report set progress_percent = ? where id = ?", percent, reportId);
   }
 
-  void review(String reportId, String outcome, String comment, String by, Instant at) {
-    jdbc.update("update dt_report set outcome = ?, review_comment = ?, reviewed_by = ?, reviewed_at = ? where id = ?",
-        outcome, comment, by, Timestamp.from(at), reportId);
+  /**
+   * Records the review of the task's report awaiting one: its latest completion report without an outcome
+   * (a returned report has one, so a resubmission is the only one waiting). A task under review has exactly
+   * one; none means the model and the table disagree, which must stop the step rather than pass unrecorded.
+   */
+  void reviewAwaiting(String taskId, String outcome, String comment, String by, Instant at) {
+    int updated = jdbc.update("update dt_report set outcome = ?, review_comment = ?, reviewed_by = ?, reviewed_at = ?"
+        + " where id = (select id from dt_report where task_id = ? and kind = ? and outcome is null"
+        + " order by submitted_at desc fetch first 1 rows only)", outcome, comment, by, Timestamp.from(at), taskId,
+        COMPLETION);
+    if (updated != 1) {
+      throw new IllegalStateException("task " + taskId + " has no report awaiting review");
+    }
   }
 }

@@ -24,11 +24,13 @@ class ReturnReport implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.review((String) execution.getVariable("lastReportId"), ReportRepository.RETURNED,
+    reports.reviewAwaiting((String) execution.getVariable("directiveTaskId"), ReportRepository.RETURNED,
         ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable("reviewedBy"),
         clock.now());
     formContext.addReturn(execution, (String) execution.getVariable("reviewedBy"), clock.today(),
         ReportVariables.text(execution, ReportVariables.COMMENT));
-    execution.setVariable("returnCount", ((Number) execution.getVariable("returnCount")).intValue() + 1);
+    // Absent until the first return (LoadDirectiveTask does not set it: a variable costs rows on every task).
+    Object returns = execution.getVariable("returnCount");
+    execution.setVariable("returnCount", (returns instanceof Number n ? n.intValue() : 0) + 1);
   }
 }

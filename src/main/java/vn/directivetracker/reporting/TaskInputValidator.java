@@ -11,12 +11,14 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.BusinessClock;
 import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.directive.TaskRecord;
 
 /**
  * Checks on the server what the forms check in the browser, when a task is completed: a report needs its
@@ -85,7 +87,8 @@ class TaskInputValidator implements TaskListener {
         for (String name : ReportVariables.EVIDENCE) {
           checkEvidence(task, name, problems);
         }
-        task.setVariable("reportSubmittedBy", actor(task));
+        // Transient: RecordReport runs in this transaction and keeps it in dt_report (submitted_by).
+        task.setVariable("reportSubmittedBy", Variables.stringValue(actor(task), true));
       }
       case "UserTask_ReviewReport" -> {
         Object accepted = task.getVariable(ReportVariables.ACCEPTED);
@@ -94,7 +97,8 @@ class TaskInputValidator implements TaskListener {
         } else if (!(Boolean) accepted) {
           requireText(task, ReportVariables.COMMENT, "a comment (reviewComment) when returning", problems);
         }
-        task.setVariable("reviewedBy", actor(task));
+        // Transient: AcceptReport or ReturnReport runs in this transaction and keeps it in dt_report (reviewed_by).
+        task.setVariable("reviewedBy", Variables.stringValue(actor(task), true));
       }
       case "UserTask_Contribute" -> {
         requireText(task, ReportVariables.CONTRIBUTION, "the contribution", problems);
@@ -183,9 +187,10 @@ class TaskInputValidator implements TaskListener {
     }
   }
 
+  /** The notice's issue date, from dt_task (version 1 and 2 instances also kept it as a variable). */
   private LocalDate issuedOn(DelegateTask task) {
-    Object deadline = task.getVariable("issuedOn");
-    return deadline instanceof java.util.Date d ? clock.dayOf(d) : null;
+    Object id = task.getVariable("directiveTaskId");
+    return id == null ? null : tasks.find((String) id).map(TaskRecord::issuedOn).orElse(null);
   }
 
   /** The user completing the task: the authenticated caller, else the assignee. */

@@ -143,6 +143,24 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
   }
 
   @Test
+  void aReviewWithoutItsReportInTheTableIsRefusedRatherThanRecordedNowhere() {
+    clockAt("2024-01-10T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("NOREPORT"), "2024-01-10",
+        List.of(DirectiveFixtures.task("T01", "LAND", "2024-03-31")));
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "Đã xong", "completionDate", "2024-01-10"));
+    // The review finds its report in dt_report (no variable names it): gone, the review cannot be recorded.
+    jdbc.update("delete from dt_report where task_id = ?", taskId);
+    Task review = task("UserTask_ReviewReport", pi);
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), withVariables("reportAccepted", true)))
+        .hasMessageContaining("has no report awaiting review");
+    assertThat(pi).isWaitingAt("UserTask_ReviewReport");
+    assertThat(jdbc.queryForObject("select state from dt_task where id = ?", String.class, taskId)).isEqualTo("OPEN");
+  }
+
+  @Test
   void aTaskWithoutDeadlineHasNoTimers() {
     clockAt("2024-01-10T09:00");
     JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("NODEADLINE"), "2024-01-10",

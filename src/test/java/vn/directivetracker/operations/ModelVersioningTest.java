@@ -70,7 +70,7 @@ class ModelVersioningTest extends ApplicationTest {
     // every resource when one changed, so the forms come along (their form keys name this deployment; the
     // tests after this one, the browser test among them, open forms of this version).
     String model = Files.readString(Path.of("processes/directive-task.bpmn"))
-        .replace("camunda:versionTag=\"2\"", "camunda:versionTag=\"2-migration-test\"");
+        .replace("camunda:versionTag=\"3\"", "camunda:versionTag=\"3-migration-test\"");
     var upgrade = engine.getRepositoryService().createDeployment().name("directive-task-upgrade-test")
         .addString("processes/directive-task.bpmn", model);
     try (var forms = Files.list(Path.of("forms"))) {
@@ -100,7 +100,7 @@ class ModelVersioningTest extends ApplicationTest {
     String newDefinition = instance(pi).getProcessDefinitionId();
     assertThat(newDefinition).isNotEqualTo(oldDefinition);
     assertThat(engine.getRepositoryService().getProcessDefinition(newDefinition).getVersionTag())
-        .isEqualTo("2-migration-test");
+        .isEqualTo("3-migration-test");
     String carryOut = engine.getTaskService().createTaskQuery().processInstanceId(pi)
         .taskDefinitionKey("UserTask_CarryOut").singleResult().getId();
     try (var form = (java.io.InputStream) engine.getFormService().getDeployedTaskForm(carryOut)) {

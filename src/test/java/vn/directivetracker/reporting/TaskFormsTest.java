@@ -69,12 +69,16 @@ class TaskFormsTest extends ApplicationTest {
     assertThat(forms.getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_Contribute"))
         .isEqualTo("camunda-forms:deployment:forms/contribute.form");
     assertThat(html(contribute)).contains("\"key\": \"contribution\"", "\"required\": true");
+    // The contribution form (a Camunda Form) shows variables only: its task carries the facts as its own.
+    assertThat(engine.getTaskService().getVariablesLocal(contribute.getId())).containsEntry("issuerName",
+        "Tổ công tác triển khai Đề án 06 (P06WG)").containsEntry("leadUnitName", "Bộ Y tế")
+        .containsEntry("expectedResult", "Báo cáo kết quả");
 
-    // What the carry-out form shows comes from variables the lead's officers may read with the task.
+    // The embedded forms read the task's facts from dt_task (forms.FormFactsController), not from variables.
+    assertThat(html(carryOut)).contains("/forms-api/tasks/' + camForm.taskId + '/facts'");
     Map<String, Object> vars = engine.getTaskService().getVariables(carryOut.getId());
-    assertThat(vars.get("issuerName")).isEqualTo("Tổ công tác triển khai Đề án 06 (P06WG)");
-    assertThat(vars.get("coordinatingUnitNames")).isEqualTo("Bộ Công an (MPS)");
-    assertThat(vars.get("expectedResult")).isEqualTo("Báo cáo kết quả");
+    assertThat(vars).doesNotContainKeys("issuerName", "coordinatingUnitNames", "expectedResult", "taskDescription",
+        "deadline", "issuedOn", "leadUnitName", "coordinatingUnitCount", "directiveId");
     // Nothing contributed yet: no variable (the forms say "none yet"), no row written for it.
     assertThat(vars).doesNotContainKeys("contributionsSummary", "returnHistory");
     // The lead-unit decision's inputs were transient: in its history, not in the variables; who decided and
@@ -104,9 +108,8 @@ class TaskFormsTest extends ApplicationTest {
     assertThat(http.withBasicAuth("moj", "demo").getForEntity(
         "/engine-rest/task/" + review.getId() + "/variables/evidence1/data", String.class).getStatusCode().value())
         .isIn(403, 404);
-    String reportId = (String) engine.getRuntimeService().getVariable(pi.getId(), "lastReportId");
-    assertThat(jdbc.queryForObject("select progress_percent from dt_report where id = ?", Integer.class, reportId))
-        .isEqualTo(100);
+    assertThat(jdbc.queryForObject("select progress_percent from dt_report where task_id = ? and kind = 'COMPLETION'",
+        Integer.class, issued.get("tasks").get(0).get("id").asText())).isEqualTo(100);
 
     clockAt("2024-03-11T10:00");
     complete(review, withVariables("reportAccepted", false, "reviewComment", "Thiếu biên bản nghiệm thu"));
@@ -166,12 +169,12 @@ class TaskFormsTest extends ApplicationTest {
     // the request put on the process.
     assertThat(html(decide)).contains("cam-variable-name=\"extensionApproved\" cam-variable-type=\"Boolean\"",
         "cam-variable-name=\"extensionComment\" cam-variable-type=\"String\"", "maxlength=\"2000\"",
-        "'requestedDeadline', 'extensionReason'", "'leadUnitName'", "Xét đề nghị gia hạn / Decide the extension request");
+        "'requestedDeadline', 'extensionReason'", "ctx.leadUnitName", "/forms-api/tasks/",
+        "Xét đề nghị gia hạn / Decide the extension request");
     Map<String, Object> vars = engine.getTaskService().getVariables(decide.getId());
-    assertThat(vars.get("leadUnitName")).isEqualTo("Bộ Tư pháp");
     assertThat(vars.get("extensionReason")).isEqualTo("Chờ số liệu của các địa phương");
     assertThat(vars.get("requestedDeadline")).isInstanceOf(java.util.Date.class);
-    assertThat(vars.get("deadline")).isInstanceOf(java.util.Date.class);
+    assertThat(vars).doesNotContainKey("deadline");
 
     // What Tasklist sends when the form is bypassed: a refusal with no comment, or only blanks, or too long.
     for (String comment : new String[] {null, "   ", "x".repeat(2001)}) {

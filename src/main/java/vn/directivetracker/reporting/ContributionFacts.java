@@ -1,0 +1,28 @@
+package vn.directivetracker.reporting;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.DirectiveTasks;
+
+/**
+ * Gives each contribution task the facts its form shows (forms/contribute.form, a Camunda Form, which reads
+ * only variables), as the task's own variables: they go with the task and cost the tasks without coordinating
+ * units nothing.
+ */
+@Component("contributionFacts")
+class ContributionFacts implements TaskListener {
+
+  private final DirectiveTasks tasks;
+  private final FormContext formContext;
+
+  ContributionFacts(DirectiveTasks tasks, FormContext formContext) {
+    this.tasks = tasks;
+    this.formContext = formContext;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    task.setVariablesLocal(formContext.contributionVariables(tasks.load((String) task.getVariable("directiveTaskId"))));
+  }
+}
