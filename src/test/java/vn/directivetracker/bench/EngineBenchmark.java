@@ -100,8 +100,10 @@ class EngineBenchmark {
       waitForNotices(120);
       lap("warmup");
 
+      CpuMeter.Reading cpu = CpuMeter.read();
       double rawRate = parallel(mode.rawLifecycles(), i -> raw.lifecycle());
       results.put("rawLifecyclesPerSec", round(rawRate));
+      double rawCpu = cpuPerUnit("rawLifecycle", cpu, mode.rawLifecycles());
       // What the BPMN shape alone costs on the same engine, nothing of the application: the ratio between
       // raw and shape is the engine's, the ratio between shape and ours is the application's.
       parallel(mode.warmup(), i -> raw.shapeLifecycle());
@@ -111,7 +113,12 @@ class EngineBenchmark {
       lap("raw and shape lifecycles");
       statements.start();
       profile.start();
+      cpu = CpuMeter.read();
       double rate = lifecycles(mode.lifecycles());
+      double ourCpu = cpuPerUnit("lifecycle", cpu, Math.max(BenchMode.THREADS, mode.lifecycles() / 10) * 10);
+      // What a lifecycle costs against the raw one in CPU (this JVM and PostgreSQL): the inverse of the
+      // throughput ratio on a saturated machine, but much steadier between runs.
+      results.put("lifecycleCpuRatio", round(rawCpu / ourCpu, 3));
       profile.stop("lifecycles");
       statements.record("lifecycles", mode.lifecycles());
       results.put("lifecyclesPerSec", round(rate));
@@ -123,7 +130,9 @@ class EngineBenchmark {
     }
     statements.start();
     profile.start();
+    CpuMeter.Reading issueCpu = CpuMeter.read();
     issue60();
+    cpuPerUnit("issue60", issueCpu, mode.issue60Samples() + 1);
     profile.stop("issue60");
     statements.record("issue60", mode.issue60Samples() + 1);
     lap("issue60");
@@ -137,6 +146,20 @@ class EngineBenchmark {
     results.put("benchSeconds", round((System.nanoTime() - started) / 1e9));
     results.put("notes", notes);
     write();
+  }
+
+  /**
+   * Records the CPU milliseconds per unit of work since {@code before}: {@code <name>CpuMs} (this JVM, where
+   * the application and, for the raw figures, the raw engine run) and {@code <name>DbCpuMs} (PostgreSQL).
+   * Returns the sum.
+   */
+  double cpuPerUnit(String name, CpuMeter.Reading before, int units) {
+    CpuMeter.Reading now = CpuMeter.read();
+    double jvm = now.jvmMsSince(before) / units;
+    double db = now.postgresMsSince(before) / units;
+    results.put(name + "CpuMs", round(jvm));
+    results.put(name + "DbCpuMs", round(db));
+    return jvm + db;
   }
 
   private long lapStarted = System.nanoTime();
@@ -188,8 +211,13 @@ class EngineBenchmark {
         taskService.complete(review.getId(), Map.of("reportAccepted", true));
       }
     });
+    // Where the phase's time went: the clients' work, then the notices still queued when they were done
+    // (the job executor delivers them beside the clients; what is left at the end is its backlog).
+    double clients = (System.nanoTime() - t0) / 1e9;
     waitForNotices(600);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    results.put("lifecycleClientSeconds", round(clients));
+    results.put("lifecycleNoticeTailSeconds", round(seconds - clients));
     return directives * perDirective / seconds;
   }
 
@@ -517,6 +545,8 @@ class EngineBenchmark {
     results.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     results.put("memTotal", firstLine("/proc/meminfo"));
     results.put("postgres", BenchDatabase.scalar(BenchDatabase.URL, "select version()"));
+    // Whether the server vacuums while the benchmark runs moves every figure (docs/performance.md, run 9).
+    results.put("postgresAutovacuum", BenchDatabase.scalar(BenchDatabase.URL, "show autovacuum"));
     results.put("uptimeBefore", uptime());
     results.put("clientThreads", BenchMode.THREADS);
   }
