@@ -46,12 +46,12 @@ class LoadDirectiveTask implements JavaDelegate {
     execution.setProcessBusinessKey(task.issuer() + ":" + task.reference() + ":" + task.key());
     tasks.linkProcessInstance(task.id(), execution.getProcessInstanceId());
     Map<String, Object> vars = new HashMap<>();
-    // Only what the model reads (candidate groups, due date, priority, timers, the coordination loop; returnCount
-    // comes with the first return) and
-    // what Tasklist's task list shows on each card (reference, taskKey, taskTitle: TasklistFilters). Every
-    // other fact of the task is dt_task's: the forms read it from GET /forms-api/tasks/{taskId}/facts, the
-    // delegates from DirectiveTasks. Each variable is a runtime row, a history row and a detail row written,
-    // read back by every later step and rewritten at the end (docs/performance.md, sixth round).
+    // Only what the model reads (candidate groups, due date, priority, timers, the coordination loop;
+    // returnCount comes with the first return) and what Tasklist's task list shows on each card (reference,
+    // taskKey, taskTitle: TasklistFilters). Every other fact of the task is dt_task's: the forms read it from
+    // GET /camunda/forms-api/tasks/{taskId}/facts, the delegates from DirectiveTasks. Each variable is a
+    // runtime, a history and a detail row written, read back by every later step and rewritten at the end
+    // (docs/performance.md, sixth round).
     vars.put("reference", task.reference());
     vars.put("issuer", task.issuer());
     vars.put("secretariat", registry.find(task.issuer()).map(Unit::secretariat).orElse(task.issuer() + "SEC"));

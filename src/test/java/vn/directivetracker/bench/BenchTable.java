@@ -17,6 +17,11 @@ final class BenchTable {
     line(s, "raw shape lifecycles/s", r.get("shapeLifecyclesPerSec"), "ratio " + r.get("shapeLifecycleRatio")
         + " (the BPMN shape alone)");
     line(s, "directive-task lifecycles/s", r.get("lifecyclesPerSec"), "ratio " + r.get("lifecycleRatio") + " (target >= 0.40)");
+    line(s, "lifecycle CPU ms, JVM + PostgreSQL", r.get("lifecycleCpuMs") + " + " + r.get("lifecycleDbCpuMs"),
+        "raw " + r.get("rawLifecycleCpuMs") + " + " + r.get("rawLifecycleDbCpuMs") + ", ratio " + r.get("lifecycleCpuRatio"));
+    if (r.get("lifecycleRatioRounds") != null) {
+      line(s, "lifecycleRatio by round", r.get("lifecycleRatioRounds"), "");
+    }
     line(s, "issue 60 tasks p50 / p95 ms", r.get("issue60P50Ms") + " / " + r.get("issue60P95Ms"), "(target p95 <= 1000)");
     line(s, "raw timers/s (default executor)", r.get("rawTimersPerSec"), "");
     line(s, "escalations/s (" + r.get("escalations") + ")", r.get("escalationsPerSec"),

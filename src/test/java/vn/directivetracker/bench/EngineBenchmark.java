@@ -116,14 +116,26 @@ class EngineBenchmark {
       cpu = CpuMeter.read();
       double rate = lifecycles(mode.lifecycles());
       double ourCpu = cpuPerUnit("lifecycle", cpu, Math.max(BenchMode.THREADS, mode.lifecycles() / 10) * 10);
-      // What a lifecycle costs against the raw one in CPU (this JVM and PostgreSQL): the inverse of the
-      // throughput ratio on a saturated machine, but much steadier between runs.
+      // What a lifecycle costs against the raw one in CPU (this JVM and PostgreSQL): on a saturated machine the
+      // inverse of the throughput ratio; its two parts say whether a change saved the JVM's or the database's work.
       results.put("lifecycleCpuRatio", round(rawCpu / ourCpu, 3));
       profile.stop("lifecycles");
       statements.record("lifecycles", mode.lifecycles());
       results.put("lifecyclesPerSec", round(rate));
       results.put("lifecycleRatio", round(rate / rawRate, 3));
       lap("lifecycles");
+      if (mode.lifecyclesOnly()) {
+        // More rounds of raw and our lifecycles, alternating, for comparing two builds of the application.
+        List<Double> ratios = new ArrayList<>(List.of(round(rate / rawRate, 3)));
+        for (int round = 1; round < BenchMode.LIFECYCLE_ROUNDS; round++) {
+          double r = parallel(mode.rawLifecycles(), i -> raw.lifecycle());
+          ratios.add(round(lifecycles(mode.lifecycles()) / r, 3));
+        }
+        results.put("lifecycleRatioRounds", ratios);
+        results.put("benchSeconds", round((System.nanoTime() - started) / 1e9));
+        write();
+        return;
+      }
 
       results.put("rawTimersPerSec", round(rawTimers(raw)));
       lap("raw timers");
