@@ -11,7 +11,10 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,15 +45,20 @@ class FormFactsController {
   private final UnitRegistry registry;
   private final FormContext names;
 
-  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, FormContext names) {
+  private final Long revalidateAfterMillis;
+
+  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, FormContext names,
+      @Value("${camunda.bpm.webapp.auth.cache.ttl-enabled:true}") boolean revalidate,
+      @Value("${camunda.bpm.webapp.auth.cache.time-to-live:300000}") long revalidateAfterMillis) {
     this.engine = engine;
     this.tasks = tasks;
     this.registry = registry;
     this.names = names;
+    this.revalidateAfterMillis = revalidate ? revalidateAfterMillis : null;
   }
 
   @GetMapping("${camunda.bpm.webapp.application-path:/camunda}/forms-api/tasks/{taskId}/facts")
-  Map<String, Object> facts(@PathVariable String taskId, HttpServletRequest request) {
+  ResponseEntity<Map<String, Object>> facts(@PathVariable String taskId, HttpServletRequest request) {
     UserAuthentication user = webappUser(request);
     String directiveTaskId = visibleDirectiveTask(taskId, user);
     TaskRecord task = tasks.find(directiveTaskId)
@@ -72,15 +80,24 @@ class FormFactsController {
         : registry.find(task.leadUnit()).map(Unit::nameVi).orElse(task.leadUnit()));
     facts.put("coordinatingUnits", task.coordinatingUnits());
     facts.put("coordinatingUnitNames", String.join("; ", task.coordinatingUnits().stream().map(names::name).toList()));
-    return facts;
+    // Official work of a unit: not to be kept by the browser or a proxy after the form is closed.
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(facts);
   }
 
-  /** The user logged in to the webapps in this session, for this engine; 401 without one. */
+  /**
+   * The user logged in to the webapps in this session, for this engine; 401 without one. As Camunda's own
+   * webapp filter does, the session's user and groups are checked against the identity service again once
+   * they are older than camunda.bpm.webapp.auth.cache.time-to-live: a user deleted, locked or moved to another
+   * unit since logging in loses what the session gave.
+   */
   private UserAuthentication webappUser(HttpServletRequest request) {
-    String engineName = engine.getName();
     HttpSession session = request.getSession(false);
     Authentications all = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    Authentication auth = all == null ? null : all.getAuthenticationForProcessEngine(engineName);
+    if (all != null && revalidateAfterMillis != null) {
+      AuthenticationUtil.updateCache(all, session, revalidateAfterMillis);
+      AuthenticationUtil.updateSession(session, all);
+    }
+    Authentication auth = all == null ? null : all.getAuthenticationForProcessEngine(engine.getName());
     if (!(auth instanceof UserAuthentication user)) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, "log in to Tasklist first");
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -78,6 +81,39 @@ class FormFactsControllerTest extends ApplicationTest {
     assertThat(get(work.getId(), mojSession).getStatusCode().value()).as("MOJ may not see MOH's task").isEqualTo(404);
     assertThat(get("no-such-task", mojSession).getStatusCode().value()).isEqualTo(404);
     assertThat(get(work.getId(), login("moh")).getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void aUserRemovedFromTheUnitLosesTheFactsOnceTheSessionIsCheckedAgain() {
+    clockAt("2026-11-20T09:00");
+    Task work = carryOut(directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("FACTS"), "2026-11-20",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2026-12-31"))));
+    IdentityService identity = engine.getIdentityService();
+    String id = "moh" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identity.newUser(id);
+    user.setPassword("demo");
+    identity.saveUser(user);
+    identity.createMembership(id, "MOH");
+    try {
+      String session = login(id);
+      assertThat(get(work.getId(), session).getStatusCode().value()).isEqualTo(200);
+
+      identity.deleteMembership(id, "MOH");
+      // Within the session's check interval (camunda.bpm.webapp.auth.cache.time-to-live, 5 minutes) its groups
+      // stand, as in Tasklist itself; after it they are read again.
+      clockAt("2026-11-20T09:03");
+      assertThat(get(work.getId(), session).getStatusCode().value()).isEqualTo(200);
+      clockAt("2026-11-20T09:06");
+      assertThat(get(work.getId(), session).getStatusCode().value()).as("no longer in MOH").isEqualTo(404);
+
+      identity.deleteUser(id);
+      clockAt("2026-11-20T09:12");
+      assertThat(get(work.getId(), session).getStatusCode().value()).as("no longer a user").isEqualTo(401);
+    } finally {
+      if (identity.createUserQuery().userId(id).count() > 0) {
+        identity.deleteUser(id);
+      }
+    }
   }
 
   private Task carryOut(JsonNode directive) {
