@@ -209,6 +209,11 @@ public class TaskChanges {
           taskService.setAssignee(task.getId(), null);
         }
       }
+      // The contribution form shows the lead's name from its task's own variable (reporting.ContributionFacts).
+      if (!after.leadUnit().equals(before.leadUnit()) && CONTRIBUTE.equals(key)
+          && taskService.getVariableLocal(task.getId(), "leadUnitName") != null) {
+        taskService.setVariableLocal(task.getId(), "leadUnitName", registry.get(after.leadUnit()).nameVi());
+      }
     }
     Set<String> removed = new LinkedHashSet<>(before.coordinatingUnits());
     removed.removeAll(after.coordinatingUnits());

@@ -182,6 +182,25 @@ class TaskAmendmentScenarioTest extends ApplicationTest {
   }
 
   @Test
+  void anOpenContributionTaskShowsTheNewLeadsName() {
+    clockAt("2024-01-10T09:00");
+    Map<String, Object> t01 = DirectiveFixtures.task("T01", "HEALTH", "2024-02-28");
+    t01.put("coordinatingUnits", List.of("MPS"));
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("AMEND-LEAD-C"),
+        "2024-01-10", List.of(t01));
+    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    Task contribute = task("UserTask_Contribute", pi);
+    // The contribution form (a Camunda Form) shows variables only: its task carries the lead's name itself.
+    assertThat(engine.getTaskService().getVariableLocal(contribute.getId(), "leadUnitName")).isEqualTo("Bộ Y tế");
+
+    assertThat(changes.amend("leader", issued.get("id").asText(), "T01", Map.of("leadUnit", "VSS", "reason",
+        "Bảo hiểm xã hội Việt Nam chủ trì")).getStatusCode().value()).isEqualTo(200);
+
+    assertThat(engine.getTaskService().getVariableLocal(contribute.getId(), "leadUnitName"))
+        .isEqualTo("Bảo hiểm xã hội Việt Nam");
+  }
+
+  @Test
   void aNewLeadGetsTheInboxEntryTheOldOneLosesItAndBothAreTold() throws Exception {
     clockAt("2024-01-10T09:00");
     String ref = DirectiveFixtures.uniqueReference("AMEND-LEAD");
