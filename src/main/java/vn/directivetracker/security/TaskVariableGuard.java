@@ -34,11 +34,22 @@ import org.springframework.stereotype.Component;
  * {@code nextReminderAt}, ...): a unit that overwrote {@code secretariat} with its own group would review
  * its own report. So, for a user's call (not the engine's own work, not an admin, not our privileged
  * /api calls), a task may only write the variables its forms submit
- * ({@code directive.security.task-variables}) or names the process does not hold yet; task-local
- * variables are always allowed. Anything else is refused with 403 and nothing is changed.
+ * ({@code directive.security.task-variables}) or names the process does not hold yet and does not write
+ * itself ({@link #PROCESS_OWNED}); task-local variables are always allowed. Anything else is refused with 403 and nothing is changed.
  */
 @Component
 class TaskVariableGuard extends AbstractProcessEnginePlugin {
+
+  /**
+   * Names the processes write themselves that an instance may not hold yet: who submitted, reviewed or
+   * contributed (transient since directive-task version 3, kept in dt_report), the return count and the
+   * histories the forms show, and the copies older versions keep. Refused like the names a task holds, so that
+   * no task plants one before the process writes it.
+   */
+  static final Set<String> PROCESS_OWNED = Set.of("reportSubmittedBy", "reviewedBy", "contributedBy",
+      "progressReportedBy", "returnCount", "returnHistory", "contributionsSummary", "lastReportId", "outcome",
+      "directiveId", "deadline", "issuedOn", "leadUnitName", "issuerName", "coordinatingUnitNames",
+      "coordinatingUnitCount", "decidedLeadUnit", "withdrawnBy", "withdrawalReason", "amendedBy");
 
   private final Set<String> formVariables;
 
@@ -63,7 +74,7 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
     }
     Set<String> held = Set.copyOf(execution.getVariableNames());
     for (String name : names) {
-      if (!formVariables.contains(name) && held.contains(name)) {
+      if (!formVariables.contains(name) && (held.contains(name) || PROCESS_OWNED.contains(name))) {
         refused.add(name);
       }
     }
