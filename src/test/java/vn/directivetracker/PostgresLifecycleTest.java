@@ -126,7 +126,7 @@ class PostgresLifecycleTest extends ApplicationTest {
         String.class)).contains("autovacuum_vacuum_scale_factor=0", "autovacuum_vacuum_threshold=2000",
         "autovacuum_vacuum_cost_delay=0");
     clockAt("2024-10-02T09:00");
-    String notice = Files.readString(Path.of("docs/examples/directive-p06-2024-09.json"));
+    String notice = Files.readString(Path.of("src/main/resources/demo/directive-p06-2024-09.json"));
     var response = directives.post("leader", "/api/directives", notice);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
     JsonNode directive = DirectiveFixtures.read(response.getBody());
