@@ -12,8 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.web.ApiException;
 
 /**
  * The demo run's data: the Project 06 working group's conclusions of September 2024 (25 tasks,
@@ -58,7 +60,19 @@ class DemoDirectives implements ApplicationRunner {
     if (repository.exists(request.issuer(), request.reference())) {
       return false;
     }
-    DirectiveView issued = service.issue(request, new Caller(LEADER, List.of(request.issuer())));
+    DirectiveView issued;
+    try {
+      issued = service.issue(request, new Caller(LEADER, List.of(request.issuer())));
+    } catch (DataIntegrityViolationException | ApiException e) {
+      // Two nodes starting together (docker/two-nodes.sh with the demo profile): the other one issued it
+      // after the check above, and the service refused it here (409) or the database did
+      // (uq_dt_directive_reference). Either way the other node's notice is the one kept.
+      if (!repository.exists(request.issuer(), request.reference())) {
+        throw e;
+      }
+      LOG.info("Demo data: notice {} of {} issued by another node", request.reference(), request.issuer());
+      return false;
+    }
     LOG.info("Demo data: notice {} of {} issued with {} tasks", request.reference(), request.issuer(),
         issued.tasks().size());
     return true;

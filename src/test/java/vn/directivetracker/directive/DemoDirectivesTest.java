@@ -38,6 +38,30 @@ class DemoDirectivesTest extends ApplicationTest {
   }
 
   @Test
+  void aNodeThatLosesTheRaceToIssueItStartsAnyway() throws Exception {
+    String reference = DirectiveFixtures.uniqueReference("DEMO");
+    ByteArrayResource notice = new ByteArrayResource(("{\"reference\":\"" + reference + "\",\"issuedOn\":\"2024-09-17\","
+        + "\"issuer\":\"P06WG\",\"title\":\"Kết luận\",\"tasks\":[{\"key\":\"T01\",\"title\":\"Việc\","
+        + "\"domain\":\"HEALTH\",\"deadline\":\"2024-12-31\"}]}").getBytes(StandardCharsets.UTF_8));
+    assertThat(new DemoDirectives(service, repository, json).issueIfAbsent(notice)).isTrue();
+    // The other node checked before the first one's notice was committed.
+    DirectiveRepository checkedTooEarly = new DirectiveRepository(jdbc) {
+      private boolean first = true;
+
+      @Override
+      boolean exists(String issuer, String ref) {
+        boolean answer = !first && super.exists(issuer, ref);
+        first = false;
+        return answer;
+      }
+    };
+
+    assertThat(new DemoDirectives(service, checkedTooEarly, json).issueIfAbsent(notice)).isFalse();
+    assertThat(jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class, reference))
+        .isOne();
+  }
+
+  @Test
   void theShippedNoticeIsTheWorkingGroupsSeptember2024Conclusions() throws Exception {
     IssueDirectiveRequest request;
     try (var in = new ClassPathResource(DemoDirectives.NOTICE).getInputStream()) {
