@@ -23,9 +23,7 @@ class DemoDirectivesTest extends ApplicationTest {
   @Test
   void theNoticeIsIssuedAtTheFirstStartAndLeftAloneAtTheNext() throws Exception {
     String reference = DirectiveFixtures.uniqueReference("DEMO");
-    ByteArrayResource notice = new ByteArrayResource(("{\"reference\":\"" + reference + "\",\"issuedOn\":\"2024-09-17\","
-        + "\"issuer\":\"P06WG\",\"title\":\"Kết luận\",\"tasks\":[{\"key\":\"T01\",\"title\":\"Làm sạch dữ liệu tiêm chủng\","
-        + "\"domain\":\"HEALTH\",\"deadline\":\"2024-12-31\"}]}").getBytes(StandardCharsets.UTF_8));
+    ByteArrayResource notice = notice(reference);
     DemoDirectives demo = new DemoDirectives(service, repository, json);
 
     assertThat(demo.issueIfAbsent(notice)).isTrue();
@@ -40,9 +38,7 @@ class DemoDirectivesTest extends ApplicationTest {
   @Test
   void aNodeThatLosesTheRaceToIssueItStartsAnyway() throws Exception {
     String reference = DirectiveFixtures.uniqueReference("DEMO");
-    ByteArrayResource notice = new ByteArrayResource(("{\"reference\":\"" + reference + "\",\"issuedOn\":\"2024-09-17\","
-        + "\"issuer\":\"P06WG\",\"title\":\"Kết luận\",\"tasks\":[{\"key\":\"T01\",\"title\":\"Việc\","
-        + "\"domain\":\"HEALTH\",\"deadline\":\"2024-12-31\"}]}").getBytes(StandardCharsets.UTF_8));
+    ByteArrayResource notice = notice(reference);
     assertThat(new DemoDirectives(service, repository, json).issueIfAbsent(notice)).isTrue();
     // The other node checked before the first one's notice was committed.
     DirectiveRepository checkedTooEarly = new DirectiveRepository(jdbc) {
@@ -59,6 +55,13 @@ class DemoDirectivesTest extends ApplicationTest {
     assertThat(new DemoDirectives(service, checkedTooEarly, json).issueIfAbsent(notice)).isFalse();
     assertThat(jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class, reference))
         .isOne();
+  }
+
+  /** A one-task notice of the working group: MOH leads it (HEALTH). */
+  private static ByteArrayResource notice(String reference) {
+    return new ByteArrayResource(("{\"reference\":\"" + reference + "\",\"issuedOn\":\"2024-09-17\",\"issuer\":\"P06WG\","
+        + "\"title\":\"Kết luận\",\"tasks\":[{\"key\":\"T01\",\"title\":\"Làm sạch dữ liệu tiêm chủng\","
+        + "\"domain\":\"HEALTH\",\"deadline\":\"2024-12-31\"}]}").getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
