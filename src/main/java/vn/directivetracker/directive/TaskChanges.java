@@ -172,9 +172,8 @@ public class TaskChanges {
     if (models.keepsFactsInVariables(processDefinitionId)) {
       vars.putAll(plan.legacyVariables(task.issuedOn(), task.deadline()));
       vars.put("leadUnitType", registry.get(task.leadUnit()).type().name());
-      vars.put("leadUnitName", registry.get(task.leadUnit()).nameVi());
-      vars.put("coordinatingUnitNames", String.join("; ", task.coordinatingUnits().stream()
-          .map(code -> registry.find(code).map(u -> u.nameVi() + " (" + code + ")").orElse(code)).toList()));
+      vars.put("leadUnitName", registry.nameOf(task.leadUnit()));
+      vars.put("coordinatingUnitNames", registry.labelsOf(task.coordinatingUnits()));
       vars.put("leadDecidedBy", task.leadDecidedBy());
       vars.put("requestedLeadUnit", task.requestedLeadUnit());
       vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
@@ -212,7 +211,7 @@ public class TaskChanges {
       // The contribution form shows the lead's name from its task's own variable (reporting.ContributionFacts).
       if (!after.leadUnit().equals(before.leadUnit()) && CONTRIBUTE.equals(key)
           && taskService.getVariableLocal(task.getId(), "leadUnitName") != null) {
-        taskService.setVariableLocal(task.getId(), "leadUnitName", registry.get(after.leadUnit()).nameVi());
+        taskService.setVariableLocal(task.getId(), "leadUnitName", registry.nameOf(after.leadUnit()));
       }
     }
     Set<String> removed = new LinkedHashSet<>(before.coordinatingUnits());
@@ -338,7 +337,7 @@ public class TaskChanges {
       return LocalDate.parse(value).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
     if (field.equals("leadUnit")) {
-      return facts.name(value) + " (" + value + ")";
+      return registry.labelOf(value);
     }
     return value;
   }

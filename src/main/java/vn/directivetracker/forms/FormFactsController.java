@@ -20,9 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.directive.DirectiveTasks;
 import vn.directivetracker.directive.TaskRecord;
-import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
-import vn.directivetracker.reporting.FormContext;
 import vn.directivetracker.web.ApiException;
 
 /**
@@ -43,17 +41,15 @@ class FormFactsController {
   private final ProcessEngine engine;
   private final DirectiveTasks tasks;
   private final UnitRegistry registry;
-  private final FormContext names;
 
   private final Long revalidateAfterMillis;
 
-  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, FormContext names,
+  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry,
       @Value("${camunda.bpm.webapp.auth.cache.ttl-enabled:true}") boolean revalidate,
       @Value("${camunda.bpm.webapp.auth.cache.time-to-live:300000}") long revalidateAfterMillis) {
     this.engine = engine;
     this.tasks = tasks;
     this.registry = registry;
-    this.names = names;
     this.revalidateAfterMillis = revalidate ? revalidateAfterMillis : null;
   }
 
@@ -67,7 +63,7 @@ class FormFactsController {
     facts.put("directiveTaskId", task.id());
     facts.put("reference", task.reference());
     facts.put("issuer", task.issuer());
-    facts.put("issuerName", names.name(task.issuer()));
+    facts.put("issuerName", registry.labelOf(task.issuer()));
     facts.put("issuedOn", String.valueOf(task.issuedOn()));
     facts.put("taskKey", task.key());
     facts.put("taskTitle", task.title());
@@ -76,10 +72,9 @@ class FormFactsController {
     facts.put("deadline", task.deadline() == null ? null : task.deadline().toString());
     facts.put("keyTask", task.keyTask());
     facts.put("leadUnit", task.leadUnit());
-    facts.put("leadUnitName", task.leadUnit() == null ? null
-        : registry.find(task.leadUnit()).map(Unit::nameVi).orElse(task.leadUnit()));
+    facts.put("leadUnitName", registry.nameOf(task.leadUnit()));
     facts.put("coordinatingUnits", task.coordinatingUnits());
-    facts.put("coordinatingUnitNames", String.join("; ", task.coordinatingUnits().stream().map(names::name).toList()));
+    facts.put("coordinatingUnitNames", registry.labelsOf(task.coordinatingUnits()));
     // Official work of a unit: not to be kept by the browser or a proxy after the form is closed.
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(facts);
   }

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.TaskRecord;
-import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 
 /** The facts every task notice shows: the directive, the task, its lead unit, deadline and Tasklist link. */
@@ -43,6 +42,6 @@ public class TaskFacts {
   }
 
   public String name(String unitCode) {
-    return registry.find(unitCode).map(Unit::nameVi).orElse(unitCode);
+    return registry.nameOf(unitCode);
   }
 }

@@ -64,6 +64,21 @@ public class UnitRegistry {
     return Optional.ofNullable(code == null ? null : units.get(code));
   }
 
+  /** The unit's Vietnamese name, or the code itself for a unit no longer in the registry (null for null). */
+  public String nameOf(String code) {
+    return code == null ? null : find(code).map(Unit::nameVi).orElse(code);
+  }
+
+  /** "Bộ Y tế (MOH)": name and code, as the forms and notices show a unit; the code alone for an unknown one. */
+  public String labelOf(String code) {
+    return code == null ? null : find(code).map(u -> u.nameVi() + " (" + code + ")").orElse(code);
+  }
+
+  /** The units' labels, "; " between them. */
+  public String labelsOf(List<String> codes) {
+    return String.join("; ", codes.stream().map(this::labelOf).toList());
+  }
+
   public Unit get(String code) {
     return find(code).orElseThrow(() -> new IllegalArgumentException("unknown unit " + code));
   }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.TaskRecord;
-import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 
 /**
@@ -42,8 +41,7 @@ public class FormContext {
   public Map<String, Object> contributionVariables(TaskRecord task) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("issuerName", name(task.issuer()));
-    vars.put("leadUnitName", task.leadUnit() == null ? null : registry.find(task.leadUnit()).map(Unit::nameVi)
-        .orElse(task.leadUnit()));
+    vars.put("leadUnitName", registry.nameOf(task.leadUnit()));
     vars.put("expectedResult", cut(task.expectedResult(), MAX_VARIABLE));
     return vars;
   }
@@ -64,11 +62,11 @@ public class FormContext {
 
   /** "Bộ Y tế (MOH)", or the code itself for a unit no longer in the registry. */
   public String name(String code) {
-    return code == null ? null : registry.find(code).map(Unit::nameVi).map(n -> n + " (" + code + ")").orElse(code);
+    return registry.labelOf(code);
   }
 
   String names(List<String> codes) {
-    return String.join("; ", codes.stream().map(this::name).toList());
+    return registry.labelsOf(codes);
   }
 
   void addContribution(VariableScope scope, String unit, LocalDate day, String text) {

@@ -115,7 +115,7 @@ class EngineBenchmark {
       profile.start();
       cpu = CpuMeter.read();
       double rate = lifecycles(mode.lifecycles());
-      double ourCpu = cpuPerUnit("lifecycle", cpu, Math.max(BenchMode.THREADS, mode.lifecycles() / 10) * 10);
+      double ourCpu = cpuPerUnit("lifecycle", cpu, lifecycleCount(mode.lifecycles()));
       // What a lifecycle costs against the raw one in CPU (this JVM and PostgreSQL): on a saturated machine the
       // inverse of the throughput ratio; its two parts say whether a change saved the JVM's or the database's work.
       results.put("lifecycleCpuRatio", round(rawCpu / ourCpu, 3));
@@ -199,14 +199,21 @@ class EngineBenchmark {
    * finds it in the lead unit's list, claims it, submits the report, and the secretariat accepts it. The
    * run ends when the clients are done and every notice they caused has been delivered by the job executor.
    */
+  /** Tasks in each directive the lifecycle clients issue. */
+  static final int PER_DIRECTIVE = 10;
+
+  /** The lifecycles {@link #lifecycles} runs for {@code count}: whole directives, at least one a client. */
+  static int lifecycleCount(int count) {
+    return Math.max(BenchMode.THREADS, count / PER_DIRECTIVE) * PER_DIRECTIVE;
+  }
+
   double lifecycles(int count) throws Exception {
-    int perDirective = 10;
-    int directives = Math.max(BenchMode.THREADS, count / perDirective);
+    int directives = lifecycleCount(count) / PER_DIRECTIVE;
     long t0 = System.nanoTime();
     parallel(directives, i -> {
       List<Map<String, Object>> tasks = new ArrayList<>();
-      for (int k = 0; k < perDirective; k++) {
-        tasks.add(task("L" + k, DOMAINS.get((i * perDirective + k) % DOMAINS.size()), null, today().plusDays(30)));
+      for (int k = 0; k < PER_DIRECTIVE; k++) {
+        tasks.add(task("L" + k, DOMAINS.get((i * PER_DIRECTIVE + k) % DOMAINS.size()), null, today().plusDays(30)));
       }
       String directiveId = issue("LC", today(), tasks).get("id").asText();
       TaskService taskService = engine.getTaskService();
@@ -230,7 +237,7 @@ class EngineBenchmark {
     double seconds = (System.nanoTime() - t0) / 1e9;
     results.put("lifecycleClientSeconds", round(clients));
     results.put("lifecycleNoticeTailSeconds", round(seconds - clients));
-    return directives * perDirective / seconds;
+    return directives * PER_DIRECTIVE / seconds;
   }
 
   /** Camunda's default job executor firing N timers that are all due. */
