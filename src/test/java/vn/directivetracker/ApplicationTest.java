@@ -172,14 +172,19 @@ public abstract class ApplicationTest {
         .list().stream().filter(j -> j.getProcessInstanceId() != null).toList();
   }
 
-  /** Clears next_escalation_at of the open tasks due now that do not belong to these process instances. */
+  /**
+   * Clears next_escalation_at and next_reminder_at of the open tasks due now that do not belong to these process
+   * instances.
+   */
   protected void parkOtherDueTasks(java.util.Collection<String> processInstanceIds) {
     String marks = String.join(",", java.util.Collections.nCopies(Math.max(1, processInstanceIds.size()), "?"));
     List<Object> args = new java.util.ArrayList<>();
     args.add(new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()));
     args.addAll(processInstanceIds.isEmpty() ? List.of("-") : processInstanceIds);
-    jdbcTemplate.update("update dt_task set next_escalation_at = null where next_escalation_at <= ? and state = 'OPEN'"
-        + " and (process_instance_id is null or process_instance_id not in (" + marks + "))", args.toArray());
+    for (String column : List.of("next_escalation_at", "next_reminder_at")) {
+      jdbcTemplate.update("update dt_task set " + column + " = null where " + column + " <= ? and state = 'OPEN'"
+          + " and (process_instance_id is null or process_instance_id not in (" + marks + "))", args.toArray());
+    }
   }
 
   /** When the escalation sweep next escalates the task (dt_task.next_escalation_at), or null: never. */
@@ -189,17 +194,27 @@ public abstract class ApplicationTest {
     return at == null ? null : new Date(at.getTime());
   }
 
-  /** Whether a task of these process instances is due for the escalation sweep by the engine clock. */
+  /** When the escalation sweep next reminds the task (dt_task.next_reminder_at), or null: never. */
+  protected Date nextReminder(String taskId) {
+    java.sql.Timestamp at = jdbcTemplate.queryForObject("select next_reminder_at from dt_task where id = ?",
+        java.sql.Timestamp.class, taskId);
+    return at == null ? null : new Date(at.getTime());
+  }
+
+  /** Whether a task of these process instances is due for the sweep (an escalation or a reminder) now. */
   protected boolean escalationDue(java.util.Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
       return false;
     }
     String marks = String.join(",", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
     List<Object> args = new java.util.ArrayList<>();
-    args.add(new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()));
+    java.sql.Timestamp now = new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime());
+    args.add(now);
+    args.add(now);
     args.addAll(processInstanceIds);
-    Integer n = jdbcTemplate.queryForObject("select count(*) from dt_task where next_escalation_at <= ?"
-        + " and state = 'OPEN' and process_instance_id in (" + marks + ")", Integer.class, args.toArray());
+    Integer n = jdbcTemplate.queryForObject("select count(*) from dt_task where (next_escalation_at <= ?"
+        + " or next_reminder_at <= ?) and state = 'OPEN' and process_instance_id in (" + marks + ")", Integer.class,
+        args.toArray());
     return n != null && n > 0;
   }
 

@@ -34,11 +34,13 @@ import vn.directivetracker.organization.UnitRegistry;
  * implementation for the issuer's amendments and for approved extension requests, so a new deadline
  * moves the same timers whichever way it came.
  *
- * <p>The deadline watch branch is not patched timer by timer: its waiting activity (Timer_Reminder, or
- * none when the task had no deadline or its reminders are done; Timer_Overdue or Timer_NextEscalation in a
- * directive-task version 1 instance) is cancelled and the branch restarted before Gateway_HasDeadline, which
- * plans it again from the new variables. The escalation sweep's next_escalation_at moves with the deadline
- * (EscalationSchedule#plan): the first moment after the new deadline day. That covers every case: a later
+ * <p>A new deadline moves the escalation sweep's next_escalation_at and next_reminder_at
+ * (EscalationSchedule#plan): the first moment after the new deadline day and the first reminder still ahead
+ * of it. An instance of directive-task versions 1 to 3 also has a deadline watch branch of its own, which is
+ * not patched timer by timer: its waiting activity (Timer_Reminder, or none when the task had no deadline or
+ * its reminders are done; Timer_Overdue or Timer_NextEscalation in a version 1 instance) is cancelled and the
+ * branch restarted before Gateway_HasDeadline, which plans it again from the new variables. That covers every
+ * case: a later
  * or earlier date, a deadline added or removed (never escalates), an overdue task that is no longer overdue
  * (it stops escalating until the new deadline passes) or still is (its next_escalation_at is past, so the
  * next sweep escalates it at once, by the new number of days overdue).
@@ -184,10 +186,9 @@ public class TaskChanges {
   /**
    * Makes the running process follow the record: due dates and priorities of the open user tasks, the
    * lead's candidate group (an officer of the old lead who had claimed the task loses it), contribution
-   * tasks added or cancelled, the deadline watch restarted and the next escalation moved. Call after
-   * {@link #variables} are set.
-   * Called through the engine's API, so the user operation log names the caller when one is
-   * authenticated.
+   * tasks added or cancelled, the next escalation and reminder moved (and an older instance's deadline watch
+   * restarted). Call after {@link #variables} are set. Called through the engine's API, so the user
+   * operation log names the caller when one is authenticated.
    */
   public void applyToEngine(String processInstanceId, TaskRecord before, TaskRecord after) {
     boolean deadlineChanged = !Objects.equals(before.deadline(), after.deadline());
@@ -228,7 +229,7 @@ public class TaskChanges {
         cancelling = true;
       }
     }
-    if (deadlineChanged) {
+    if (deadlineChanged && models.definition(tree.getProcessDefinitionId()).findActivity(DEADLINE_WATCH_START) != null) {
       for (String wait : DEADLINE_WAITS) {
         for (ActivityInstance timer : tree.getActivityInstances(wait)) {
           cancel.cancelActivityInstance(timer.getId());
@@ -241,7 +242,7 @@ public class TaskChanges {
       cancel.execute();
     }
     if (deadlineChanged) {
-      escalations.plan(after.id(), after.deadline(), tree.getProcessDefinitionId());
+      escalations.plan(after, tree.getProcessDefinitionId());
     }
     // One unit at a time: the first may have to create the multi-instance body the next ones join.
     for (String unit : added) {

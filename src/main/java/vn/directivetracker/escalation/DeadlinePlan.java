@@ -40,15 +40,14 @@ public class DeadlinePlan {
   }
 
   /**
-   * Process variables for a task's dates: dueAt (the user tasks' due date) and nextReminderAt (the reminder
-   * timer), nulls if there is no deadline. No overdueAt: escalation is the sweep's (dt_task.next_escalation_at);
-   * an instance of directive-task version 1, which still escalates by its own timer, gets it from
-   * {@link EscalationSchedule#timerVariables}. The deadline and issue day themselves are dt_task's.
+   * Process variables for a task's dates: dueAt (the user tasks' due date), null if there is no deadline. No
+   * timers: reminders and escalations are the sweep's (dt_task.next_reminder_at, next_escalation_at); an older
+   * instance that still has its own timers gets what they read from {@link EscalationSchedule#timerVariables}.
+   * The deadline and issue day themselves are dt_task's.
    */
   public Map<String, Object> variables(LocalDate issuedOn, LocalDate deadline) {
     java.util.HashMap<String, Object> vars = new java.util.HashMap<>();
     vars.put("dueAt", deadline == null ? null : clock.at(deadline, LocalTime.of(23, 59, 59)));
-    vars.put("nextReminderAt", deadline == null ? null : nextReminder(issuedOn, deadline));
     return vars;
   }
 

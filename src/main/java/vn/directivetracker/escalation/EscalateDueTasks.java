@@ -27,7 +27,7 @@ class EscalateDueTasks implements JavaDelegate {
     EscalationSweep.Page page = sweep.escalatePage(execution.getProcessDefinitionId());
     if (page.read() > 0) {
       LOG.info("Escalation sweep {}: {} tasks escalated of {} due in this page", execution.getProcessInstanceId(),
-          page.escalated(), page.read());
+          page.done(), page.read());
     }
     execution.setVariable("moreDue", page.full());
   }

@@ -13,7 +13,8 @@ import vn.directivetracker.directive.TaskRecord;
 
 /**
  * dt_escalation, one row per escalation (the record reports count and auditors read, with the
- * escalation-level decision's inputs and outputs), and the escalation sweep's reads and writes of dt_task.
+ * escalation-level decision's inputs and outputs), and the escalation sweep's reads and writes of dt_task: its
+ * escalations (next_escalation_at) and its reminders (next_reminder_at).
  */
 @Repository
 class EscalationRepository {
@@ -108,15 +109,56 @@ class EscalationRepository {
         + " next_escalation_at = ? where id = ? and state = ? and next_escalation_at = ?",
         ordered.stream().map(a -> new Object[] {a.level(), Timestamp.from(a.escalatedAt()),
             Timestamp.from(a.nextEscalationAt()), a.taskId(), TaskRecord.OPEN, a.dueAt()}).toList());
+    return updated(ordered.stream().map(Advance::taskId).toList(), counts);
+  }
+
+  /** The ids whose conditional update changed their row, from a batch's update counts in the same order. */
+  private static List<String> updated(List<String> taskIds, int[] counts) {
     List<String> advanced = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] > 0) {
-        advanced.add(ordered.get(i).taskId());
+        advanced.add(taskIds.get(i));
       } else if (counts[i] != 0) {
-        throw new IllegalStateException("the database did not say whether task " + ordered.get(i).taskId()
+        throw new IllegalStateException("the database did not say whether task " + taskIds.get(i)
             + " was updated (" + counts[i] + ")");
       }
     }
     return advanced;
   }
+
+  /** A task due for a reminder, and the moment it was due when the sweep read it. */
+  record DueReminder(TaskRecord task, Timestamp nextReminderAt) {
+  }
+
+  /** Up to {@code limit} open tasks whose next reminder has come, the longest waiting first; locked as {@link #due}. */
+  List<DueReminder> dueReminders(Instant now, int limit) {
+    return jdbc.query(DirectiveTasks.SELECT + "where t.next_reminder_at <= ? and t.state = ?"
+        + " order by t.next_reminder_at, t.id limit ?" + (postgres ? " for update of t skip locked" : ""),
+        (rs, n) -> new DueReminder(DirectiveTasks.ROW.mapRow(rs, n), rs.getTimestamp("next_reminder_at")),
+        Timestamp.from(now), TaskRecord.OPEN, limit);
+  }
+
+  /** What the sweep writes into a task it reminded: the reminder after this one, null when none is left. */
+  record NextReminder(String taskId, Timestamp dueAt, Instant nextReminderAt) {
+  }
+
+  /**
+   * Moves each task's next reminder, in one JDBC batch, only where the task is still open and its reminder still
+   * due at the moment this sweep read it (as {@link #advance}). Returns the task ids moved: only those are reminded.
+   */
+  List<String> advanceReminders(List<NextReminder> reminders) {
+    if (reminders.isEmpty()) {
+      return List.of();
+    }
+    // In id order, as advance: two transactions lock the same rows in the same order.
+    List<NextReminder> ordered = reminders.stream()
+        .sorted(java.util.Comparator.comparing(NextReminder::taskId)).toList();
+    int[] counts = jdbc.batchUpdate(
+        "update dt_task set next_reminder_at = ? where id = ? and state = ? and next_reminder_at = ?",
+        ordered.stream().map(r -> new Object[] {
+            r.nextReminderAt() == null ? null : Timestamp.from(r.nextReminderAt()), r.taskId(), TaskRecord.OPEN,
+            r.dueAt()}).toList());
+    return updated(ordered.stream().map(NextReminder::taskId).toList(), counts);
+  }
+
 }

@@ -1,7 +1,6 @@
 package vn.directivetracker.escalation;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,20 +10,24 @@ import vn.directivetracker.directive.TaskModels;
 import vn.directivetracker.directive.TaskRecord;
 
 /**
- * When a task is next due for the escalation sweep: {@code dt_task.next_escalation_at}. Set when the task is
- * loaded (the first moment after its deadline day), moved when its deadline changes, cleared when it closes
- * (DirectiveTasks#markCompleted, #markWithdrawn); after each escalation the sweep sets it to the look-again
- * morning.
+ * When a task is next due for the escalation sweep: {@code dt_task.next_escalation_at} for its next escalation
+ * and {@code dt_task.next_reminder_at} for its next reminder. Both are set when the task is loaded (the first
+ * moment after its deadline day; the first reminder still ahead), moved when its deadline changes, cleared when
+ * it closes (DirectiveTasks#markCompleted, #markWithdrawn); after each escalation or reminder the sweep sets the
+ * next one.
  *
- * <p>Instances of directive-task version 1 (with {@code Timer_Overdue}) still escalate by their own timers:
- * their tasks keep a null next_escalation_at, so the sweep never escalates them a second time, and they keep
- * the process variables those timers read ({@code overdueAt}).
+ * <p>Older running instances keep the timers their model has, and the sweep leaves their tasks alone (the
+ * column stays null), so nothing is sent twice: instances of directive-task versions 1 to 3 remind by their own
+ * {@code Timer_Reminder} (which reads {@code nextReminderAt}), and version 1 also escalates by its own
+ * {@code Timer_Overdue} (which reads {@code overdueAt}).
  */
 @Component
 public class EscalationSchedule {
 
   /** The overdue timer of directive-task version 1: an instance whose model has it escalates by timer. */
   static final String TIMER_OVERDUE = "Timer_Overdue";
+  /** The reminder timer of directive-task versions 1 to 3: an instance whose model has it reminds by timer. */
+  static final String TIMER_REMINDER = "Timer_Reminder";
 
   private final JdbcTemplate jdbc;
   private final DeadlinePlan plan;
@@ -41,29 +44,45 @@ public class EscalationSchedule {
     return models.definition(processDefinitionId).findActivity(TIMER_OVERDUE) != null;
   }
 
-  /**
-   * Plans the task's first escalation from its deadline (none without one), for a task whose instance
-   * escalates through the sweep; leaves a version 1 instance's task alone. Only an open task is planned.
-   */
-  public void plan(String taskId, LocalDate deadline, String processDefinitionId) {
-    if (escalatesByTimer(processDefinitionId)) {
-      return;
-    }
-    Date overdueAt = plan.overdueAt(deadline);
-    jdbc.update("update dt_task set next_escalation_at = ? where id = ? and state = ?",
-        overdueAt == null ? null : new Timestamp(overdueAt.getTime()), taskId, TaskRecord.OPEN);
+  /** Whether instances of this process definition remind by their own timer (directive-task versions 1 to 3). */
+  public boolean remindsByTimer(String processDefinitionId) {
+    return models.definition(processDefinitionId).findActivity(TIMER_REMINDER) != null;
   }
 
   /**
-   * The variables a version 1 instance's deadline watch reads besides DeadlinePlan#variables (its overdue timer
-   * and the level its escalations wrote); nothing for a current instance.
+   * Plans the task's next escalation and next reminder from its days (none without a deadline), each only
+   * where the instance leaves it to the sweep. Only an open task is planned.
+   */
+  public void plan(TaskRecord task, String processDefinitionId) {
+    boolean escalates = !escalatesByTimer(processDefinitionId);
+    boolean reminds = !remindsByTimer(processDefinitionId);
+    if (!escalates && !reminds) {
+      return;
+    }
+    Date overdueAt = escalates ? plan.overdueAt(task.deadline()) : null;
+    Date reminder = reminds && task.deadline() != null ? plan.nextReminder(task.issuedOn(), task.deadline()) : null;
+    jdbc.update("update dt_task set next_escalation_at = ?, next_reminder_at = ? where id = ? and state = ?",
+        timestamp(overdueAt), timestamp(reminder), task.id(), TaskRecord.OPEN);
+  }
+
+  /**
+   * The variables an older instance's own deadline timers read besides DeadlinePlan#variables: the reminder
+   * timer's {@code nextReminderAt} (versions 1 to 3), version 1's overdue timer and the level its escalations
+   * wrote; nothing for a current instance.
    */
   public Map<String, Object> timerVariables(TaskRecord task, String processDefinitionId) {
     Map<String, Object> vars = new HashMap<>();
+    if (remindsByTimer(processDefinitionId)) {
+      vars.put("nextReminderAt", task.deadline() == null ? null : plan.nextReminder(task.issuedOn(), task.deadline()));
+    }
     if (escalatesByTimer(processDefinitionId)) {
       vars.put("overdueAt", plan.overdueAt(task.deadline()));
       vars.put("escalationLevel", task.escalationLevel());
     }
     return vars;
+  }
+
+  private static Timestamp timestamp(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
   }
 }

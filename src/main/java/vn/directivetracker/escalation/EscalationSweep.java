@@ -23,12 +23,17 @@ import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.BusinessClock;
 import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.notification.Notice;
+import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;
+import vn.directivetracker.notification.TaskFacts;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 
 /**
- * One page of the escalation sweep, in the transaction of its job: the open tasks whose
+ * One page of the escalation sweep, in the transaction of its job: a page of escalations ({@link #escalatePage})
+ * or a page of reminders ({@link #remindPage}).
+ *
+ * <p>Escalations: the open tasks whose
  * dt_task.next_escalation_at has come ({@code directive.escalation.sweep-page-size} of them, the longest
  * waiting first), and for each the days overdue (working days when the issuer gave the deadline in working
  * days, as MeasureOverdue counts them), the escalation-level decision (Camunda's DecisionService, so each
@@ -50,6 +55,7 @@ class EscalationSweep {
   private final EscalationRepository escalations;
   private final EscalationNotices notices;
   private final Notifier notifier;
+  private final TaskFacts facts;
   private final DeadlinePlan plan;
   private final UnitRegistry registry;
   private final BusinessClock clock;
@@ -58,8 +64,8 @@ class EscalationSweep {
   private volatile int pageSize;
   private final Counter held;
 
-  EscalationSweep(EscalationRepository escalations, EscalationNotices notices, Notifier notifier, DeadlinePlan plan,
-      UnitRegistry registry, BusinessClock clock, @Lazy DecisionService decisions, @Lazy RepositoryService repository,
+  EscalationSweep(EscalationRepository escalations, EscalationNotices notices, Notifier notifier, TaskFacts facts,
+      DeadlinePlan plan, UnitRegistry registry, BusinessClock clock, @Lazy DecisionService decisions, @Lazy RepositoryService repository,
       @Value("${directive.escalation.sweep-page-size:500}") int pageSize, MeterRegistry meters) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("directive.escalation.sweep-page-size must be at least 1, not " + pageSize);
@@ -67,6 +73,7 @@ class EscalationSweep {
     this.escalations = escalations;
     this.notices = notices;
     this.notifier = notifier;
+    this.facts = facts;
     this.plan = plan;
     this.registry = registry;
     this.clock = clock;
@@ -90,8 +97,11 @@ class EscalationSweep {
     return pageSize;
   }
 
-  /** What one page did: how many due tasks it read and how many it escalated; a full page means more may be due. */
-  record Page(int read, int escalated, boolean full) {
+  /**
+   * What one page did: how many due tasks it read and how many it escalated or reminded; a full page means more
+   * may be due.
+   */
+  record Page(int read, int done, boolean full) {
   }
 
   /** Escalates one page of due tasks; the delivery jobs of its bundles belong to {@code processDefinitionId}. */
@@ -155,6 +165,45 @@ class EscalationSweep {
           + " amended) and were left alone", due.size() - advanced.size(), due.size());
     }
     return new Page(due.size(), advanced.size(), due.size() == size);
+  }
+
+  /**
+   * Reminds one page of tasks whose next reminder has come (dt_task.next_reminder_at, set for instances of
+   * directive-task version 4 on): each task's next reminder is moved to the one after (null when none is left
+   * before the deadline), and a reminder is queued in the lead unit's bundle of reminders, so a unit with many
+   * tasks due gets one mail listing them. As for escalations, only the tasks this page moved are reminded, so a
+   * page redone after a failure, or two sweeps at once, remind each task once. A reminder whose moment passed
+   * while no sweep ran (the application was down) is still sent if the deadline has not passed; after it the
+   * escalations speak, so the reminder is dropped.
+   */
+  Page remindPage(String processDefinitionId) {
+    Instant now = clock.now();
+    LocalDate today = clock.today();
+    int size = pageSize;
+    List<EscalationRepository.DueReminder> due = escalations.dueReminders(now, size);
+    if (due.isEmpty()) {
+      return new Page(0, 0, false);
+    }
+    List<EscalationRepository.NextReminder> moves = new ArrayList<>();
+    for (EscalationRepository.DueReminder d : due) {
+      TaskRecord task = d.task();
+      java.util.Date next = task.deadline() == null ? null : plan.nextReminder(task.issuedOn(), task.deadline());
+      moves.add(new EscalationRepository.NextReminder(task.id(), d.nextReminderAt(),
+          next == null ? null : next.toInstant()));
+    }
+    Set<String> moved = new HashSet<>(escalations.advanceReminders(moves));
+    List<Notice> queued = new ArrayList<>();
+    for (EscalationRepository.DueReminder d : due) {
+      TaskRecord task = d.task();
+      if (moved.contains(task.id()) && task.deadline() != null && !today.isAfter(task.deadline())) {
+        Map<String, String> values = facts.of(task, null);
+        values.put("daysLeft", String.valueOf(plan.daysLeft(task.deadline())));
+        queued.add(new Notice(NotificationEvent.REMINDER, "REMINDER:" + task.id() + ":" + today, task.id(),
+            List.of(task.leadUnit()), values));
+      }
+    }
+    notifier.notifyBundled(processDefinitionId, queued);
+    return new Page(due.size(), queued.size(), due.size() == size);
   }
 
   /**

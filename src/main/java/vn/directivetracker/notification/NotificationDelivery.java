@@ -77,8 +77,10 @@ class NotificationDelivery {
       if (notices.size() > 1) {
         Map<String, String> values = listing(notices);
         values.put("unit", facts.name(bundle.recipientGroup()));
-        subject = templates.subject(NotificationEvent.ESCALATION_BUNDLE, values);
-        body = templates.body(NotificationEvent.ESCALATION_BUNDLE, values);
+        // A bundle holds notices of one kind (Notifier#notifyBundled); each kind that is bundled has a template.
+        NotificationEvent template = NotificationEvent.valueOf(notices.get(0).event() + "_BUNDLE");
+        subject = templates.subject(template, values);
+        body = templates.body(template, values);
       }
       send(notices, List.of(bundle.recipientGroup()), subject, body, identity, "X-Directive-Bundle", bundleId,
           (status, to, at) -> outbox.markBundleDelivered(bundleId, status, to, at));

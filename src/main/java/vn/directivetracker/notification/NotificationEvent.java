@@ -7,5 +7,7 @@ public enum NotificationEvent {
   /** The daily digest of an officer who chose one mail a day instead of one per event. */
   DIGEST,
   /** Several escalations for one unit within one bundle window, in one mail (Notifier.notifyBundled). */
-  ESCALATION_BUNDLE
+  ESCALATION_BUNDLE,
+  /** Several reminders for one unit within one bundle window, in one mail (the escalation sweep's reminders). */
+  REMINDER_BUNDLE
 }

@@ -86,6 +86,16 @@ class ModelMigrationController {
         sources.add(entry);
         continue;
       }
+      if (escalations.remindsByTimer(source.getId()) && !escalations.remindsByTimer(target.getId())) {
+        // The same for reminders (directive-task versions 1 to 3 against 4): the sweep would have to take over
+        // each task's next reminder (dt_task.next_reminder_at).
+        entry.put("valid", false);
+        entry.put("problems", List.of("version " + source.getVersion() + " reminds units of the deadline by its own"
+            + " timer (Timer_Reminder) and version " + target.getVersion() + " leaves that to the escalation sweep:"
+            + " its instances keep their version until they end"));
+        sources.add(entry);
+        continue;
+      }
       try {
         MigrationPlan plan = runtime.createMigrationPlan(source.getId(), target.getId())
             .mapEqualActivities().updateEventTriggers().build();

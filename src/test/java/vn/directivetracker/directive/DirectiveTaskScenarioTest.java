@@ -54,7 +54,7 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     assertThat(DirectiveFixtures.taskOf(issued, "T01").get("leadUnit").asText()).isEqualTo("MOH");
     ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
 
-    assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_Contribute", "Timer_Reminder");
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_Contribute");
     Task carryOut = task("UserTask_CarryOut", pi);
     assertThat(carryOut).hasCandidateGroup("MOH");
     assertThat(carryOut.getDueDate()).isEqualTo(vietnam("2024-01-31T23:59:59"));
@@ -67,7 +67,7 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
 
     clockAt("2024-01-25T10:00");
     complete(carryOut, withVariables("reportResult", "Đã ban hành hướng dẫn", "completionDate", "2024-01-25"));
-    assertThat(pi).isWaitingAt("UserTask_ReviewReport", "UserTask_Contribute", "Timer_Reminder");
+    assertThat(pi).isWaitingAt("UserTask_ReviewReport", "UserTask_Contribute");
     assertThat(task("UserTask_ReviewReport", pi)).hasCandidateGroup("P06WGSEC");
     complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
 
@@ -101,10 +101,10 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     Task review = task("UserTask_ReviewReport", pi);
     assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), withVariables("reportAccepted", false)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reviewComment");
-    assertThat(pi).isWaitingAt("UserTask_ReviewReport", "Timer_Reminder");
+    assertThat(pi).isWaitingAt("UserTask_ReviewReport");
 
     complete(review, withVariables("reportAccepted", false, "reviewComment", "Thiếu số liệu của 12 địa phương"));
-    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder").hasPassed("ServiceTask_ReturnReport");
+    assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("ServiceTask_ReturnReport");
     runDueJobs(directives.processesOf(directiveId));
     assertThat(subjectsTo("moj", ref)).anySatisfy(s -> assertThat(s).contains("bị trả lại"));
     assertThat(bodiesTo("moj", ref)).anySatisfy(b -> assertThat(b).contains("Thiếu số liệu của 12 địa phương"));
@@ -139,7 +139,7 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(),
         withVariables("reportResult", "xong", "completionDate", "2024-05-01")))
         .hasMessageContaining("in the future");
-    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
+    assertThat(pi).isWaitingAt("UserTask_CarryOut");
   }
 
   @Test
@@ -167,7 +167,10 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
         List.of(DirectiveFixtures.task("T01", "COMMUNICATION", null)));
     assertThat(DirectiveFixtures.taskOf(issued, "T01").get("leadUnit").asText()).isEqualTo("MCST");
     ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
-    assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("EndEvent_NoDeadline", "EndEvent_NoCoordination");
+    assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("EndEvent_NoCoordination");
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    assertThat(nextReminder(taskId)).isNull();
+    assertThat(nextEscalation(taskId)).isNull();
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isNull();
     // No deadline timers; only the monthly progress report's cycle.
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isOne();
@@ -190,17 +193,28 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     List<String> processes = directives.processesOf(directiveId);
     runDueJobs(processes);
 
+    // No timer of the task's own watches the deadline: the sweep reminds it (dt_task.next_reminder_at).
+    assertThat(deadlineTimers(pi)).isEmpty();
     // Half of the time: day 10 of 21; then 3 days before the deadline; both at 08:00 in Ha Noi.
-    assertThat(timerDue(pi)).isEqualTo(vietnam("2024-01-20T08:00:00"));
+    assertThat(nextReminder(taskId)).isEqualTo(vietnam("2024-01-20T08:00:00"));
+    clockAt("2024-01-19T17:00");
+    runDueJobs(processes);
+    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).isEmpty();
     clockAt("2024-01-20T08:00:01");
     runDueJobs(processes);
-    assertThat(timerDue(pi)).isEqualTo(vietnam("2024-01-28T08:00:00"));
+    assertThat(nextReminder(taskId)).isEqualTo(vietnam("2024-01-28T08:00:00"));
+    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).singleElement().asString()
+        .contains("T01");
     clockAt("2024-01-28T08:00:01");
     runDueJobs(processes);
     assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).hasSize(2);
-    // The reminders done, the deadline watch has ended: no timer of the task's own waits for the deadline.
-    assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("EndEvent_RemindersDone");
-    assertThat(deadlineTimers(pi)).isEmpty();
+    assertThat(bodiesTo("moj", ref)).anySatisfy(b -> assertThat(b).contains("còn 3 ngày"));
+    // The reminders done: none is planned, and a sweep that runs again sends none.
+    assertThat(nextReminder(taskId)).isNull();
+    runEscalationSweep(processes);
+    runDueJobs(processes);
+    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).hasSize(2);
+    assertThat(pi).isWaitingAt("UserTask_CarryOut");
     assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-01T00:00:00"));
 
     // From the first moment after the deadline day, then as often as escalation-level says: the sweep.
@@ -279,7 +293,7 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
         List.of(t01, DirectiveFixtures.task("T02", "HOUSING", "2024-02-28")));
     String directiveId = issued.get("id").asText();
     ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
-    assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_Contribute", "Timer_Reminder");
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_Contribute");
 
     var response = directives.post("leader", "/api/directives/" + directiveId + "/tasks/T01/withdrawal",
         Map.of("reason", "Đã lồng ghép vào nhiệm vụ khác"));
@@ -327,7 +341,6 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
 
-
   private List<Job> deadlineTimers(ProcessInstance pi) {
     List<String> progress = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
         .activityId("Timer_MonthlyProgress").list().stream().map(Job::getId).toList();
@@ -335,15 +348,6 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
         .filter(j -> !progress.contains(j.getId())).toList();
   }
 
-  private Date timerDue(ProcessInstance pi) {
-    // The deadline's timer, not the monthly progress report's.
-    List<String> progress = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .activityId("Timer_MonthlyProgress").list().stream().map(Job::getId).toList();
-    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list()
-        .stream().filter(j -> !progress.contains(j.getId())).toList();
-    assertThat(timers).hasSize(1);
-    return timers.get(0).getDuedate();
-  }
 
   private static Date vietnam(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant());

@@ -82,12 +82,15 @@ class EscalationSweepTest extends ApplicationTest {
 
     // Five due tasks, two a page: three pages, each its own job, the gateway looping while a page was full.
     sweep.pageSize(2);
-    assertThat(runEscalationSweep(processes)).isEqualTo(1 + 3);
+    // Then the reminders: none due, one page that finds none.
+    assertThat(runEscalationSweep(processes)).isEqualTo(1 + 3 + 1);
     HistoricProcessInstance run = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(lastSweep).singleResult();
     assertThat(run.getEndTime()).isNotNull();
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(run.getId())
         .activityId("ServiceTask_EscalateDueTasks").count()).isEqualTo(3);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+        .activityId("ServiceTask_RemindDueTasks").count()).isOne();
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(run.getId())
         .activityId("EndEvent_SweepDone").count()).isOne();
 
@@ -180,6 +183,9 @@ class EscalationSweepTest extends ApplicationTest {
     // The retry (the global retry cycle) redoes the page: each due task once, T01 not at all.
     ClockUtil.setCurrentTime(page.getDuedate());
     engine.getManagementService().executeJob(page.getId());
+    // The sweep goes on to its reminders: one page, none due.
+    Job reminders = sweepPageJobs().get(0);
+    engine.getManagementService().executeJob(reminders.getId());
     assertThat(sweepPageJobs()).isEmpty();
     assertThat(escalations(ids.get("T01"))).isZero();
     assertThat(escalations(ids.get("T02"))).isOne();
@@ -294,6 +300,66 @@ class EscalationSweepTest extends ApplicationTest {
   }
 
   /** A directive issued through the API: its id, its tasks' ids by key, and their process instances. */
+  @Test
+  void dueRemindersGoOutOncePerTaskInOneMailPerUnitAndNotAfterTheDeadline() throws Exception {
+    clockAt("2024-05-02T09:00");
+    String reference = DirectiveFixtures.uniqueReference("SWEEP-REMIND");
+    Issued issued = issued(directives.issue("leader", "P06WG", reference, "2024-05-02",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-06-28"), DirectiveFixtures.task("T02", "HEALTH", "2024-06-28"),
+            DirectiveFixtures.task("T03", "CIVIL_STATUS", "2024-06-28"), DirectiveFixtures.task("T04", "HEALTH", "2024-05-20"))));
+    Map<String, String> ids = issued.ids();
+    // Half of the time (57 days: 2024-05-30; 18 days: 2024-05-11), at 08:00 in Ha Noi.
+    assertThat(nextReminder(ids.get("T01"))).isEqualTo(vietnam("2024-05-30T08:00"));
+    assertThat(nextReminder(ids.get("T04"))).isEqualTo(vietnam("2024-05-11T08:00"));
+
+    // T04's reminders were missed (no sweep ran) and its deadline has passed: the escalations speak, not a reminder.
+    clockAt("2024-05-25T09:00");
+    runEscalationSweep(issued.processes());
+    assertThat(nextReminder(ids.get("T04"))).isNull();
+    assertThat(reminders(ids.get("T04"))).isZero();
+    assertThat(escalations(ids.get("T04"))).isOne();
+
+    // T01 and T02 are MOH's, T03 MOJ's: three reminders, two bundles, and each task's next reminder moved on.
+    clockAt("2024-05-30T08:00:01");
+    runEscalationSweep(issued.processes());
+    for (String k : List.of("T01", "T02", "T03")) {
+      assertThat(reminders(ids.get(k))).as(k).isOne();
+      assertThat(nextReminder(ids.get(k))).as(k).isEqualTo(vietnam("2024-06-25T08:00"));
+    }
+    assertThat(jdbc.queryForList("select count(*) from dt_notification where event = 'REMINDER' and task_id in (?, ?, ?)"
+        + " group by bundle_id order by count(*)", Integer.class, ids.get("T01"), ids.get("T02"), ids.get("T03")))
+        .containsExactly(1, 2);
+    // A second sweep at the same moment reminds nobody again.
+    runEscalationSweep(issued.processes());
+    assertThat(reminders(ids.get("T01"))).isOne();
+
+    runDueJobs(issued.processes());
+    List<String> moh = mailsTo("moh", reference);
+    assertThat(moh).filteredOn(m -> m.contains("Nhắc việc: 2 nhiệm vụ của Bộ Y tế")).singleElement().asString()
+        .contains("nhiệm vụ T01").contains("nhiệm vụ T02").contains("Reminder: 2 tasks of");
+    assertThat(mailsTo("moj", reference)).filteredOn(m -> m.contains("Nhắc việc")).singleElement().asString()
+        .contains("nhiệm vụ T03").contains("còn 29 ngày");
+  }
+
+  private int reminders(String taskId) {
+    return jdbc.queryForObject("select count(*) from dt_notification where task_id = ? and event = 'REMINDER'",
+        Integer.class, taskId);
+  }
+
+  /** Subject and body of each mail to the user that mentions the reference. */
+  private static List<String> mailsTo(String user, String reference) throws Exception {
+    List<String> mails = new java.util.ArrayList<>();
+    var account = MAIL.getUserManager().getUserByEmail(user + "@demo.directivetracker.vn");
+    for (var stored : MAIL.getManagers().getImapHostManager().getInbox(account).getMessages()) {
+      var m = stored.getMimeMessage();
+      String mail = m.getSubject() + "\n" + m.getContent();
+      if (mail.contains(reference)) {
+        mails.add(mail);
+      }
+    }
+    return mails;
+  }
+
   private record Issued(String directiveId, Map<String, String> ids, List<String> processes) {
   }
 

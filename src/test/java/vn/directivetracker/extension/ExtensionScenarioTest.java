@@ -60,11 +60,11 @@ class ExtensionScenarioTest extends ApplicationTest {
     ResponseEntity<String> asked = request("moj", taskId, "2024-02-29", "Chờ số liệu của 63 địa phương");
     assertThat(asked.getStatusCode().value()).isEqualTo(201);
     assertThat(DirectiveFixtures.read(asked.getBody()).get("state").asText()).isEqualTo("PENDING");
-    assertThat(pi).isWaitingAt("UserTask_CarryOut", "Timer_Reminder", "UserTask_DecideExtension");
+    assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_DecideExtension");
     Task decide = task("UserTask_DecideExtension", pi);
     assertThat(decide).hasCandidateGroup("P06WG");
     assertThat(request("moj", taskId, "2024-03-15", "Lần nữa").getStatusCode().value()).isEqualTo(409);
-    assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-01-20T08:00:00"));
+    assertThat(nextReminder(taskId)).isEqualTo(vietnam("2024-01-20T08:00:00"));
     assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-01T00:00:00"));
 
     engine.getIdentityService().setAuthentication("leader", List.of("P06WG"));
@@ -73,9 +73,9 @@ class ExtensionScenarioTest extends ApplicationTest {
     engine.getIdentityService().clearAuthentication();
 
     assertThat(pi).hasPassed("ServiceTask_ApplyExtension", "EndEvent_ExtensionApproved")
-        .isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
+        .isWaitingAt("UserTask_CarryOut");
     // Half of 2024-01-10..2024-02-29 (50 days) is 2024-02-04.
-    assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-02-04T08:00:00"));
+    assertThat(nextReminder(taskId)).isEqualTo(vietnam("2024-02-04T08:00:00"));
     // The escalation sweep's next look moves with the deadline, as an amendment's does.
     assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-03-01T00:00:00"));
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isEqualTo(vietnam("2024-02-29T23:59:59"));
@@ -120,8 +120,8 @@ class ExtensionScenarioTest extends ApplicationTest {
         "extensionComment", "Nhiệm vụ trọng tâm, không gia hạn"));
 
     assertThat(pi).hasPassed("ServiceTask_RefuseExtension", "EndEvent_ExtensionRefused")
-        .hasNotPassed("ServiceTask_ApplyExtension").isWaitingAt("UserTask_CarryOut", "Timer_Reminder");
-    assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-01-20T08:00:00"));
+        .hasNotPassed("ServiceTask_ApplyExtension").isWaitingAt("UserTask_CarryOut");
+    assertThat(nextReminder(taskId)).isEqualTo(vietnam("2024-01-20T08:00:00"));
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isEqualTo(vietnam("2024-01-31T23:59:59"));
     assertThat(jdbc.queryForObject("select state from dt_extension where task_id = ?", String.class, taskId))
         .isEqualTo("REFUSED");

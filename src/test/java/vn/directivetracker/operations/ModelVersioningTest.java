@@ -70,7 +70,7 @@ class ModelVersioningTest extends ApplicationTest {
     // every resource when one changed, so the forms come along (their form keys name this deployment; the
     // tests after this one, the browser test among them, open forms of this version).
     String model = Files.readString(Path.of("processes/directive-task.bpmn"))
-        .replace("camunda:versionTag=\"3\"", "camunda:versionTag=\"3-migration-test\"");
+        .replace("camunda:versionTag=\"4\"", "camunda:versionTag=\"4-migration-test\"");
     var upgrade = engine.getRepositoryService().createDeployment().name("directive-task-upgrade-test")
         .addString("processes/directive-task.bpmn", model);
     try (var forms = Files.list(Path.of("forms"))) {
@@ -100,22 +100,25 @@ class ModelVersioningTest extends ApplicationTest {
     String newDefinition = instance(pi).getProcessDefinitionId();
     assertThat(newDefinition).isNotEqualTo(oldDefinition);
     assertThat(engine.getRepositoryService().getProcessDefinition(newDefinition).getVersionTag())
-        .isEqualTo("3-migration-test");
+        .isEqualTo("4-migration-test");
     String carryOut = engine.getTaskService().createTaskQuery().processInstanceId(pi)
         .taskDefinitionKey("UserTask_CarryOut").singleResult().getId();
     try (var form = (java.io.InputStream) engine.getFormService().getDeployedTaskForm(carryOut)) {
       assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
           .as("the migrated task's form").contains("cam-variable-name=\"reportResult\"");
     }
-    // The migrated task is still in its unit's inbox and its deadline timer still watches it.
+    // The migrated task is still in its unit's inbox, its monthly progress timer still waits, and the sweep still
+    // has its next reminder and escalation.
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi).taskCandidateGroup("MAE").count())
         .isEqualTo(1);
     var timers = engine.getManagementService().createJobQuery().processInstanceId(pi).timers();
-    assertThat(timers.count()).isEqualTo(2);
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi).timers()
-        .activityId("Timer_Reminder").count()).isEqualTo(1);
+    assertThat(timers.count()).isEqualTo(1);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi).timers()
         .activityId("Timer_MonthlyProgress").count()).isEqualTo(1);
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    assertThat(nextReminder(taskId)).isEqualTo(java.util.Date.from(java.time.LocalDateTime.parse("2024-07-01T08:00")
+        .atZone(VIETNAM).toInstant()));
+    assertThat(nextEscalation(taskId)).isNotNull();
   }
 
   private ProcessInstance instance(String id) {
