@@ -40,8 +40,7 @@ import vn.directivetracker.organization.UnitRegistry;
  * not patched timer by timer: its waiting activity (Timer_Reminder, or none when the task had no deadline or
  * its reminders are done; Timer_Overdue or Timer_NextEscalation in a version 1 instance) is cancelled and the
  * branch restarted before Gateway_HasDeadline, which plans it again from the new variables. That covers every
- * case: a later
- * or earlier date, a deadline added or removed (never escalates), an overdue task that is no longer overdue
+ * case: a later or earlier date, a deadline added or removed (never escalates), an overdue task that is no longer overdue
  * (it stops escalating until the new deadline passes) or still is (its next_escalation_at is past, so the
  * next sweep escalates it at once, by the new number of days overdue).
  */
@@ -229,7 +228,8 @@ public class TaskChanges {
         cancelling = true;
       }
     }
-    if (deadlineChanged && models.definition(tree.getProcessDefinitionId()).findActivity(DEADLINE_WATCH_START) != null) {
+    boolean ownWatch = models.definition(tree.getProcessDefinitionId()).findActivity(DEADLINE_WATCH_START) != null;
+    if (deadlineChanged && ownWatch) {
       for (String wait : DEADLINE_WAITS) {
         for (ActivityInstance timer : tree.getActivityInstances(wait)) {
           cancel.cancelActivityInstance(timer.getId());

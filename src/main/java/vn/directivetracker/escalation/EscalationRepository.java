@@ -130,7 +130,10 @@ class EscalationRepository {
   record DueReminder(TaskRecord task, Timestamp nextReminderAt) {
   }
 
-  /** Up to {@code limit} open tasks whose next reminder has come, the longest waiting first; locked as {@link #due}. */
+  /**
+   * Up to {@code limit} open tasks whose next reminder has come, the longest waiting first, locked as in
+   * {@link #due}.
+   */
   List<DueReminder> dueReminders(Instant now, int limit) {
     return jdbc.query(DirectiveTasks.SELECT + "where t.next_reminder_at <= ? and t.state = ?"
         + " order by t.next_reminder_at, t.id limit ?" + (postgres ? " for update of t skip locked" : ""),

@@ -65,7 +65,8 @@ class EscalationSweep {
   private final Counter held;
 
   EscalationSweep(EscalationRepository escalations, EscalationNotices notices, Notifier notifier, TaskFacts facts,
-      DeadlinePlan plan, UnitRegistry registry, BusinessClock clock, @Lazy DecisionService decisions, @Lazy RepositoryService repository,
+      DeadlinePlan plan, UnitRegistry registry, BusinessClock clock, @Lazy DecisionService decisions,
+      @Lazy RepositoryService repository,
       @Value("${directive.escalation.sweep-page-size:500}") int pageSize, MeterRegistry meters) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("directive.escalation.sweep-page-size must be at least 1, not " + pageSize);

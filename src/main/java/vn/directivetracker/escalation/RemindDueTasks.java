@@ -26,8 +26,8 @@ class RemindDueTasks implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     EscalationSweep.Page page = sweep.remindPage(execution.getProcessDefinitionId());
     if (page.read() > 0) {
-      LOG.info("Escalation sweep {}: {} reminders queued for {} tasks due in this page", execution.getProcessInstanceId(),
-          page.done(), page.read());
+      LOG.info("Escalation sweep {}: {} reminders queued for {} tasks due in this page",
+          execution.getProcessInstanceId(), page.done(), page.read());
     }
     execution.setVariable("moreReminders", page.full());
   }
