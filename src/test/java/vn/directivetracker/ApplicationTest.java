@@ -173,15 +173,15 @@ public abstract class ApplicationTest {
   }
 
   /**
-   * Clears next_escalation_at and next_reminder_at of the open tasks due now that do not belong to these process
-   * instances.
+   * Clears next_escalation_at, next_reminder_at and next_progress_at of the open tasks due now that do not belong
+   * to these process instances.
    */
   protected void parkOtherDueTasks(java.util.Collection<String> processInstanceIds) {
     String marks = String.join(",", java.util.Collections.nCopies(Math.max(1, processInstanceIds.size()), "?"));
     List<Object> args = new java.util.ArrayList<>();
     args.add(new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()));
     args.addAll(processInstanceIds.isEmpty() ? List.of("-") : processInstanceIds);
-    for (String column : List.of("next_escalation_at", "next_reminder_at")) {
+    for (String column : List.of("next_escalation_at", "next_reminder_at", "next_progress_at")) {
       jdbcTemplate.update("update dt_task set " + column + " = null where " + column + " <= ? and state = 'OPEN'"
           + " and (process_instance_id is null or process_instance_id not in (" + marks + "))", args.toArray());
     }
@@ -201,7 +201,14 @@ public abstract class ApplicationTest {
     return at == null ? null : new Date(at.getTime());
   }
 
-  /** Whether a task of these process instances is due for the sweep (an escalation or a reminder) now. */
+  /** When the escalation sweep next opens the task's monthly progress period (dt_task.next_progress_at), or null. */
+  protected Date nextProgress(String taskId) {
+    java.sql.Timestamp at = jdbcTemplate.queryForObject("select next_progress_at from dt_task where id = ?",
+        java.sql.Timestamp.class, taskId);
+    return at == null ? null : new Date(at.getTime());
+  }
+
+  /** Whether a task of these process instances is due for the sweep (an escalation, a reminder, a period) now. */
   protected boolean escalationDue(java.util.Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
       return false;
@@ -211,10 +218,11 @@ public abstract class ApplicationTest {
     java.sql.Timestamp now = new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime());
     args.add(now);
     args.add(now);
+    args.add(now);
     args.addAll(processInstanceIds);
     Integer n = jdbcTemplate.queryForObject("select count(*) from dt_task where (next_escalation_at <= ?"
-        + " or next_reminder_at <= ?) and state = 'OPEN' and process_instance_id in (" + marks + ")", Integer.class,
-        args.toArray());
+        + " or next_reminder_at <= ? or next_progress_at <= ?) and state = 'OPEN' and process_instance_id in ("
+        + marks + ")", Integer.class, args.toArray());
     return n != null && n > 0;
   }
 

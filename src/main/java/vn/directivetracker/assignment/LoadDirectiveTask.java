@@ -17,8 +17,8 @@ import vn.directivetracker.reporting.FormContext;
 
 /**
  * First step of a directive task: loads the stored task and puts into the process what the decisions,
- * gateways and timers read, and plans the task's first escalation and reminder (dt_task.next_escalation_at
- * and next_reminder_at, for the escalation sweep). The business key names the task as people do: issuer,
+ * gateways and timers read, and plans the task's first escalation, reminder and progress period
+ * (dt_task.next_escalation_at, next_reminder_at and next_progress_at, for the escalation sweep). The business key names the task as people do: issuer,
  * notice, task key.
  */
 @Component("loadDirectiveTask")
@@ -73,7 +73,7 @@ class LoadDirectiveTask implements JavaDelegate {
       vars.putAll(deadlines.legacyVariables(task.issuedOn(), task.deadline()));
       vars.putAll(formContext.legacyVariables(task));
     }
-    escalations.plan(task, execution.getProcessDefinitionId());
+    escalations.planNew(task, execution.getProcessDefinitionId());
     execution.setVariables(vars);
   }
 }

@@ -85,17 +85,17 @@ public class DirectiveTasks {
 
   /**
    * Closes the task as accepted; on time or late follows from the completion date and the deadline. A closed
-   * task is no longer due for the sweep's escalations and reminders.
+   * task is no longer due for the sweep's escalations, reminders and progress periods.
    */
   public void markCompleted(String taskId, LocalDate completedOn, Instant at) {
     jdbc.update("update dt_task set state = ?, completed_on = ?, closed_at = ?, next_escalation_at = null,"
-        + " next_reminder_at = null where id = ? and state = ?",
+        + " next_reminder_at = null, next_progress_at = null where id = ? and state = ?",
         TaskRecord.COMPLETED, Date.valueOf(completedOn), Timestamp.from(at), taskId, TaskRecord.OPEN);
   }
 
   public void markWithdrawn(String taskId, Instant at) {
     jdbc.update("update dt_task set state = ?, closed_at = ?, next_escalation_at = null,"
-        + " next_reminder_at = null where id = ? and state = ?",
+        + " next_reminder_at = null, next_progress_at = null where id = ? and state = ?",
         TaskRecord.WITHDRAWN, Timestamp.from(at), taskId, TaskRecord.OPEN);
   }
 

@@ -14,7 +14,7 @@ import vn.directivetracker.directive.TaskRecord;
 /**
  * dt_escalation, one row per escalation (the record reports count and auditors read, with the
  * escalation-level decision's inputs and outputs), and the escalation sweep's reads and writes of dt_task: its
- * escalations (next_escalation_at) and its reminders (next_reminder_at).
+ * escalations (next_escalation_at), its reminders (next_reminder_at) and its progress periods (next_progress_at).
  */
 @Repository
 class EscalationRepository {
@@ -164,4 +164,39 @@ class EscalationRepository {
     return updated(ordered.stream().map(NextReminder::taskId).toList(), counts);
   }
 
+
+  /** A task whose monthly progress period is due to open: its process instance and the moment it was due. */
+  record DueProgress(String taskId, String processInstanceId, Timestamp nextProgressAt) {
+  }
+
+  /**
+   * Up to {@code limit} open tasks whose progress period is due to open, the longest waiting first, locked as in
+   * {@link #due}.
+   */
+  List<DueProgress> dueProgress(Instant now, int limit) {
+    return jdbc.query("select t.id, t.process_instance_id, t.next_progress_at from dt_task t"
+        + " where t.next_progress_at <= ? and t.state = ? and t.process_instance_id is not null"
+        + " order by t.next_progress_at, t.id limit ?"
+        + (postgres ? " for update of t skip locked" : ""),
+        (rs, n) -> new DueProgress(rs.getString("id"), rs.getString("process_instance_id"),
+            rs.getTimestamp("next_progress_at")),
+        Timestamp.from(now), TaskRecord.OPEN, limit);
+  }
+
+  /**
+   * Moves each task's next progress period to {@code next}, in one JDBC batch, only where the task is still open
+   * and its period still due as this sweep read it (as {@link #advance}). Returns the task ids moved: only their
+   * periods are opened.
+   */
+  List<String> advanceProgress(List<DueProgress> due, Instant next) {
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    List<DueProgress> ordered = due.stream().sorted(java.util.Comparator.comparing(DueProgress::taskId)).toList();
+    int[] counts = jdbc.batchUpdate(
+        "update dt_task set next_progress_at = ? where id = ? and state = ? and next_progress_at = ?",
+        ordered.stream().map(d -> new Object[] {Timestamp.from(next), d.taskId(), TaskRecord.OPEN,
+            d.nextProgressAt()}).toList());
+    return updated(ordered.stream().map(DueProgress::taskId).toList(), counts);
+  }
 }

@@ -8,18 +8,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.TaskModels;
 import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.reporting.ProgressReports;
 
 /**
- * When a task is next due for the escalation sweep: {@code dt_task.next_escalation_at} for its next escalation
- * and {@code dt_task.next_reminder_at} for its next reminder. Both are set when the task is loaded (the first
+ * When a task is next due for the escalation sweep: {@code dt_task.next_escalation_at} for its next escalation,
+ * {@code dt_task.next_reminder_at} for its next reminder and {@code dt_task.next_progress_at} for the opening of
+ * its next monthly progress period (planned once, at load: the deadline does not move it). Both are set when the task is loaded (the first
  * moment after its deadline day; the first reminder still ahead), moved when its deadline changes, cleared when
  * it closes (DirectiveTasks#markCompleted, #markWithdrawn); after each escalation or reminder the sweep sets the
  * next one.
  *
  * <p>Older running instances keep the timers their model has, and the sweep leaves their tasks alone (the
- * column stays null), so nothing is sent twice: instances of directive-task versions 1 to 3 remind by their own
- * {@code Timer_Reminder} (which reads {@code nextReminderAt}), and version 1 also escalates by its own
- * {@code Timer_Overdue} (which reads {@code overdueAt}).
+ * column stays null), so nothing is sent or opened twice: instances of directive-task versions 1 to 3 remind by
+ * their own {@code Timer_Reminder} (which reads {@code nextReminderAt}) and open their progress periods by their
+ * own {@code Timer_MonthlyProgress}, and version 1 also escalates by its own {@code Timer_Overdue} (which reads
+ * {@code overdueAt}).
  */
 @Component
 public class EscalationSchedule {
@@ -28,15 +31,19 @@ public class EscalationSchedule {
   static final String TIMER_OVERDUE = "Timer_Overdue";
   /** The reminder timer of directive-task versions 1 to 3: an instance whose model has it reminds by timer. */
   static final String TIMER_REMINDER = "Timer_Reminder";
+  /** The monthly progress cycle of directive-task versions 1 to 3: such an instance opens its periods itself. */
+  static final String TIMER_MONTHLY_PROGRESS = "Timer_MonthlyProgress";
 
   private final JdbcTemplate jdbc;
   private final DeadlinePlan plan;
   private final TaskModels models;
+  private final ProgressReports progress;
 
-  EscalationSchedule(JdbcTemplate jdbc, DeadlinePlan plan, TaskModels models) {
+  EscalationSchedule(JdbcTemplate jdbc, DeadlinePlan plan, TaskModels models, ProgressReports progress) {
     this.jdbc = jdbc;
     this.plan = plan;
     this.models = models;
+    this.progress = progress;
   }
 
   /** Whether instances of this process definition escalate by their own timer (directive-task version 1). */
@@ -47,6 +54,28 @@ public class EscalationSchedule {
   /** Whether instances of this process definition remind by their own timer (directive-task versions 1 to 3). */
   public boolean remindsByTimer(String processDefinitionId) {
     return models.definition(processDefinitionId).findActivity(TIMER_REMINDER) != null;
+  }
+
+  /** Whether instances of this process definition open their monthly progress periods by their own timer. */
+  public boolean opensProgressByTimer(String processDefinitionId) {
+    return models.definition(processDefinitionId).findActivity(TIMER_MONTHLY_PROGRESS) != null;
+  }
+
+  /**
+   * Plans a task just loaded: its first escalation and reminder (as {@link #plan}) and, where the instance leaves
+   * it to the sweep, the opening of its first monthly progress period (dt_task.next_progress_at). One statement.
+   */
+  public void planNew(TaskRecord task, String processDefinitionId) {
+    if (opensProgressByTimer(processDefinitionId)) {
+      plan(task, processDefinitionId);
+      return;
+    }
+    Date overdueAt = escalatesByTimer(processDefinitionId) ? null : plan.overdueAt(task.deadline());
+    Date reminder = remindsByTimer(processDefinitionId) || task.deadline() == null ? null
+        : plan.nextReminder(task.issuedOn(), task.deadline());
+    jdbc.update("update dt_task set next_escalation_at = ?, next_reminder_at = ?, next_progress_at = ? where id = ?"
+        + " and state = ?", timestamp(overdueAt), timestamp(reminder), timestamp(progress.nextOpening()), task.id(),
+        TaskRecord.OPEN);
   }
 
   /**

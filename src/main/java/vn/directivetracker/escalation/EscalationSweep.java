@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -28,10 +30,11 @@ import vn.directivetracker.notification.Notifier;
 import vn.directivetracker.notification.TaskFacts;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.reporting.ProgressReports;
 
 /**
- * One page of the escalation sweep, in the transaction of its job: a page of escalations ({@link #escalatePage})
- * or a page of reminders ({@link #remindPage}).
+ * One page of the escalation sweep, in the transaction of its job: a page of escalations ({@link #escalatePage}),
+ * of reminders ({@link #remindPage}) or of monthly progress periods to open ({@link #openProgressPage}).
  *
  * <p>Escalations: the open tasks whose
  * dt_task.next_escalation_at has come ({@code directive.escalation.sweep-page-size} of them, the longest
@@ -49,6 +52,8 @@ import vn.directivetracker.organization.UnitRegistry;
 class EscalationSweep {
 
   static final String DECISION = "escalation-level";
+  /** The message that opens a task's monthly progress period (directive-task version 4 on). */
+  static final String PROGRESS_PERIOD_OPENED = "ProgressPeriodOpened";
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalationSweep.class);
 
@@ -61,12 +66,14 @@ class EscalationSweep {
   private final BusinessClock clock;
   private final DecisionService decisions;
   private final RepositoryService repository;
+  private final RuntimeService runtime;
+  private final ProgressReports progress;
   private volatile int pageSize;
   private final Counter held;
 
   EscalationSweep(EscalationRepository escalations, EscalationNotices notices, Notifier notifier, TaskFacts facts,
       DeadlinePlan plan, UnitRegistry registry, BusinessClock clock, @Lazy DecisionService decisions,
-      @Lazy RepositoryService repository,
+      @Lazy RepositoryService repository, @Lazy RuntimeService runtime, ProgressReports progress,
       @Value("${directive.escalation.sweep-page-size:500}") int pageSize, MeterRegistry meters) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("directive.escalation.sweep-page-size must be at least 1, not " + pageSize);
@@ -80,6 +87,8 @@ class EscalationSweep {
     this.clock = clock;
     this.decisions = decisions;
     this.repository = repository;
+    this.runtime = runtime;
+    this.progress = progress;
     this.pageSize = pageSize;
     this.held = Counter.builder("directive.escalations.held")
         .description("Due escalations held to the next morning because the task's data could not be decided on")
@@ -205,6 +214,38 @@ class EscalationSweep {
     }
     notifier.notifyBundled(processDefinitionId, queued);
     return new Page(due.size(), queued.size(), due.size() == size);
+  }
+
+  /**
+   * Opens the monthly progress period of one page of open tasks whose period is due (dt_task.next_progress_at,
+   * set for instances of directive-task version 4 on): each task's next opening moves to next month's, and
+   * ProgressPeriodOpened is correlated to its process instance, which starts SubProcess_MonthlyProgress there (the
+   * report task, or nothing while the completion report awaits review). Only the tasks this page moved are opened,
+   * so a page redone after a failure, or two sweeps at once, open each period once; a period missed while no sweep
+   * ran opens late, once, and the next is next month's.
+   */
+  Page openProgressPage() {
+    int size = pageSize;
+    List<EscalationRepository.DueProgress> due = escalations.dueProgress(clock.now(), size);
+    if (due.isEmpty()) {
+      return new Page(0, 0, false);
+    }
+    Set<String> moved = new HashSet<>(escalations.advanceProgress(due, progress.nextOpening().toInstant()));
+    int opened = 0;
+    for (EscalationRepository.DueProgress d : due) {
+      if (!moved.contains(d.taskId())) {
+        continue;
+      }
+      try {
+        runtime.createMessageCorrelation(PROGRESS_PERIOD_OPENED).processInstanceId(d.processInstanceId()).correlate();
+        opened++;
+      } catch (MismatchingMessageCorrelationException e) {
+        // An open task whose instance cannot take the message (ended by hand in Cockpit, say): nothing to open.
+        LOG.warn("Escalation sweep: task {} has no instance waiting for its progress period ({}): {}", d.taskId(),
+            d.processInstanceId(), e.getMessage());
+      }
+    }
+    return new Page(due.size(), opened, due.size() == size);
   }
 
   /**

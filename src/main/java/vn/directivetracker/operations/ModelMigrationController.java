@@ -76,23 +76,15 @@ class ModelMigrationController {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("version", source.getVersion());
       entry.put("instances", running);
-      if (escalations.escalatesByTimer(source.getId()) && !escalations.escalatesByTimer(target.getId())) {
-        // Its instances escalate by their own timers; on the target the escalation sweep would have to take
-        // over each task's next escalation (dt_task.next_escalation_at), which no migration instruction does.
+      String ownTimers = timersTheTargetLacks(source, target);
+      if (ownTimers != null) {
+        // Its instances escalate, remind or open progress periods by their own timers; on the target the
+        // escalation sweep would have to take over each task's next one (dt_task.next_escalation_at,
+        // next_reminder_at, next_progress_at), which no migration instruction does.
         entry.put("valid", false);
-        entry.put("problems", List.of("version " + source.getVersion() + " escalates overdue tasks by its own"
-            + " timers (Timer_Overdue, Timer_NextEscalation) and version " + target.getVersion() + " leaves that to"
-            + " the escalation sweep: its instances keep their version until they end"));
-        sources.add(entry);
-        continue;
-      }
-      if (escalations.remindsByTimer(source.getId()) && !escalations.remindsByTimer(target.getId())) {
-        // The same for reminders (directive-task versions 1 to 3 against 4): the sweep would have to take over
-        // each task's next reminder (dt_task.next_reminder_at).
-        entry.put("valid", false);
-        entry.put("problems", List.of("version " + source.getVersion() + " reminds units of the deadline by its own"
-            + " timer (Timer_Reminder) and version " + target.getVersion() + " leaves that to the escalation sweep:"
-            + " its instances keep their version until they end"));
+        entry.put("problems", List.of("version " + source.getVersion() + " " + ownTimers + " and version "
+            + target.getVersion() + " leaves that to the escalation sweep: its instances keep their version until"
+            + " they end"));
         sources.add(entry);
         continue;
       }
@@ -121,6 +113,20 @@ class ModelMigrationController {
     result.put(dryRun ? "wouldMigrate" : "migrated", total);
     result.put("sources", sources);
     return result;
+  }
+
+  /** What the source's instances do by their own timers that the target leaves to the sweep, or null. */
+  private String timersTheTargetLacks(ProcessDefinition source, ProcessDefinition target) {
+    if (escalations.escalatesByTimer(source.getId()) && !escalations.escalatesByTimer(target.getId())) {
+      return "escalates overdue tasks by its own timers (Timer_Overdue, Timer_NextEscalation)";
+    }
+    if (escalations.remindsByTimer(source.getId()) && !escalations.remindsByTimer(target.getId())) {
+      return "reminds units of the deadline by its own timer (Timer_Reminder)";
+    }
+    if (escalations.opensProgressByTimer(source.getId()) && !escalations.opensProgressByTimer(target.getId())) {
+      return "opens its monthly progress periods by its own timer (Timer_MonthlyProgress)";
+    }
+    return null;
   }
 
   record MigrationRequest(

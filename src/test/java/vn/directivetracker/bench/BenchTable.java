@@ -26,6 +26,10 @@ final class BenchTable {
     line(s, "raw timers/s (default executor)", r.get("rawTimersPerSec"), "");
     line(s, "escalations/s (" + r.get("escalations") + ")", r.get("escalationsPerSec"),
         "ratio " + r.get("escalationRatio") + " (target >= 1.0)");
+    if (r.get("progressPeriodsPerSec") != null) {
+      line(s, "progress periods opened/s (" + r.get("progressPeriods") + ")", r.get("progressPeriodsPerSec"),
+          "in " + r.get("progressPeriodsSeconds") + " s (no target)");
+    }
     Object levels = r.get("levels");
     if (levels instanceof List<?> list) {
       s.append(String.format("%-10s %10s %10s %12s %12s %10s %9s%n", "open", "load s", "inbox p95", "monthly ms",

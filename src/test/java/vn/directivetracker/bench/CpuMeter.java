@@ -10,8 +10,9 @@ import java.util.stream.Stream;
  * CPU time spent by this JVM and by the machine's PostgreSQL processes between two readings. On a shared
  * two-core machine the throughput of a phase moves by a fifth from run to run with whatever else runs; the
  * CPU time its work took moves much less, so it says better what a change bought. PostgreSQL's share is read
- * from /proc (Linux; zero elsewhere), clock ticks of 10 ms: a backend that exits during the phase takes its
- * ticks with it, which the pool's long-lived connections do not.
+ * from /proc (Linux; zero elsewhere), clock ticks of 10 ms, each process's own time and its reaped children's:
+ * a backend that exits (the raw engine's, when its pool closes) passes its ticks on to the postmaster, which
+ * reaps it, so the sum never goes back (it did without the children's: a negative figure for the phase after).
  */
 final class CpuMeter {
 
@@ -52,8 +53,9 @@ final class CpuMeter {
         return 0;
       }
       String[] fields = stat.substring(close + 2).split(" ");
-      // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      // After "pid (comm) ": state is field 0, utime 11, stime 12, cutime 13 and cstime 14 (reaped children).
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+          + Long.parseLong(fields[14]);
     } catch (IOException | RuntimeException e) {
       return 0;
     }

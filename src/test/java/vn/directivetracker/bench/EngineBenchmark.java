@@ -150,6 +150,8 @@ class EngineBenchmark {
     lap("issue60");
     escalations();
     lap("escalations");
+    progressPeriods();
+    lap("progress periods");
     for (int level : mode.openTaskLevels()) {
       openTasks(level);
       lap("open tasks " + level);
@@ -323,6 +325,45 @@ class EngineBenchmark {
       Long pages = jdbc.queryForObject("select count(*) from act_hi_actinst where act_id_ = 'ServiceTask_EscalateDueTasks'"
           + " and start_time_ >= ?", Long.class, new java.sql.Timestamp(moved.getTime()));
       results.put("escalationSweepPages", pages);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /**
+   * The monthly progress periods of every open task opening together: the engine clock moves to the next opening
+   * (the 15th at 08:00 Ha Noi time, `directive.progress-report-day` 25 less 10 days) and the job executor is told
+   * a job is due; timed until every open task has its progress report task. The open tasks' escalations and
+   * reminders are moved past that moment first, so that only the periods are timed (the sweep would otherwise
+   * escalate them all again, three weeks on, before it opens their periods). No raw figure: how long a month's
+   * opening takes at national scale is the point (`progressPeriodsPerSec`).
+   */
+  void progressPeriods() throws Exception {
+    long open = count("select count(*) from dt_task where state = 'OPEN'");
+    long before = count("select count(*) from act_ru_task where task_def_key_ = 'UserTask_ReportProgress'");
+    LocalDate day = today().withDayOfMonth(15);
+    if (!today().isBefore(day)) {
+      day = day.plusMonths(1);
+    }
+    Date opening = Date.from(day.atTime(8, 0, 1).atZone(VIETNAM).toInstant());
+    jdbc.update("update dt_task set next_escalation_at = ? where next_escalation_at is not null",
+        new java.sql.Timestamp(opening.getTime() + 60L * 86_400_000));
+    jdbc.update("update dt_task set next_reminder_at = ? where next_reminder_at is not null",
+        new java.sql.Timestamp(opening.getTime() + 60L * 86_400_000));
+    jdbc.execute("analyze");
+    statements.start();
+    long t0 = System.nanoTime();
+    ClockUtil.setCurrentTime(opening);
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getJobExecutor().jobWasAdded();
+    try {
+      waitUntil(1800, () -> count("select count(*) from act_ru_task where task_def_key_ = 'UserTask_ReportProgress'")
+          - before >= open);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      statements.record("progress-periods", (int) open);
+      results.put("progressPeriods", open);
+      results.put("progressPeriodsSeconds", round(seconds));
+      results.put("progressPeriodsPerSec", round(open / seconds));
     } finally {
       ClockUtil.reset();
     }

@@ -172,10 +172,9 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     assertThat(nextReminder(taskId)).isNull();
     assertThat(nextEscalation(taskId)).isNull();
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isNull();
-    // No deadline timers; only the monthly progress report's cycle.
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isOne();
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .activityId("Timer_MonthlyProgress").count()).isOne();
+    // No timers at all: the sweep opens its monthly progress periods (the 15th at 08:00), nothing watches a deadline.
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    assertThat(nextProgress(taskId)).isEqualTo(vietnam("2024-01-15T08:00:00"));
     clockAt("2030-01-01T09:00");
     assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.get("id").asText()), "T01")
         .get("status").asText()).isEqualTo("IN_PROGRESS");

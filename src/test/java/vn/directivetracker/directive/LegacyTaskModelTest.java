@@ -36,14 +36,8 @@ class LegacyTaskModelTest extends ApplicationTest {
 
   @Test
   void aVersion2InstanceGetsTheVariablesItsModelAndFormsReadAndRunsToTheEnd() throws Exception {
-    var deployment = engine.getRepositoryService().createDeployment().name("directive-task-v2-test")
-        .addString("processes/directive-task.bpmn", Files.readString(Path.of("src/test/resources/models/directive-task-v2.bpmn")));
-    try (var forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.sorted().toList()) {
-        deployment.addString("forms/" + form.getFileName(), Files.readString(form));
-      }
-    }
-    String deploymentId = deployment.deploy().getId();
+    String deploymentId = deploy("directive-task-v2-test",
+        Files.readString(Path.of("src/test/resources/models/directive-task-v2.bpmn")));
     try {
       clockAt("2024-05-02T09:00");
       Map<String, Object> t01 = DirectiveFixtures.task("T01", "HEALTH", "2024-06-28");
@@ -86,7 +80,8 @@ class LegacyTaskModelTest extends ApplicationTest {
 
   @Test
   void aVersion3InstanceRemindsByItsOwnTimerOnlyAndKeepsItsVersion() throws Exception {
-    String legacy = deploy("directive-task-v3-test", Files.readString(Path.of("src/test/resources/models/directive-task-v3.bpmn")));
+    String legacy = deploy("directive-task-v3-test",
+        Files.readString(Path.of("src/test/resources/models/directive-task-v3.bpmn")));
     String current = null;
     try {
       clockAt("2024-05-02T09:00");
@@ -104,7 +99,10 @@ class LegacyTaskModelTest extends ApplicationTest {
       TaskChangeFixtures changes = new TaskChangeFixtures(http, engine);
       assertThat(changes.timers(pi.getId())).containsExactly(vietnam("2024-05-30T08:00"));
       assertThat(nextReminder(taskId)).isNull();
+      assertThat(nextProgress(taskId)).isNull();
       assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-06-29T00:00"));
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+          .activityId("Timer_MonthlyProgress").count()).isOne();
 
       // An amendment restarts its timer from the new deadline (half of 90 days: 2024-06-16).
       assertThat(changes.amend("leader", directiveId, "T01", Map.of("deadline", "2024-07-31", "reason", "Gia hạn"))

@@ -82,8 +82,8 @@ class EscalationSweepTest extends ApplicationTest {
 
     // Five due tasks, two a page: three pages, each its own job, the gateway looping while a page was full.
     sweep.pageSize(2);
-    // Then the reminders: none due, one page that finds none.
-    assertThat(runEscalationSweep(processes)).isEqualTo(1 + 3 + 1);
+    // Then the reminders and the progress periods: none due, one page each that finds none.
+    assertThat(runEscalationSweep(processes)).isEqualTo(1 + 3 + 1 + 1);
     HistoricProcessInstance run = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(lastSweep).singleResult();
     assertThat(run.getEndTime()).isNotNull();
@@ -183,9 +183,10 @@ class EscalationSweepTest extends ApplicationTest {
     // The retry (the global retry cycle) redoes the page: each due task once, T01 not at all.
     ClockUtil.setCurrentTime(page.getDuedate());
     engine.getManagementService().executeJob(page.getId());
-    // The sweep goes on to its reminders: one page, none due.
-    Job reminders = sweepPageJobs().get(0);
-    engine.getManagementService().executeJob(reminders.getId());
+    // The sweep goes on to its reminders and progress periods: one page each.
+    for (int i = 0; i < 2; i++) {
+      engine.getManagementService().executeJob(sweepPageJobs().get(0).getId());
+    }
     assertThat(sweepPageJobs()).isEmpty();
     assertThat(escalations(ids.get("T01"))).isZero();
     assertThat(escalations(ids.get("T02"))).isOne();
@@ -339,6 +340,38 @@ class EscalationSweepTest extends ApplicationTest {
         .contains("nhiệm vụ T01").contains("nhiệm vụ T02").contains("Reminder: 2 tasks of");
     assertThat(mailsTo("moj", reference)).filteredOn(m -> m.contains("Nhắc việc")).singleElement().asString()
         .contains("nhiệm vụ T03").contains("còn 29 ngày");
+  }
+
+  @Test
+  void eachOpenTaskGetsOneProgressPeriodAMonthFromTheSweepEvenWhenSweepsRunTwiceOrAMonthWasMissed() {
+    clockAt("2024-08-01T09:00");
+    Issued issued = threeTasks("SWEEP-PROGRESS", "2024-08-01", "2024-12-31");
+    Map<String, String> ids = issued.ids();
+    assertThat(directives.post("leader", "/api/directives/" + issued.directiveId() + "/tasks/T03/withdrawal",
+        Map.of("reason", "Không còn cần thiết")).getStatusCode().value()).isEqualTo(200);
+    assertThat(nextProgress(ids.get("T01"))).isEqualTo(vietnam("2024-08-15T08:00"));
+    assertThat(nextProgress(ids.get("T03"))).isNull();
+
+    // Two sweeps at the same moment: one period each for T01 and T02, none for the withdrawn T03; then September's.
+    clockAt("2024-08-15T08:00:01");
+    runEscalationSweep(issued.processes());
+    runEscalationSweep(issued.processes());
+    assertThat(periods(issued, "T01")).containsExactly("2024-08");
+    assertThat(periods(issued, "T02")).containsExactly("2024-08");
+    assertThat(nextProgress(ids.get("T01"))).isEqualTo(vietnam("2024-09-15T08:00"));
+
+    // No sweep ran in September or October: November's sweep opens one period, November's, and plans December's.
+    clockAt("2024-11-16T10:00");
+    runEscalationSweep(issued.processes());
+    assertThat(periods(issued, "T01")).containsExactly("2024-08", "2024-11");
+    assertThat(nextProgress(ids.get("T01"))).isEqualTo(vietnam("2024-12-15T08:00"));
+  }
+
+  /** The periods opened in the task's process (each opening keeps its own {@code progressPeriod}). */
+  private List<String> periods(Issued issued, String key) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(directives.processOf(issued.directiveId(), key)).variableName("progressPeriod").list()
+        .stream().map(v -> (String) v.getValue()).sorted().toList();
   }
 
   private int reminders(String taskId) {

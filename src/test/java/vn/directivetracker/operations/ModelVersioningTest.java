@@ -107,14 +107,13 @@ class ModelVersioningTest extends ApplicationTest {
       assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
           .as("the migrated task's form").contains("cam-variable-name=\"reportResult\"");
     }
-    // The migrated task is still in its unit's inbox, its monthly progress timer still waits, and the sweep still
-    // has its next reminder and escalation.
+    // The migrated task is still in its unit's inbox and the sweep still has its next reminder, escalation and
+    // progress period; its message event sub-processes still wait (the next period opens in it).
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi).taskCandidateGroup("MAE").count())
         .isEqualTo(1);
-    var timers = engine.getManagementService().createJobQuery().processInstanceId(pi).timers();
-    assertThat(timers.count()).isEqualTo(1);
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi).timers()
-        .activityId("Timer_MonthlyProgress").count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi)
+        .eventName("ProgressPeriodOpened").count()).isEqualTo(1);
+    assertThat(nextProgress(DirectiveFixtures.taskOf(issued, "T01").get("id").asText())).isNotNull();
     String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
     assertThat(nextReminder(taskId)).isEqualTo(java.util.Date.from(java.time.LocalDateTime.parse("2024-07-01T08:00")
         .atZone(VIETNAM).toInstant()));

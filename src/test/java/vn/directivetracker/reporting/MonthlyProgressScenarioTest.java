@@ -13,7 +13,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +25,8 @@ import vn.directivetracker.DirectiveFixtures;
 /**
  * Monthly progress reports, with the engine clock driven across months: the period opens on the 15th,
  * the report is due on the 25th, each completed report is a PROGRESS row of its period, unanswered
- * periods stay open (and overdue), and the cycle stops when the task is completed or withdrawn.
+ * periods stay open (and overdue), and the periods stop when the task is completed or withdrawn. The escalation
+ * sweep opens each period (dt_task.next_progress_at), as the job executor would run it every quarter hour.
  */
 class MonthlyProgressScenarioTest extends ApplicationTest {
 
@@ -49,7 +49,9 @@ class MonthlyProgressScenarioTest extends ApplicationTest {
     String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
     ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
     List<String> processes = directives.processesOf(directiveId);
-    assertThat(progressTimer(pi).getDuedate()).isEqualTo(vietnam("2024-01-15T08:00"));
+    // The escalation sweep opens the period (dt_task.next_progress_at); the task's process has no timer of its own.
+    assertThat(nextProgress(taskId)).isEqualTo(vietnam("2024-01-15T08:00"));
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
 
     clockAt("2024-01-14T23:00");
     runDueJobs(processes);
@@ -64,7 +66,7 @@ class MonthlyProgressScenarioTest extends ApplicationTest {
         .isEqualTo(1);
     assertThat(engine.getFormService().getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_ReportProgress"))
         .isEqualTo("embedded:deployment:forms/report-progress.html");
-    assertThat(progressTimer(pi).getDuedate()).isEqualTo(vietnam("2024-02-15T08:00"));
+    assertThat(nextProgress(taskId)).isEqualTo(vietnam("2024-02-15T08:00"));
 
     clockAt("2024-01-24T16:00");
     assertThatThrownBy(() -> engine.getTaskService().complete(january.getId(), withVariables("progressPercent", 30L)))
@@ -100,7 +102,7 @@ class MonthlyProgressScenarioTest extends ApplicationTest {
     complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
 
     assertThat(pi).isEnded();
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    assertThat(nextProgress(taskId)).isNull();
     assertThat(progress(taskId)).containsExactly(Map.of("PERIOD", "2024-01", "PROGRESS_PERCENT", 30),
         Map.of("PERIOD", "2024-03", "PROGRESS_PERCENT", 60));
   }
@@ -111,9 +113,10 @@ class MonthlyProgressScenarioTest extends ApplicationTest {
     JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("PROGSTOP"), "2024-06-20",
         List.of(DirectiveFixtures.task("T01", "LAND", "2024-12-31")));
     String directiveId = issued.get("id").asText();
+    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
     ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
     // Issued after this month's period opened: the first report is July's.
-    assertThat(progressTimer(pi).getDuedate()).isEqualTo(vietnam("2024-07-15T08:00"));
+    assertThat(nextProgress(taskId)).isEqualTo(vietnam("2024-07-15T08:00"));
     clockAt("2024-07-15T09:00");
     runDueJobs(directives.processesOf(directiveId));
     assertThat(progressTasks(pi)).hasSize(1);
@@ -121,17 +124,12 @@ class MonthlyProgressScenarioTest extends ApplicationTest {
     assertThat(directives.post("leader", "/api/directives/" + directiveId + "/tasks/T01/withdrawal",
         Map.of("reason", "Không còn phù hợp")).getStatusCode().value()).isEqualTo(200);
     assertThat(pi).isEnded();
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    assertThat(nextProgress(taskId)).isNull();
   }
 
   private List<Map<String, Object>> progress(String taskId) {
     return jdbc.queryForList("select period, progress_percent from dt_report where task_id = ? and kind = 'PROGRESS'"
         + " order by period", taskId);
-  }
-
-  private Job progressTimer(ProcessInstance pi) {
-    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .activityId("Timer_MonthlyProgress").singleResult();
   }
 
   private List<Task> progressTasks(ProcessInstance pi) {
