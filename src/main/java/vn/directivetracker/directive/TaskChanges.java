@@ -228,7 +228,7 @@ public class TaskChanges {
         cancelling = true;
       }
     }
-    boolean ownWatch = models.definition(tree.getProcessDefinitionId()).findActivity(DEADLINE_WATCH_START) != null;
+    boolean ownWatch = models.has(tree.getProcessDefinitionId(), DEADLINE_WATCH_START);
     if (deadlineChanged && ownWatch) {
       for (String wait : DEADLINE_WAITS) {
         for (ActivityInstance timer : tree.getActivityInstances(wait)) {

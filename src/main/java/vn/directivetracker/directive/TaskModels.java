@@ -28,6 +28,7 @@ public class TaskModels {
 
   private final ProcessEngine engine;
   private final Map<String, ProcessDefinitionEntity> definitions = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> activities = new ConcurrentHashMap<>();
 
   TaskModels(@Lazy ProcessEngine engine) {
     this.engine = engine;
@@ -41,6 +42,16 @@ public class TaskModels {
       return config.getCommandExecutorTxRequired().execute(context -> context.getProcessEngineConfiguration()
           .getDeploymentCache().findDeployedProcessDefinitionById(id));
     });
+  }
+
+  /**
+   * Whether this definition's model has the activity (at any depth): how the application tells what an older
+   * version does itself (its own timers, its own deadline watch). Remembered per definition and activity, since
+   * every task's start asks.
+   */
+  public boolean has(String processDefinitionId, String activityId) {
+    return activities.computeIfAbsent(processDefinitionId + "#" + activityId,
+        key -> definition(processDefinitionId).findActivity(activityId) != null);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.workingdays.UnknownHolidayYearException;
 import vn.directivetracker.workingdays.WorkingDayCalendar;
 
@@ -65,6 +66,11 @@ public class DeadlinePlan {
   /** The first moment the task is overdue: midnight (Vietnam time) after its deadline day; null without one. */
   public Date overdueAt(LocalDate deadline) {
     return deadline == null ? null : clock.at(deadline.plusDays(1), LocalTime.MIDNIGHT);
+  }
+
+  /** The task's next reminder strictly after now, or null when none is left before its deadline or it has none. */
+  public Date nextReminder(TaskRecord task) {
+    return task.deadline() == null ? null : nextReminder(task.issuedOn(), task.deadline());
   }
 
   /** The next reminder strictly after now, or null when none is left before the deadline. */

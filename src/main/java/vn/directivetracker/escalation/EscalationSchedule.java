@@ -48,17 +48,17 @@ public class EscalationSchedule {
 
   /** Whether instances of this process definition escalate by their own timer (directive-task version 1). */
   public boolean escalatesByTimer(String processDefinitionId) {
-    return models.definition(processDefinitionId).findActivity(TIMER_OVERDUE) != null;
+    return models.has(processDefinitionId, TIMER_OVERDUE);
   }
 
   /** Whether instances of this process definition remind by their own timer (directive-task versions 1 to 3). */
   public boolean remindsByTimer(String processDefinitionId) {
-    return models.definition(processDefinitionId).findActivity(TIMER_REMINDER) != null;
+    return models.has(processDefinitionId, TIMER_REMINDER);
   }
 
   /** Whether instances of this process definition open their monthly progress periods by their own timer. */
   public boolean opensProgressByTimer(String processDefinitionId) {
-    return models.definition(processDefinitionId).findActivity(TIMER_MONTHLY_PROGRESS) != null;
+    return models.has(processDefinitionId, TIMER_MONTHLY_PROGRESS);
   }
 
   /**
@@ -70,12 +70,9 @@ public class EscalationSchedule {
       plan(task, processDefinitionId);
       return;
     }
-    Date overdueAt = escalatesByTimer(processDefinitionId) ? null : plan.overdueAt(task.deadline());
-    Date reminder = remindsByTimer(processDefinitionId) || task.deadline() == null ? null
-        : plan.nextReminder(task.issuedOn(), task.deadline());
     jdbc.update("update dt_task set next_escalation_at = ?, next_reminder_at = ?, next_progress_at = ? where id = ?"
-        + " and state = ?", timestamp(overdueAt), timestamp(reminder), timestamp(progress.nextOpening()), task.id(),
-        TaskRecord.OPEN);
+        + " and state = ?", sweepEscalation(task, processDefinitionId), sweepReminder(task, processDefinitionId),
+        timestamp(progress.nextOpening()), task.id(), TaskRecord.OPEN);
   }
 
   /**
@@ -83,15 +80,22 @@ public class EscalationSchedule {
    * where the instance leaves it to the sweep. Only an open task is planned.
    */
   public void plan(TaskRecord task, String processDefinitionId) {
-    boolean escalates = !escalatesByTimer(processDefinitionId);
-    boolean reminds = !remindsByTimer(processDefinitionId);
-    if (!escalates && !reminds) {
+    if (escalatesByTimer(processDefinitionId) && remindsByTimer(processDefinitionId)) {
       return;
     }
-    Date overdueAt = escalates ? plan.overdueAt(task.deadline()) : null;
-    Date reminder = reminds && task.deadline() != null ? plan.nextReminder(task.issuedOn(), task.deadline()) : null;
     jdbc.update("update dt_task set next_escalation_at = ?, next_reminder_at = ? where id = ? and state = ?",
-        timestamp(overdueAt), timestamp(reminder), task.id(), TaskRecord.OPEN);
+        sweepEscalation(task, processDefinitionId), sweepReminder(task, processDefinitionId), task.id(),
+        TaskRecord.OPEN);
+  }
+
+  /** The task's first escalation for the sweep; null without a deadline or when the instance escalates itself. */
+  private Timestamp sweepEscalation(TaskRecord task, String processDefinitionId) {
+    return escalatesByTimer(processDefinitionId) ? null : timestamp(plan.overdueAt(task.deadline()));
+  }
+
+  /** The task's next reminder for the sweep; null when none is left or the instance reminds by its own timer. */
+  private Timestamp sweepReminder(TaskRecord task, String processDefinitionId) {
+    return remindsByTimer(processDefinitionId) ? null : timestamp(plan.nextReminder(task));
   }
 
   /**
@@ -102,7 +106,7 @@ public class EscalationSchedule {
   public Map<String, Object> timerVariables(TaskRecord task, String processDefinitionId) {
     Map<String, Object> vars = new HashMap<>();
     if (remindsByTimer(processDefinitionId)) {
-      vars.put("nextReminderAt", task.deadline() == null ? null : plan.nextReminder(task.issuedOn(), task.deadline()));
+      vars.put("nextReminderAt", plan.nextReminder(task));
     }
     if (escalatesByTimer(processDefinitionId)) {
       vars.put("overdueAt", plan.overdueAt(task.deadline()));

@@ -197,7 +197,7 @@ class EscalationSweep {
     List<EscalationRepository.NextReminder> moves = new ArrayList<>();
     for (EscalationRepository.DueReminder d : due) {
       TaskRecord task = d.task();
-      java.util.Date next = task.deadline() == null ? null : plan.nextReminder(task.issuedOn(), task.deadline());
+      java.util.Date next = plan.nextReminder(task);
       moves.add(new EscalationRepository.NextReminder(task.id(), d.nextReminderAt(),
           next == null ? null : next.toInstant()));
     }

@@ -39,6 +39,6 @@ class SendReminder implements JavaDelegate {
     values.put("daysLeft", String.valueOf(plan.daysLeft(task.deadline())));
     notifier.notify(execution, new Notice(NotificationEvent.REMINDER, "REMINDER:" + taskId + ":" + clock.today(),
         taskId, List.of(task.leadUnit()), values));
-    execution.setVariable("nextReminderAt", plan.nextReminder(task.issuedOn(), task.deadline()));
+    execution.setVariable("nextReminderAt", plan.nextReminder(task));
   }
 }
