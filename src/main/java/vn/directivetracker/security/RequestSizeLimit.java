@@ -110,7 +110,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         + ",\"detail\":\"" + detail + "\"}");
   }
 
-  private static final class CachedBody extends HttpServletRequestWrapper {
+  static final class CachedBody extends HttpServletRequestWrapper {
     private final byte[] body;
 
     CachedBody(HttpServletRequest request, byte[] body) {

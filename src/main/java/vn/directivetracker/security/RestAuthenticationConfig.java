@@ -8,10 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import vn.directivetracker.organization.UnitRegistry;
 
 /**
  * The REST starter serves /engine-rest without any authentication. Like Camunda Run, we put Camunda's
@@ -40,12 +43,30 @@ class RestAuthenticationConfig {
   /** Refuses JSON and other bodies above the limit with 413 before anything reads them. */
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-      @Value("${directive.security.max-body-size:2MB}") org.springframework.util.unit.DataSize limit) {
+      @Value("${directive.security.max-body-size:2MB}") DataSize limit) {
     FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
         new RequestSizeLimit(limit.toBytes()));
     registration.setName("directive-tracker-request-size");
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
-    // After authentication: an anonymous caller learns nothing, not even the limit.
+    // After authentication and the allow-list: an anonymous caller learns nothing, not even the limit.
+    registration.setOrder(3);
+    return registration;
+  }
+
+  /**
+   * Deny by default on the engine's REST API (both surfaces), after authentication and before anything
+   * reads a body: see {@link EngineApiFirewall}.
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, UnitRegistry registry,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      @Value("${directive.security.max-body-size:2MB}") DataSize maxBody,
+      @Value("${directive.security.max-form-body-size:45MB}") DataSize maxFormBody) {
+    FilterRegistrationBean<EngineApiFirewall> registration = new FilterRegistrationBean<>(new EngineApiFirewall(
+        identity, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes()));
+    registration.setName("directive-tracker-engine-api-firewall");
+    String api = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath) + "/api/*";
+    registration.addUrlPatterns("/engine-rest/*", api);
     registration.setOrder(2);
     return registration;
   }
