@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.security.EngineApiRules.Role;
@@ -44,6 +46,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private static final Pattern SUSPICIOUS = Pattern.compile(
       "(?i).*(;|\\\\|//|%2f|%5c|%2e|%3b|%00|%25|/\\.\\.?(/|$)).*");
   private static final JsonFactory JSON = new JsonFactory();
+  private static final Logger LOG = LoggerFactory.getLogger(EngineApiFirewall.class);
 
   private final IdentityService identity;
   private final Set<String> issuers;
@@ -105,6 +108,9 @@ class EngineApiFirewall extends OncePerRequestFilter {
     Caller who = caller.get();
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     if (!EngineApiRules.allows(who.roles(), who.userId(), method, api)) {
+      // Operators see what a role tried and was refused: a missing rule shows here first.
+      LOG.info("Refused {} {} ({}) for {} {}", method, api, webapp ? "webapps" : "engine-rest", who.userId(),
+          who.roles());
       refuse(response, 403, "Forbidden", "Bạn không có quyền thực hiện thao tác này / You may not call "
           + method + " " + api);
       return;
