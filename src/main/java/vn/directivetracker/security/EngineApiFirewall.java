@@ -46,6 +46,8 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private static final Pattern SUSPICIOUS = Pattern.compile(
       "(?i).*(;|\\\\|//|%2f|%5c|%2e|%3b|%00|%25|/\\.\\.?(/|$)).*");
   private static final JsonFactory JSON = new JsonFactory();
+  private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
+      "X-Method-Override");
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiFirewall.class);
 
   private final IdentityService identity;
@@ -70,6 +72,13 @@ class EngineApiFirewall extends OncePerRequestFilter {
     if (SUSPICIOUS.matcher(raw).matches()) {
       refuse(response, 400, "BadPath", "Đường dẫn không hợp lệ / The path is not a plain path: " + plain(raw));
       return;
+    }
+    for (String header : METHOD_OVERRIDES) {
+      if (request.getHeader(header) != null) {
+        // A method that the check below did not see must not reach the API.
+        refuse(response, 400, "BadRequest", "Không chấp nhận " + header + " / " + header + " is not accepted");
+        return;
+      }
     }
     String path = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     boolean webapp = path.startsWith(webappApi + "/");
