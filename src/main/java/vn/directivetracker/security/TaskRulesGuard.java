@@ -100,9 +100,6 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
       "progressPeriod", "progressReportWanted", "extensionRequestId", "extensionRequestedBy", "requestedDeadline",
       "extensionReason", "extensionOutcome", "reviewMonth", "reportUrl", "overdueTasks", "reviewIssuers");
 
-  /** Start forms submit these names although the process keeps them afterwards. */
-  private static final Set<String> START_FORM_MAY_SET = Set.of("issuer");
-
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private final FormVariables forms;
@@ -274,8 +271,8 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     if (definition == null || names.isEmpty()) {
       return; // the command itself reports the missing definition
     }
+    // No instance yet: the start form's variables are the process's input (issuer, issuedOn), nothing else.
     Set<String> allowed = new TreeSet<>(forms.ofStart(context, definition.getId()));
-    allowed.removeIf(name -> PROCESS_OWNED.contains(name) && !START_FORM_MAY_SET.contains(name));
     Set<String> refused = new TreeSet<>(names);
     refused.removeAll(allowed);
     if (!refused.isEmpty()) {
