@@ -334,6 +334,9 @@ class TaskRulesTest extends ApplicationTest {
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("correlate messages");
     assertThatThrownBy(() -> tasks.createComment(null, w.process(), "x"))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("process instance");
+    identity.setAuthentication("mps", List.of("MPS"));
+    assertThatThrownBy(() -> tasks.createComment(w.carryOut(), w.process(), "x"))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("TASK_WORK");
     identity.setAuthentication("auditor", List.of("AUDITORS"));
     assertThatThrownBy(() -> tasks.createComment(w.carryOut(), w.process(), "x"))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("TASK_WORK");
@@ -385,6 +388,16 @@ class TaskRulesTest extends ApplicationTest {
       assertThat(names).as(e.getKey() + " writes nothing the process keeps").doesNotContainAnyElementsOf(
           TaskRulesGuard.PROCESS_OWNED);
     }
+    // Every user task of our models (processes/*.bpmn) is listed above: a new one needs its line.
+    Set<String> deployed = new java.util.TreeSet<>();
+    for (String model : List.of("directive", "directive-task", "escalation-sweep", "monthly-review",
+        "notification-digest")) {
+      var instance = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+          TaskRulesTest.class.getClassLoader().getResourceAsStream("processes/" + model + ".bpmn"));
+      instance.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
+          .forEach(t -> deployed.add(model + "#" + t.getId()));
+    }
+    assertThat(deployed).isEqualTo(new java.util.TreeSet<>(expected.keySet()));
     ProcessDefinition directive = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("directive").latestVersion().singleResult();
     Set<String> start = configuration.getCommandExecutorTxRequired().execute(
