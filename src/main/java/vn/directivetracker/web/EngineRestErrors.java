@@ -125,7 +125,17 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     @Override
     public Response toResponse(RestException e) {
       Response ours = answer(e.getCause());
-      return ours != null ? ours : camundaDefault(e);
+      if (ours != null) {
+        return ours;
+      }
+      // Some resources (comments) wrap any engine exception into a 400 "Not enough parameters submitted":
+      // a refusal inside is still a 403 with its own message.
+      for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof AuthorizationException denied) {
+          return camundaDefault(denied);
+        }
+      }
+      return camundaDefault(e);
     }
   }
 
