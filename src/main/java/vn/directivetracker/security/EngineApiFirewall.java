@@ -48,6 +48,8 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private static final JsonFactory JSON = new JsonFactory();
   private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
       "X-Method-Override");
+  /** The decisions take codes (domain, issuer level, province): a longer input is no code. */
+  static final int MAX_DECISION_INPUT = 200;
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiFirewall.class);
 
   private final IdentityService identity;
@@ -71,6 +73,10 @@ class EngineApiFirewall extends OncePerRequestFilter {
     String raw = request.getRequestURI().substring(request.getContextPath().length());
     if (SUSPICIOUS.matcher(raw).matches()) {
       refuse(response, 400, "BadPath", "Đường dẫn không hợp lệ / The path is not a plain path: " + plain(raw));
+      return;
+    }
+    if (java.util.Collections.list(request.getHeaders("Content-Type")).size() > 1) {
+      refuse(response, 400, "BadRequest", "Chỉ một Content-Type / One Content-Type header only");
       return;
     }
     for (String header : METHOD_OVERRIDES) {
@@ -143,7 +149,8 @@ class EngineApiFirewall extends OncePerRequestFilter {
     }
     boolean storedFilter = who.roles().contains(Role.ADMIN)
         && (api.equals("/filter/create") || (api.startsWith("/filter/") && "PUT".equals(method)));
-    String problem = bodyProblem(body, storedFilter, who.roles().contains(Role.ADMIN));
+    int maxText = api.endsWith("/evaluate") ? MAX_DECISION_INPUT : Integer.MAX_VALUE;
+    String problem = bodyProblem(body, storedFilter, who.roles().contains(Role.ADMIN), maxText);
     if (problem != null) {
       refuse(response, 400, "InvalidRequestException", problem);
       return;
@@ -262,7 +269,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
    * administrator, a variable of type Object (which the engine would deserialise into the class it names).
    * A body that is not JSON is refused too: what this check cannot read, the engine must not read either.
    */
-  static String bodyProblem(byte[] body, boolean storedFilter, boolean admin) {
+  static String bodyProblem(byte[] body, boolean storedFilter, boolean admin, int maxText) {
     try (JsonParser parser = JSON.createParser(body)) {
       String lastName = null;
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -275,6 +282,8 @@ class EngineApiFirewall extends OncePerRequestFilter {
         } else if (token == JsonToken.VALUE_STRING && !admin && "type".equals(lastName)
             && "object".equalsIgnoreCase(parser.getText().strip())) {
           return "Không chấp nhận biến kiểu Object / Variables of type Object are not accepted";
+        } else if (token == JsonToken.VALUE_STRING && parser.getTextLength() > maxText) {
+          return "Giá trị quá dài / A value is longer than " + maxText + " characters: " + plain(lastName);
         }
       }
       return null;

@@ -41,6 +41,20 @@ class EngineApiFirewallTest extends ApplicationTest {
   }
 
   @Test
+  void twoContentTypesAreRefusedBeforeAnyParserSeesThem() {
+    for (Surface surface : Surface.values()) {
+      HttpHeaders headers = surface == Surface.WEBAPP
+          ? EngineApiClient.headers(null, new EngineApiClient(http).session("moh")) : new HttpHeaders();
+      headers.add(HttpHeaders.CONTENT_TYPE, "multipart/form-data");
+      headers.add(HttpHeaders.CONTENT_TYPE, "application/json");
+      var client = surface == Surface.ENGINE_REST ? http.withBasicAuth("moh", "demo") : http;
+      ResponseEntity<String> answer = client.exchange(surface.prefix() + "/task/count", HttpMethod.POST,
+          new HttpEntity<>("{}", headers), String.class);
+      assertThat(answer.getStatusCode().value()).as(surface + " " + answer.getBody()).isEqualTo(400);
+    }
+  }
+
+  @Test
   void anUploadToAForbiddenEndpointIsRefusedBeforeItsBodyIsRead() {
     EngineApiClient api = new EngineApiClient(http);
     String task = mohTask();
