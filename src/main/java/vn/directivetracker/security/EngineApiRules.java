@@ -38,7 +38,9 @@ final class EngineApiRules {
     // Anyone logged in: the engine list, the version, their own profile and password.
     allow("GET", readers, "/engine", "/version", "/identity/password-policy", "/identity/groups", "/group",
         "/group/count", "/user/{id}/profile");
-    allow("POST", readers, "/identity/password-policy");
+    allow("POST", readers, "/identity/password-policy", "/group", "/group/count");
+    // Tasklist asks which filter actions the caller has; the engine's permissions answer.
+    allow("OPTIONS", readers, "/filter", "/filter/{id}");
     allow("PUT", EnumSet.of(Role.WORKER), "/user/{self}/credentials");
 
     // Tasklist: filters, the task list and a task's form, variables, evidence files and comments.
