@@ -37,15 +37,19 @@ class RestAuthenticationConfig {
     return registration;
   }
 
-  /** Refuses JSON and other bodies above the limit with 413 before anything reads them. */
+  /**
+   * Refuses bodies above the limits with 413 before anything reads them, on every path: /engine-rest, /api,
+   * the webapps' /camunda/api (their engine API, admin API, login) and whatever else takes a body. It
+   * decides from the headers and the body alone, so it holds whichever filters run before it.
+   */
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-      @Value("${directive.security.max-body-size:2MB}") org.springframework.util.unit.DataSize limit) {
+      @Value("${directive.security.max-body-size:2MB}") org.springframework.util.unit.DataSize limit,
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") org.springframework.util.unit.DataSize uploads) {
     FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-        new RequestSizeLimit(limit.toBytes()));
+        new RequestSizeLimit(limit.toBytes(), uploads.toBytes()));
     registration.setName("directive-tracker-request-size");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
-    // After authentication: an anonymous caller learns nothing, not even the limit.
+    registration.addUrlPatterns("/*");
     registration.setOrder(2);
     return registration;
   }
