@@ -134,7 +134,7 @@ public class SafeText {
   }
 
   /** Codes and references are one line: a line break in them can only be an attack on a header or a row. */
-  static final java.util.Set<String> SINGLE_LINE = java.util.Set.of("reference", "issuer", "key", "domain",
+  public static final java.util.Set<String> SINGLE_LINE = java.util.Set.of("reference", "issuer", "key", "domain",
       "province", "leadUnit", "coordinatingUnits", "status", "userId");
 
   /** Dates are text {@code yyyy-MM-dd}, years 1900 to 2999: no arrays, numbers, times or five-digit years. */
