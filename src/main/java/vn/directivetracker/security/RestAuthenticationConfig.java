@@ -54,6 +54,26 @@ class RestAuthenticationConfig {
     return registration;
   }
 
+  /**
+   * Slows password guessing per user and source address, with delays that expire (see {@link LoginThrottle});
+   * in front of HTTP basic (it must see the 401 of the filter above) and of the webapps' login.
+   */
+  @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle(
+      @Value("${directive.security.login-throttle.free-failures:3}") int freeFailures,
+      @Value("${directive.security.login-throttle.source-free-failures:30}") int sourceFreeFailures,
+      @Value("${directive.security.login-throttle.base-delay:2s}") java.time.Duration baseDelay,
+      @Value("${directive.security.login-throttle.max-delay:15m}") java.time.Duration maxDelay,
+      @Value("${directive.security.login-throttle.forget-after:1h}") java.time.Duration forgetAfter,
+      @Value("${directive.security.login-throttle.max-entries:100000}") int maxEntries) {
+    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle(
+        new LoginThrottle.Settings(freeFailures, sourceFreeFailures, baseDelay, maxDelay, forgetAfter, maxEntries)));
+    registration.setName("directive-tracker-login-throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(0);
+    return registration;
+  }
+
   /** Camunda's basic-auth filter, except for the actuator's health probe. */
   static class PublicHealthAuthenticationFilter extends ProcessEngineAuthenticationFilter {
     @Override
