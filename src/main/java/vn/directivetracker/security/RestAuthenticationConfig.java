@@ -74,18 +74,44 @@ class RestAuthenticationConfig {
     return registration;
   }
 
-  /** Camunda's basic-auth filter, except for the actuator's health probe. */
+  /**
+   * Camunda's basic-auth filter, except for the actuator's health probe. Public only when the path as sent is
+   * exactly the probe's: Tomcat maps {@code /actuator/health/..;/..;/engine-rest/task} to /engine-rest (it
+   * drops {@code ;} parameters and resolves {@code ..}), so a decision on the raw URI alone would let that
+   * through unauthenticated. The path as sent must equal the path as mapped, and be the probe or one of its
+   * groups (letters, digits, '-').
+   */
   static class PublicHealthAuthenticationFilter extends ProcessEngineAuthenticationFilter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      String path = ((HttpServletRequest) request).getRequestURI()
-          .substring(((HttpServletRequest) request).getContextPath().length());
-      if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+      if (isPublic((HttpServletRequest) request)) {
         chain.doFilter(request, response);
         return;
       }
       super.doFilter(request, response, chain);
+    }
+
+    static boolean isPublic(HttpServletRequest request) {
+      String sent = request.getRequestURI().substring(request.getContextPath().length());
+      String mapped = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      if (!sent.equals(mapped)) {
+        return false;
+      }
+      if (sent.equals("/actuator/health")) {
+        return true;
+      }
+      String prefix = "/actuator/health/";
+      if (!sent.startsWith(prefix) || sent.length() == prefix.length()) {
+        return false;
+      }
+      for (int i = prefix.length(); i < sent.length(); i++) {
+        char c = sent.charAt(i);
+        if (!(Character.isLetterOrDigit(c) && c < 128) && c != '-') {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -161,6 +161,8 @@ class HostileInputTest extends ApplicationTest {
       case "nest-object" -> utf8(head + "\"tasks\":[" + task + "],\"title\":" + "{\"a\":".repeat(n) + "1"
           + "}".repeat(n) + "}");
       case "pad-title" -> utf8(head + "\"tasks\":[" + task + "],\"title\":\"" + "A".repeat(n) + "\"}");
+      case "markup-backtrack" -> utf8(head + "\"tasks\":[" + task + "],\"title\":\"<" + " ".repeat(n) + "b\"}");
+      case "lt-spaces" -> utf8(head + "\"tasks\":[" + task + "],\"title\":\"" + "< ".repeat(n / 2) + "\"}");
       case "tasks" -> {
         StringBuilder sb = new StringBuilder(head + "\"title\":\"x\",\"tasks\":[");
         for (int i = 0; i < n; i++) {
