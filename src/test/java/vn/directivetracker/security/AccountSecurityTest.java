@@ -41,10 +41,10 @@ class AccountSecurityTest extends ApplicationTest {
 
     // Three failures are free (typos); from the fourth the address waits, 2 s, then 4 s, ...
     for (int i = 1; i <= 3; i++) {
-      assertThat(status(get(attacker, id, "wrong", "/engine-rest/task"))).isEqualTo(401);
+      assertThat(status(get(attacker, id, "wrong", "/engine-rest/task/count"))).isEqualTo(401);
     }
-    assertThat(status(get(attacker, id, "wrong", "/engine-rest/task"))).isEqualTo(401);
-    String throttled = get(attacker, id, "demo", "/engine-rest/task");
+    assertThat(status(get(attacker, id, "wrong", "/engine-rest/task/count"))).isEqualTo(401);
+    String throttled = get(attacker, id, "demo", "/engine-rest/task/count");
     assertThat(status(throttled)).as("even the right password, while the address waits").isEqualTo(429);
     assertThat(throttled).contains("Retry-After: 2").contains("application/problem+json");
     // Ten wrong passwords in all, each as soon as the address may try again.
@@ -54,7 +54,7 @@ class AccountSecurityTest extends ApplicationTest {
     }
 
     // The user, at another address, is not kept out, on /engine-rest, /api and the webapps' login.
-    assertThat(status(get(elsewhere, id, "demo", "/engine-rest/task"))).isEqualTo(200);
+    assertThat(status(get(elsewhere, id, "demo", "/engine-rest/task/count"))).isEqualTo(200);
     assertThat(status(get(elsewhere, id, "demo", "/api/directives"))).isEqualTo(200);
     new Surfaces(http).login(id);
     UserEntity user = (UserEntity) engine.getIdentityService().createUserQuery().userId(id).singleResult();
@@ -63,13 +63,13 @@ class AccountSecurityTest extends ApplicationTest {
         .isTrue();
 
     // The attacker's address is released when its wait is over (128 s after the tenth failure).
-    String stillWaiting = get(attacker, id, "demo", "/engine-rest/task");
+    String stillWaiting = get(attacker, id, "demo", "/engine-rest/task/count");
     assertThat(status(stillWaiting)).isEqualTo(429);
     later(retryAfter(stillWaiting));
-    assertThat(status(get(attacker, id, "demo", "/engine-rest/task"))).isEqualTo(200);
+    assertThat(status(get(attacker, id, "demo", "/engine-rest/task/count"))).isEqualTo(200);
     // ... and a success there starts its count again.
-    assertThat(status(get(attacker, id, "wrong", "/engine-rest/task"))).isEqualTo(401);
-    assertThat(status(get(attacker, id, "demo", "/engine-rest/task"))).isEqualTo(200);
+    assertThat(status(get(attacker, id, "wrong", "/engine-rest/task/count"))).isEqualTo(401);
+    assertThat(status(get(attacker, id, "demo", "/engine-rest/task/count"))).isEqualTo(200);
   }
 
   @Test
@@ -82,7 +82,7 @@ class AccountSecurityTest extends ApplicationTest {
     }
     String throttled = webappLogin(attacker, page, id, "demo");
     assertThat(status(throttled)).isEqualTo(429);
-    assertThat(status(get("127.0.0.5", id, "demo", "/engine-rest/task"))).isEqualTo(200);
+    assertThat(status(get("127.0.0.5", id, "demo", "/engine-rest/task/count"))).isEqualTo(200);
     later(retryAfter(throttled));
     assertThat(status(webappLogin(attacker, webappPage(attacker), id, "demo"))).isEqualTo(200);
   }
