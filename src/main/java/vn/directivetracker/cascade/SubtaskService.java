@@ -83,6 +83,16 @@ class SubtaskService {
         problems.add(new FieldProblem(at + "leadUnit", "'" + row.leadUnit() + "' is not one of "
             + lead.code() + "'s own units"));
       }
+      // Coordinating units are given work too: a lead may name only its own units (or itself), never a peer.
+      List<String> coordinating = row.coordinatingUnits() == null ? List.of() : row.coordinatingUnits();
+      for (int j = 0; j < coordinating.size(); j++) {
+        String code = coordinating.get(j);
+        if (code != null && registry.isUnit(code) && !code.equals(lead.code())
+            && !ownUnit(lead, registry.get(code))) {
+          problems.add(new FieldProblem(at + "coordinatingUnits[" + j + "]", "'" + code + "' is not one of "
+              + lead.code() + "'s own units"));
+        }
+      }
     }
     String title = body.title() != null ? body.title()
         : "Triển khai nhiệm vụ " + parent.key() + " (" + parent.reference() + ") / Carrying out task " + parent.key();
@@ -90,14 +100,15 @@ class SubtaskService {
         province ? IssuerLevel.PROVINCIAL : IssuerLevel.NATIONAL, body.reference(), title, rows), problems, caller);
   }
 
-  /** A province's departments; a ministry's agencies and the provincial departments (of its sector). */
-  private static boolean ownUnit(Unit lead, Unit unit) {
+  /** A province's departments; a ministry's agencies and the provincial departments of its sector. */
+  private boolean ownUnit(Unit lead, Unit unit) {
     if (unit.isIssuer()) {
       return false;
     }
     if (lead.type() == UnitType.PROVINCE) {
       return unit.type() == UnitType.DEPARTMENT && lead.code().equals(unit.province());
     }
-    return lead.code().equals(unit.parent()) || unit.type() == UnitType.DEPARTMENT;
+    return lead.code().equals(unit.parent())
+        || (unit.type() == UnitType.DEPARTMENT && lead.code().equals(registry.sectorOf(unit.code())));
   }
 }

@@ -28,6 +28,8 @@ public class UnitRegistry {
 
   private final Map<String, Unit> units;
   private final Map<String, Domain> domains;
+  /** A provincial department's code → the ministry whose sector it serves (its "mirrors" column). */
+  private final Map<String, String> sectors;
 
   UnitRegistry(ResourceLoader resources,
       @Value("${directive.reference-location:classpath:reference/}") String location) {
@@ -40,12 +42,14 @@ public class UnitRegistry {
           type == UnitType.PROVINCE ? code : null, row.get("responsibilities")));
     }
     List<CSVRecord> departments = read(resources.getResource(base + "provincial-departments.csv"));
+    Map<String, String> sectorOf = new LinkedHashMap<>();
     for (Unit province : List.copyOf(all.values())) {
       if (province.type() != UnitType.PROVINCE) {
         continue;
       }
       for (CSVRecord dept : departments) {
         String code = province.code() + dept.get("suffix");
+        sectorOf.put(code, blankToNull(dept.get("mirrors")));
         all.put(code, new Unit(code, UnitType.DEPARTMENT,
             dept.get("name_en") + " of " + province.nameEn(),
             dept.get("name_vi") + " " + province.nameVi().replaceFirst("^(Tỉnh|Thành phố) ", ""),
@@ -53,6 +57,7 @@ public class UnitRegistry {
       }
     }
     this.units = Collections.unmodifiableMap(all);
+    this.sectors = Collections.unmodifiableMap(sectorOf);
     Map<String, Domain> doms = new LinkedHashMap<>();
     for (CSVRecord row : read(resources.getResource(base + "domains.csv"))) {
       doms.put(row.get("code"), new Domain(row.get("code"), row.get("label_en"), row.get("label_vi")));
@@ -77,6 +82,11 @@ public class UnitRegistry {
   /** The units' labels, "; " between them. */
   public String labelsOf(List<String> codes) {
     return String.join("; ", codes.stream().map(this::labelOf).toList());
+  }
+
+  /** The ministry or agency whose sector a provincial department serves ("Sở Y tế" → MOH), or null. */
+  public String sectorOf(String code) {
+    return code == null ? null : sectors.get(code);
   }
 
   public Unit get(String code) {

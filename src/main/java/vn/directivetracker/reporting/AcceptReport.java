@@ -14,7 +14,7 @@ import vn.directivetracker.notification.Notifier;
 import vn.directivetracker.notification.TaskFacts;
 
 /**
- * The secretariat accepted the report: the task closes on the reported completion date, which decides
+ * The secretariat accepted the report: the task closes on the completion date of the accepted report (dt_report), which decides
  * on time or late against the deadline; the lead and the coordinating units are told.
  */
 @Component("acceptReport")
@@ -37,10 +37,11 @@ class AcceptReport implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String taskId = (String) execution.getVariable("directiveTaskId");
-    reports.reviewAwaiting(taskId, ReportRepository.ACCEPTED,
+    // The completion date is the accepted report's, as dt_report keeps it: a variable could have been
+    // written after the report (an older model, an administrator), the record cannot.
+    LocalDate completedOn = reports.reviewAwaiting(taskId, ReportRepository.ACCEPTED,
         ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable("reviewedBy"),
         clock.now());
-    LocalDate completedOn = ReportVariables.date(execution, ReportVariables.COMPLETION_DATE, clock.zone());
     tasks.markCompleted(taskId, completedOn, clock.now());
     TaskRecord task = tasks.load(taskId);
     // On time or late is dt_task's (status), not a variable: nothing in the model reads it.

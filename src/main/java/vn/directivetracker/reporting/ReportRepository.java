@@ -4,6 +4,8 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -50,14 +52,23 @@ class ReportRepository {
    * Records the review of the task's report awaiting one: its latest completion report without an outcome
    * (a returned report has one, so a resubmission is the only one waiting). A task under review has exactly
    * one; none means the model and the table disagree, which must stop the step rather than pass unrecorded.
+   * Returns the completion date that report gave (null when it gave none): what the lead unit reported, not a
+   * variable that a later form could have changed.
    */
-  void reviewAwaiting(String taskId, String outcome, String comment, String by, Instant at) {
+  LocalDate reviewAwaiting(String taskId, String outcome, String comment, String by, Instant at) {
+    List<Map<String, Object>> awaiting = jdbc.queryForList("select id, completion_date from dt_report"
+        + " where task_id = ? and kind = ? and outcome is null order by submitted_at desc fetch first 1 rows only",
+        taskId, COMPLETION);
+    if (awaiting.isEmpty()) {
+      throw new IllegalStateException("task " + taskId + " has no report awaiting review");
+    }
+    Object id = awaiting.get(0).get("id");
     int updated = jdbc.update("update dt_report set outcome = ?, review_comment = ?, reviewed_by = ?, reviewed_at = ?"
-        + " where id = (select id from dt_report where task_id = ? and kind = ? and outcome is null"
-        + " order by submitted_at desc fetch first 1 rows only)", outcome, comment, by, Timestamp.from(at), taskId,
-        COMPLETION);
+        + " where id = ? and outcome is null", outcome, comment, by, Timestamp.from(at), id);
     if (updated != 1) {
       throw new IllegalStateException("task " + taskId + " has no report awaiting review");
     }
+    Object date = awaiting.get(0).get("completion_date");
+    return date instanceof Date d ? d.toLocalDate() : date instanceof java.time.LocalDate l ? l : null;
   }
 }

@@ -37,25 +37,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>any other body sent in chunks is counted while it is read, refused with 413 as soon as it passes the
  *       limit, and handed on from memory; JSON must be valid UTF-8 (400).</li>
  * </ul>
- * Multipart uploads have the limit {@code spring.servlet.multipart.max-request-size}, everything else
+ * Multipart uploads have the limit {@code spring.servlet.multipart.max-request-size}, task forms submitted to
+ * the engine's REST API {@code directive.security.max-form-body-size}, everything else
  * {@code directive.security.max-body-size}.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
-  private final long limit;
+  private final long bodyLimit;
+  private final long formLimit;
   private final long multipartLimit;
 
-  RequestSizeLimit(long limit, long multipartLimit) {
-    this.limit = limit;
+  RequestSizeLimit(long bodyLimit, long formLimit, long multipartLimit) {
+    this.bodyLimit = bodyLimit;
+    this.formLimit = formLimit;
     this.multipartLimit = multipartLimit;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (request instanceof CachedBody) {
+      // Read already, within these limits, by the engine API's allow-list (EngineApiFirewall).
+      chain.doFilter(request, response);
+      return;
+    }
     String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
     boolean multipart = type.startsWith("multipart/");
     boolean parsedByContainer = multipart || type.startsWith("application/x-www-form-urlencoded");
+    long limit = isFormSubmission(request) ? formLimit : bodyLimit;
     long max = multipart ? multipartLimit : limit;
     long declared = request.getContentLengthLong();
     if (declared > max) {
@@ -104,6 +113,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new CachedBody(request, bytes), response);
+  }
+
+  /**
+   * A task form submitted through the engine's REST API ({@code .../submit-form}): its evidence files travel
+   * base64-encoded in the JSON, so it has {@code directive.security.max-form-body-size}.
+   */
+  private static boolean isFormSubmission(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return path.endsWith("/submit-form");
   }
 
   /** Uploads to Spring MVC (our /api): Tomcat parses their parts, against spring.servlet.multipart's limits. */
@@ -272,7 +290,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         + ",\"detail\":\"" + detail + "\"}");
   }
 
-  private static final class CachedBody extends HttpServletRequestWrapper {
+  static final class CachedBody extends HttpServletRequestWrapper {
     private final byte[] body;
 
     CachedBody(HttpServletRequest request, byte[] body) {

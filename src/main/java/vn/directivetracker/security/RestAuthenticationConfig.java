@@ -8,16 +8,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import vn.directivetracker.organization.UnitRegistry;
 
 /**
  * The REST starter serves /engine-rest without any authentication. Like Camunda Run, we put Camunda's
  * own HTTP basic filter in front of it, in front of our /api, and in front of the actuator (all but its
  * health probe, which load balancers call anonymously): the filter checks the password against the
- * engine's identity service (which counts failures and locks the user, see docs/security.md) and sets the
+ * engine's identity service (failed logins are slowed by LoginThrottle, in front of it) and sets the
  * caller as the engine's authenticated user, so engine queries made for the request see only what the
  * caller is authorised to see. The webapps (/camunda) have their own session login and CSRF filter.
  */
@@ -44,12 +47,33 @@ class RestAuthenticationConfig {
    */
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-      @Value("${directive.security.max-body-size:2MB}") org.springframework.util.unit.DataSize limit,
-      @Value("${spring.servlet.multipart.max-request-size:10MB}") org.springframework.util.unit.DataSize uploads) {
+      @Value("${directive.security.max-body-size:2MB}") DataSize limit,
+      @Value("${directive.security.max-form-body-size:45MB}") DataSize forms,
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploads) {
     FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-        new RequestSizeLimit(limit.toBytes(), uploads.toBytes()));
+        new RequestSizeLimit(limit.toBytes(), forms.toBytes(), uploads.toBytes()));
     registration.setName("directive-tracker-request-size");
     registration.addUrlPatterns("/*");
+    // After authentication and the allow-list where they apply (an anonymous caller learns nothing, not even
+    // the limit); it holds in any order.
+    registration.setOrder(3);
+    return registration;
+  }
+
+  /**
+   * Deny by default on the engine's REST API (both surfaces), after authentication and before anything
+   * reads a body: see {@link EngineApiFirewall}.
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, UnitRegistry registry,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      @Value("${directive.security.max-body-size:2MB}") DataSize maxBody,
+      @Value("${directive.security.max-form-body-size:45MB}") DataSize maxFormBody) {
+    FilterRegistrationBean<EngineApiFirewall> registration = new FilterRegistrationBean<>(new EngineApiFirewall(
+        identity, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes()));
+    registration.setName("directive-tracker-engine-api-firewall");
+    String api = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath) + "/api/*";
+    registration.addUrlPatterns("/engine-rest/*", api);
     registration.setOrder(2);
     return registration;
   }

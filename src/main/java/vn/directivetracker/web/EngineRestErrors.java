@@ -191,11 +191,24 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     @Override
     public Response toResponse(RestException e) {
       Response ours = answer(e.getCause());
-      if (ours == null && (e.getStatus() == null || e.getStatus().getStatusCode() >= 500)) {
+      if (ours != null) {
+        return ours;
+      }
+      if (e.getStatus() == null || e.getStatus().getStatusCode() >= 500) {
         // Camunda wraps some refusals in a RestException of status 500 without their cause.
         ours = clientMistake(e.getMessage());
+        if (ours != null) {
+          return ours;
+        }
       }
-      return ours != null ? ours : camundaDefault(e);
+      // Some resources (comments) wrap any engine exception into a 400 "Not enough parameters submitted":
+      // a refusal inside is still a 403 with its own message.
+      for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof AuthorizationException denied) {
+          return camundaDefault(denied);
+        }
+      }
+      return camundaDefault(e);
     }
   }
 

@@ -147,6 +147,32 @@ class SubtaskScenarioTest extends ApplicationTest {
     assertThat(task("UserTask_ReviewReport", s1)).hasCandidateGroup("MOF");
   }
 
+  @Test
+  void aMinistryGivesWorkOnlyToItsOwnUnitsNeverToItsPeers() {
+    clockAt("2024-01-10T09:00");
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("CASCADE-PEER"),
+        "2024-01-10", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-06-30")));
+    String parentId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    Map<String, Object> otherSector = row("S1", "HEALTH", "2024-05-31");
+    otherSector.put("leadUnit", "HAIPHONGDOJ");
+    Map<String, Object> peers = row("S2", "HEALTH", "2024-05-31");
+    peers.put("leadUnit", "HAIPHONGDOH");
+    peers.put("coordinatingUnits", List.of("MPS", "MOJ", "HAIPHONG"));
+    String subRef = DirectiveFixtures.uniqueReference("CV-BYT");
+    ResponseEntity<String> refused = split("moh", parentId, subRef, otherSector, peers);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("tasks[0].leadUnit").contains("tasks[1].coordinatingUnits[0]")
+        .contains("tasks[1].coordinatingUnits[1]").contains("tasks[1].coordinatingUnits[2]")
+        .doesNotContain("tasks[1].leadUnit");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("MOH:" + subRef)
+        .count()).as("nothing issued").isZero();
+
+    peers.put("coordinatingUnits", List.of("HANOIDOH"));
+    ResponseEntity<String> created = split("moh", parentId, subRef, peers);
+    assertThat(created.getStatusCode().value()).as("a department of its own sector: %s", created.getBody())
+        .isEqualTo(201);
+  }
+
   private Map<String, Object> subtasks(String directiveId) {
     JsonNode t01 = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
     JsonNode s = t01.get("subtasks");

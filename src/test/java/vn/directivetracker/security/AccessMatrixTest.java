@@ -20,6 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.EngineApiClient;
+import vn.directivetracker.EngineApiClient.Surface;
 
 /**
  * Who may do what, over real HTTP: every line of {@code security/access-matrix.psv} is one request
@@ -35,12 +37,16 @@ import vn.directivetracker.DirectiveFixtures;
  *       (T01's review task for P06WGSEC, after MOH reported);</li>
  *   <li>{@code {ref}} a new reference, {@code {today}}, {@code {deadline}}.</li>
  * </ul>
- * A new endpoint is a new line in the file.
+ * A path that starts with {@code {engine}} is Camunda's engine REST API: the line runs twice, on
+ * /engine-rest with HTTP basic and on the webapps' /camunda/api/engine/engine/default with a session, each
+ * time with its own fresh data. A new endpoint is a new line in the file.
  */
 class AccessMatrixTest extends ApplicationTest {
 
   static final String TODAY = "2024-03-01";
   static final String DEADLINE = "2024-12-31";
+  /** A path that starts with this is the engine's REST API: the line runs on both of its surfaces. */
+  private static final String ENGINE = "{engine}";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
   private static Map<String, String> shared;
 
@@ -48,9 +54,11 @@ class AccessMatrixTest extends ApplicationTest {
   JdbcTemplate jdbc;
 
   DirectiveFixtures directives;
+  EngineApiClient engineApi;
 
   @BeforeEach
   void setUp() {
+    engineApi = new EngineApiClient(http);
     clockAt(TODAY + "T09:00");
     directives = new DirectiveFixtures(http, jdbc);
     if (shared == null) {
@@ -63,12 +71,26 @@ class AccessMatrixTest extends ApplicationTest {
       quoteCharacter = '`', emptyValue = "")
   void everyRoleGetsExactlyItsRights(String user, String method, String path, String body, int expected,
       String check, String why) {
+    if (!path.startsWith(ENGINE)) {
+      expect(user, method, path, body, expected, check, why, null);
+      return;
+    }
+    // The engine's REST API: the same rule on /engine-rest and on the webapps' API, each with fresh data.
+    for (Surface surface : Surface.values()) {
+      expect(user, method, path.substring(ENGINE.length()), body, expected, check, why, surface);
+    }
+  }
+
+  private void expect(String user, String method, String path, String body, int expected, String check,
+      String why, Surface surface) {
     Map<String, String> values = new HashMap<>(shared);
     String p = fill(path, values);
     String b = body == null || body.isEmpty() ? null : fill(body, values);
-    ResponseEntity<String> response = send(user, method, p, b);
+    ResponseEntity<String> response = surface == null ? send(user, method, p, b)
+        : engineApi.call(surface, user, HttpMethod.valueOf(method), p, b);
+    String where = surface == null ? p : surface.prefix() + p;
     assertThat(response.getStatusCode().value())
-        .as("%s %s %s (%s): %s", user, method, p, why, response.getBody())
+        .as("%s %s %s (%s): %s", user, method, where, why, response.getBody())
         .isEqualTo(expected);
     String text = response.getBody() == null ? "" : response.getBody();
     assertThat(text).as("no stack trace in the answer").doesNotContain("\tat ").doesNotContain("Exception:");
@@ -133,6 +155,16 @@ class AccessMatrixTest extends ApplicationTest {
     JsonNode hp = directives.issue("haiphongwg", "HAIPHONGWG", DirectiveFixtures.uniqueReference("MATRIX-HP"), TODAY,
         List.of(DirectiveFixtures.task("T01", "HEALTH", DEADLINE)));
     v.put("hpDirective", hp.get("id").asText());
+    engine.getIdentityService().setAuthentication("moh", List.of("MOH"));
+    try {
+      v.put("filter", engine.getFilterService().createTaskFilterQuery().listPage(0, 1).get(0).getId()); // one MOH reads
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    // The history cleanup job belongs to no process instance, so the engine checks no authorization on it.
+    var cleanup = engine.getHistoryService().findHistoryCleanupJobs();
+    v.put("cleanupJob", cleanup.isEmpty() ? engine.getHistoryService().cleanUpHistoryAsync().getId()
+        : cleanup.get(0).getId());
     return v;
   }
 

@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.ApplicationTest;
-import vn.directivetracker.security.Surfaces.Surface;
+import vn.directivetracker.EngineApiClient;
+import vn.directivetracker.EngineApiClient.Surface;
 
 /**
  * Accounts over HTTP: failed logins slow the guesser at its address only, for a time, and never lock the
@@ -56,7 +57,7 @@ class AccountSecurityTest extends ApplicationTest {
     // The user, at another address, is not kept out, on /engine-rest, /api and the webapps' login.
     assertThat(status(get(elsewhere, id, "demo", "/engine-rest/task/count"))).isEqualTo(200);
     assertThat(status(get(elsewhere, id, "demo", "/api/directives"))).isEqualTo(200);
-    new Surfaces(http).login(id);
+    new EngineApiClient(http).session(id);
     UserEntity user = (UserEntity) engine.getIdentityService().createUserQuery().userId(id).singleResult();
     assertThat(engine.getIdentityService().checkPassword(id, "demo")).as("Camunda never locks").isTrue();
     assertThat(user.getLockExpirationTime() == null || !user.getLockExpirationTime().after(ClockUtil.getCurrentTime()))
@@ -89,7 +90,7 @@ class AccountSecurityTest extends ApplicationTest {
 
   @Test
   void usersCannotDeleteThemselvesOnEitherPath() {
-    Surfaces surfaces = new Surfaces(http);
+    EngineApiClient surfaces = new EngineApiClient(http);
     for (Surface surface : Surface.values()) {
       ResponseEntity<String> refused = surfaces.call(surface, "moh", HttpMethod.DELETE, "/user/moh", null);
       assertThat(refused.getStatusCode().value()).as(surface + ": " + refused.getBody()).isEqualTo(403);

@@ -13,7 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
-import vn.directivetracker.security.Surfaces.Surface;
+import vn.directivetracker.EngineApiClient;
+import vn.directivetracker.EngineApiClient.Surface;
 
 /**
  * Client errors on the engine's REST API are 4xx with a clear message, never 5xx or a stack trace, on both
@@ -25,13 +26,13 @@ class ClientErrorsTest extends ApplicationTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  private Surfaces surfaces;
+  private EngineApiClient surfaces;
 
   @BeforeEach
   void setUp() {
     clockAt("2024-03-01T09:00");
     directives = new DirectiveFixtures(http, jdbc);
-    surfaces = new Surfaces(http);
+    surfaces = new EngineApiClient(http);
   }
 
   @ParameterizedTest

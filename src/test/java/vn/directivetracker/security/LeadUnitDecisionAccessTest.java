@@ -33,8 +33,9 @@ class LeadUnitDecisionAccessTest extends ApplicationTest {
 
   @Test
   void aUnitThatIssuesNothingMayNot() {
-    // Without READ the engine does not even find the definition for MOH.
-    assertThat(evaluateAs("moh").getStatusCode().value()).isEqualTo(404);
+    // Evaluating is for issuers: the allow-list refuses it before the engine (which, without READ, would
+    // not even find the definition for MOH).
+    assertThat(evaluateAs("moh").getStatusCode().value()).isEqualTo(403);
   }
 
   private ResponseEntity<String> evaluateAs(String user) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.ApplicationTest;
-import vn.directivetracker.security.Surfaces.Surface;
+import vn.directivetracker.EngineApiClient;
+import vn.directivetracker.EngineApiClient.Surface;
 
 /**
  * The engine's query-max-results-limit (2000): list queries asking for more, or for everything, are 400 with
@@ -18,11 +19,11 @@ import vn.directivetracker.security.Surfaces.Surface;
  */
 class QueryLimitTest extends ApplicationTest {
 
-  private Surfaces surfaces;
+  private EngineApiClient surfaces;
 
   @BeforeEach
   void setUp() {
-    surfaces = new Surfaces(http);
+    surfaces = new EngineApiClient(http);
   }
 
   @ParameterizedTest

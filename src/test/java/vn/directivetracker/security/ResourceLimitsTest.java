@@ -12,6 +12,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * Request bodies are limited on every path before anything parses them: a declared length above the limit is
@@ -28,45 +29,57 @@ class ResourceLimitsTest extends ApplicationTest {
 
   @Test
   void aLargeDeclaredUploadIs413BeforeItsBodyIsRead() throws IOException {
-    for (String path : new String[] {"/engine-rest/deployment/create", "/api/directives/import",
-        "/camunda/api/engine/engine/default/deployment/create"}) {
-      String answer = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + basic("moh")
+    for (String[] target : new String[][] {{"/engine-rest/deployment/create", basic("admin")},
+        {"/api/directives/import", basic("leader")},
+        {"/camunda/api/engine/engine/default/deployment/create", session("admin")}}) {
+      String answer = raw("POST " + target[0] + " HTTP/1.1\r\nHost: localhost\r\n" + target[1]
           + "Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: " + HUNDRED_MB + "\r\n\r\n",
           "--XYZ\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a.bpmn\"\r\n\r\n".getBytes(
               StandardCharsets.UTF_8), 0);
-      assertThat(answer).as(path).startsWith("HTTP/1.1 413").contains("application/problem+json")
+      assertThat(answer).as(target[0]).startsWith("HTTP/1.1 413").contains("application/problem+json")
           .contains("larger than 12582912 bytes");
     }
   }
 
   @Test
   void aChunkedUploadIsCountedWhileReadAndRefusedPastTheLimit() throws IOException {
-    for (String path : new String[] {"/engine-rest/deployment/create", "/api/directives/import",
-        "/camunda/api/engine/engine/default/deployment/create"}) {
-      String answer = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + basic("leader")
+    for (String[] target : new String[][] {{"/engine-rest/deployment/create", basic("admin")},
+        {"/api/directives/import", basic("leader")},
+        {"/camunda/api/engine/engine/default/deployment/create", session("admin")}}) {
+      String answer = raw("POST " + target[0] + " HTTP/1.1\r\nHost: localhost\r\n" + target[1]
           + "Content-Type: multipart/form-data; boundary=XYZ\r\nTransfer-Encoding: chunked\r\n\r\n",
           new byte[0], 20L * 1024 * 1024);
-      assertThat(answer).as(path).startsWith("HTTP/1.1 413");
+      assertThat(answer).as(target[0]).startsWith("HTTP/1.1 413");
     }
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("XYZ").count()).isZero();
   }
 
   @Test
   void aChunkedUploadWithinTheLimitIsHandedOnWhole() {
-    // Spring's client sends multipart in chunks: the spooled body reaches Camunda's parser intact, and the
-    // answer is the engine's refusal of a unit that may not deploy, not a parse error.
+    // Spring's client sends multipart in chunks: the spooled body (past the part kept in memory) reaches
+    // Camunda's parser intact.
     org.springframework.util.MultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
-    form.add("deployment-name", "x");
-    form.add("data", new org.springframework.core.io.ByteArrayResource(new byte[300_000]) {
+    form.add("deployment-name", "resource-limits-spool");
+    byte[] content = new byte[300_000];
+    java.util.Arrays.fill(content, (byte) 'x');
+    form.add("data", new org.springframework.core.io.ByteArrayResource(content) {
       @Override
       public String getFilename() {
-        return "x.txt";
+        return "spooled.txt";
       }
     });
     org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
     headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
-    var answer = http.withBasicAuth("moh", "demo").postForEntity("/engine-rest/deployment/create",
+    var answer = http.withBasicAuth("admin", "demo").postForEntity("/engine-rest/deployment/create",
         new org.springframework.http.HttpEntity<>(form, headers), String.class);
-    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(403);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+    var repository = engine.getRepositoryService();
+    String id = repository.createDeploymentQuery().deploymentName("resource-limits-spool").singleResult().getId();
+    try {
+      assertThat(repository.getResourceAsStream(id, "spooled.txt")).hasBinaryContent(content);
+    } finally {
+      repository.deleteDeployment(id);
+    }
   }
 
   @Test
@@ -79,19 +92,28 @@ class ResourceLimitsTest extends ApplicationTest {
 
   @Test
   void theWebappsEngineApiHasTheBodyLimitToo() throws IOException {
-    // Declared: refused at once, whoever asks (the limit holds before and after any authentication).
     String declared = raw("POST /camunda/api/engine/engine/default/task/count HTTP/1.1\r\nHost: localhost\r\n"
-        + "Content-Type: application/json\r\nContent-Length: " + (24 * 1024 * 1024) + "\r\n\r\n",
+        + session("admin") + "Content-Type: application/json\r\nContent-Length: " + (24 * 1024 * 1024) + "\r\n\r\n",
         "{\"a\":\"".getBytes(StandardCharsets.UTF_8), 0);
     assertThat(declared).startsWith("HTTP/1.1 413");
-    // Chunked: counted while read, refused once past 2 MB.
     String chunked = raw("POST /camunda/api/engine/engine/default/task/count HTTP/1.1\r\nHost: localhost\r\n"
-        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", new byte[0], 24 * 1024 * 1024);
+        + session("admin") + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", new byte[0],
+        24 * 1024 * 1024);
     assertThat(chunked).startsWith("HTTP/1.1 413");
-    // JSON of /engine-rest, chunked.
+    // The webapps' other APIs (admin, cockpit and tasklist plugins) too.
+    String admin = raw("PUT /camunda/api/admin/auth/user/default HTTP/1.1\r\nHost: localhost\r\n" + session("admin")
+        + "Content-Type: application/json\r\nContent-Length: " + (24 * 1024 * 1024) + "\r\n\r\n", new byte[0], 0);
+    assertThat(admin).startsWith("HTTP/1.1 413");
     String rest = raw("POST /engine-rest/task/count HTTP/1.1\r\nHost: localhost\r\n" + basic("moh")
         + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", new byte[0], 24 * 1024 * 1024);
     assertThat(rest).startsWith("HTTP/1.1 413");
+  }
+
+  /** The headers of a webapp session (cookie and CSRF token). */
+  private String session(String user) {
+    EngineApiClient.Session session = new EngineApiClient(http).session(user);
+    return "Cookie: JSESSIONID=" + session.id() + "; XSRF-TOKEN=" + session.token() + "\r\nX-XSRF-TOKEN: "
+        + session.token() + "\r\n";
   }
 
   static String basic(String user) {
@@ -127,6 +149,7 @@ class ResourceLimitsTest extends ApplicationTest {
     }
   }
 
+  /** The answer: its head, and its body as far as Content-Length says (or until the server closes). */
   private static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
@@ -134,8 +157,17 @@ class ResourceLimitsTest extends ApplicationTest {
     try {
       while ((n = in.read(buffer)) > 0 && bytes.size() < 65536) {
         bytes.write(buffer, 0, n);
-        if (bytes.toString(StandardCharsets.UTF_8).contains("\"detail\"")) {
-          break;
+        String text = bytes.toString(StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end >= 0) {
+          java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+              .matcher(text.substring(0, end));
+          if (length.find() && bytes.size() >= end + 4 + Integer.parseInt(length.group(1))) {
+            break;
+          }
+          if (text.substring(0, end).toLowerCase().contains("transfer-encoding: chunked") && text.endsWith("0\r\n\r\n")) {
+            break;
+          }
         }
       }
     } catch (IOException reset) {
@@ -143,4 +175,5 @@ class ResourceLimitsTest extends ApplicationTest {
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }
+
 }

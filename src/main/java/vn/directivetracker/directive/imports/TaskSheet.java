@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,14 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A spreadsheet of tasks, one row per task under a header row that names the columns: read from CSV
@@ -120,7 +113,7 @@ public final class TaskSheet {
   }
 
   /** A cell as read: its Excel row and column, and its text (null when blank) or the reason it is refused. */
-  private record Raw(int row, int column, String text, String refusal) {
+  record Raw(int row, int column, String text, String refusal) {
   }
 
   private static TaskSheet fromRows(List<List<Raw>> raw, Columns allowed, int maxRows) {
@@ -212,56 +205,15 @@ public final class TaskSheet {
   // ---------------------------------------------------------------------------------------------
 
   private static List<List<Raw>> xlsxRows(byte[] content, int maxRows) {
-    try (InputStream in = new ByteArrayInputStream(content); Workbook workbook = new XSSFWorkbook(in)) {
-      if (workbook.getNumberOfSheets() == 0) {
-        throw new TaskSheetException("the workbook has no sheet");
-      }
-      Sheet sheet = workbook.getSheetAt(0);
-      // Header, data rows and a few blank ones; a sheet far longer than that is refused before reading it.
-      if (sheet.getPhysicalNumberOfRows() > maxRows + 1 + 1000) {
-        throw new TaskSheetException("more than " + maxRows + " task rows; split the notice into several files");
-      }
-      List<List<Raw>> rows = new ArrayList<>();
-      for (Row row : sheet) {
-        List<Raw> cells = new ArrayList<>();
-        for (Cell cell : row) {
-          cells.add(xlsxCell(cell));
-        }
-        if (!cells.isEmpty()) {
-          rows.add(cells);
-        }
-      }
-      return rows;
-    } catch (TaskSheetException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new TaskSheetException(unreadable(e));
-    }
+    // Header, data rows and a few blank ones; a sheet far longer than that is refused while it is read.
+    return XlsxRows.read(content, maxRows + 1 + 1000);
   }
 
-  private static Raw xlsxCell(Cell cell) {
-    int row = cell.getRowIndex() + 1;
-    int column = cell.getColumnIndex();
-    return switch (cell.getCellType()) {
-      case STRING -> new Raw(row, column, blankToNull(cell.getStringCellValue()), null);
-      case NUMERIC -> new Raw(row, column, DateUtil.isCellDateFormatted(cell)
-          ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-          : number(cell.getNumericCellValue()), null);
-      case BOOLEAN -> new Raw(row, column, cell.getBooleanCellValue() ? "TRUE" : "FALSE", null);
-      case FORMULA -> new Raw(row, column, null, "formula cells are not accepted (=" + cell.getCellFormula()
-          + "); copy the cells and paste them as values");
-      case ERROR -> new Raw(row, column, null, "the cell holds an error value; enter a value");
-      default -> new Raw(row, column, null, null);
-    };
+  static String tooManyRows(int maxPhysicalRows) {
+    return "more than " + (maxPhysicalRows - 1 - 1000) + " task rows; split the notice into several files";
   }
 
-  /** 12.0 as {@code 12}, 12.5 as {@code 12.5}: what the user typed, not how a double prints. */
-  private static String number(double value) {
-    BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
-    return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
-  }
-
-  private static String unreadable(Throwable e) {
+  static String unreadable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
       if (m != null && m.contains("Zip bomb")) {
@@ -320,7 +272,7 @@ public final class TaskSheet {
     return header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     if (s == null) {
       return null;
     }

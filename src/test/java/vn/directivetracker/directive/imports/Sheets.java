@@ -102,4 +102,41 @@ public final class Sheets {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A workbook whose first sheet holds tasks and whose second sheet is XML no parser accepts: only a reader
+   * that never opens the other sheets reads it.
+   */
+  public static byte[] xlsxWithUnreadableSecondSheet(Object[]... rows) {
+    byte[] first;
+    try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.createSheet("Tasks");
+      for (int r = 0; r < rows.length; r++) {
+        var row = sheet.createRow(r);
+        for (int c = 0; c < rows[r].length; c++) {
+          row.createCell(c).setCellValue(String.valueOf(rows[r][c]));
+        }
+      }
+      workbook.createSheet("Mã lĩnh vực").createRow(0).createCell(0).setCellValue("HEALTH");
+      workbook.write(out);
+      first = out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(first));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        out.write(entry.getName().equals("xl/worksheets/sheet2.xml")
+            ? "<worksheet><sheetData><row><c><v>".getBytes(StandardCharsets.UTF_8) : content);
+        out.closeEntry();
+      }
+      out.finish();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -126,6 +126,15 @@ class TaskSheetTest {
   }
 
   @Test
+  void onlyTheFirstSheetIsEverRead() {
+    byte[] workbook = Sheets.xlsxWithUnreadableSecondSheet(new Object[] {"key", "title", "domain"},
+        new Object[] {"T01", "Nhiệm vụ", "HEALTH"});
+    TaskSheet sheet = read(workbook);
+    assertThat(sheet.problems()).isEmpty();
+    assertThat(sheet.rows()).singleElement().satisfies(row -> assertThat(row.get("title")).isEqualTo("Nhiệm vụ"));
+  }
+
+  @Test
   void aZipBombIsRefusedBeforeItInflates() {
     byte[] bomb = Sheets.zipBomb(200);
     assertThat(bomb.length).as("small on the wire").isLessThan(1024 * 1024);

@@ -1,0 +1,314 @@
+package vn.directivetracker.security;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.directivetracker.organization.Unit;
+import vn.directivetracker.security.EngineApiRules.Role;
+
+/**
+ * Deny by default in front of Camunda's engine REST API, on /engine-rest and on the webapps'
+ * /camunda/api/engine: a call that {@link EngineApiRules} does not allow for the caller's roles is refused
+ * with 403 before its body is read, and an allowed call is refused with 400 when it carries an expression
+ * (a query parameter or JSON key ending in {@code Expression}, at any depth, in {@code orQueries} too) or an
+ * {@code Object} variable. The engine evaluates a query's expressions as JUEL with the JVM at hand, and
+ * Camunda 7 CE gets no more security fixes, so no caller sends one; filters an administrator stores may
+ * hold them ({@code ${currentUser()}}). Cockpit's own API is for auditors and administrators only.
+ *
+ * <p>Paths are checked as sent: path parameters ({@code ;}), encoded slashes, backslashes and dot segments
+ * are refused with 400 rather than interpreted, so that what is checked is what Jersey serves.
+ */
+class EngineApiFirewall extends OncePerRequestFilter {
+
+  private static final Pattern SUSPICIOUS = Pattern.compile(
+      "(?i).*(;|\\\\|//|%2f|%5c|%2e|%3b|%00|%25|/\\.\\.?(/|$)).*");
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
+      "X-Method-Override");
+  /** The decisions take codes (domain, issuer level, province): a longer input is no code. */
+  static final int MAX_DECISION_INPUT = 200;
+  private static final Logger LOG = LoggerFactory.getLogger(EngineApiFirewall.class);
+
+  private final IdentityService identity;
+  private final Set<String> issuers;
+  private final String webappApi;
+  private final long maxBody;
+  private final long maxFormBody;
+
+  EngineApiFirewall(IdentityService identity, List<Unit> issuers, String webappPath, long maxBody, long maxFormBody) {
+    this.identity = identity;
+    this.issuers = Set.copyOf(issuers.stream().map(Unit::code).toList());
+    this.webappApi = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath)
+        + "/api";
+    this.maxBody = maxBody;
+    this.maxFormBody = maxFormBody;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String raw = request.getRequestURI().substring(request.getContextPath().length());
+    if (SUSPICIOUS.matcher(raw).matches()) {
+      refuse(response, 400, "BadPath", "Đường dẫn không hợp lệ / The path is not a plain path: " + plain(raw));
+      return;
+    }
+    if (java.util.Collections.list(request.getHeaders("Content-Type")).size() > 1) {
+      refuse(response, 400, "BadRequest", "Chỉ một Content-Type / One Content-Type header only");
+      return;
+    }
+    for (String header : METHOD_OVERRIDES) {
+      if (request.getHeader(header) != null) {
+        // A method that the check below did not see must not reach the API.
+        refuse(response, 400, "BadRequest", "Không chấp nhận " + header + " / " + header + " is not accepted");
+        return;
+      }
+    }
+    String path = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    boolean webapp = path.startsWith(webappApi + "/");
+    String api;
+    if (path.startsWith("/engine-rest/") || path.equals("/engine-rest")) {
+      api = enginePath(path.substring("/engine-rest".length()));
+    } else if (path.startsWith(webappApi + "/engine/") || path.equals(webappApi + "/engine")) {
+      api = enginePath(path.substring((webappApi + "/engine").length()));
+    } else if (path.startsWith(webappApi + "/cockpit/")) {
+      Optional<Caller> caller = webappCaller(request);
+      if (caller.isPresent() && !caller.get().roles().contains(Role.ADMIN)
+          && !caller.get().roles().contains(Role.AUDITOR)) {
+        refuse(response, 403, "Forbidden", "Cockpit dành cho kiểm toán viên và quản trị viên / "
+            + "Cockpit is for auditors and administrators");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    } else {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (api == null) {
+      refuse(response, 404, "NotFound", "Không có tài nguyên này / No such resource");
+      return;
+    }
+    Optional<Caller> caller = webapp ? webappCaller(request) : restCaller();
+    if (caller.isEmpty()) {
+      if (webapp && api.equals("/engine") && "GET".equals(request.getMethod())) {
+        chain.doFilter(request, response); // the login page lists the engines before anyone logs in
+        return;
+      }
+      refuse(response, 401, "Unauthorized", "Cần đăng nhập / Authentication required");
+      return;
+    }
+    Caller who = caller.get();
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    if (!EngineApiRules.allows(who.roles(), who.userId(), method, api)) {
+      // Operators see what a role tried and was refused: a missing rule shows here first.
+      LOG.info("Refused {} {} ({}) for {} {}", method, api, webapp ? "webapps" : "engine-rest", who.userId(),
+          who.roles());
+      refuse(response, 403, "Forbidden", "Bạn không có quyền thực hiện thao tác này / You may not call "
+          + method + " " + api);
+      return;
+    }
+    String expression = expressionParameter(request.getQueryString());
+    if (expression != null) {
+      refuse(response, 400, "InvalidRequestException", "Không chấp nhận biểu thức trong truy vấn / "
+          + "Expressions are not accepted in queries: " + plain(expression));
+      return;
+    }
+    if (!hasJsonBody(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long limit = api.endsWith("/submit-form") ? maxFormBody : maxBody;
+    byte[] body = read(request, limit);
+    if (body == null) {
+      refuse(response, 413, "ContentTooLarge", "Nội dung gửi lên quá lớn / The request body is larger than "
+          + limit + " bytes");
+      return;
+    }
+    boolean storedFilter = who.roles().contains(Role.ADMIN)
+        && (api.equals("/filter/create") || (api.startsWith("/filter/") && "PUT".equals(method)));
+    int maxText = api.endsWith("/evaluate") ? MAX_DECISION_INPUT : Integer.MAX_VALUE;
+    String problem = bodyProblem(body, storedFilter, who.roles().contains(Role.ADMIN), maxText);
+    if (problem != null) {
+      refuse(response, 400, "InvalidRequestException", problem);
+      return;
+    }
+    chain.doFilter(new RequestSizeLimit.CachedBody(request, body), response);
+  }
+
+  /** The path below the API root without an engine name ({@code /engine/default/task} is {@code /task}). */
+  private static String enginePath(String rest) {
+    if (rest.isEmpty() || rest.equals("/") || rest.equals("/engine") || rest.equals("/engine/")) {
+      return "/engine";
+    }
+    if (rest.startsWith("/engine/")) {
+      String named = rest.substring("/engine/".length());
+      int slash = named.indexOf('/');
+      if (slash < 0) {
+        return null; // /engine/{name} alone is no resource
+      }
+      rest = named.substring(slash);
+    }
+    return rest.length() > 1 && rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
+  }
+
+  private Optional<Caller> restCaller() {
+    var auth = identity.getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(caller(auth.getUserId(), auth.getGroupIds()));
+  }
+
+  private Optional<Caller> webappCaller(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Authentications all = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    if (all == null) {
+      return Optional.empty();
+    }
+    for (UserAuthentication user : all.getAuthentications()) {
+      if (user != null && user.getName() != null) {
+        return Optional.of(caller(user.getName(), user.getGroupIds()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Caller caller(String userId, java.util.Collection<String> groupIds) {
+    Set<String> groups = groupIds == null ? Set.of() : Set.copyOf(groupIds);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    if (groups.contains(CurrentUser.ADMIN_GROUP)) {
+      roles.add(Role.ADMIN);
+    }
+    if (groups.contains(CurrentUser.AUDITORS)) {
+      roles.add(Role.AUDITOR); // read-only, whatever other group the user is in
+    } else {
+      roles.add(Role.WORKER);
+      if (groups.stream().anyMatch(issuers::contains)) {
+        roles.add(Role.ISSUER);
+      }
+    }
+    return new Caller(userId, roles);
+  }
+
+  /** The first query parameter whose name ends in "Expression", or null. */
+  static String expressionParameter(String query) {
+    if (query == null || query.isEmpty()) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (isExpressionKey(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  static boolean isExpressionKey(String name) {
+    return name.strip().toLowerCase(Locale.ROOT).endsWith("expression");
+  }
+
+  private static boolean hasJsonBody(HttpServletRequest request) {
+    if (request.getContentLengthLong() == 0) {
+      return false;
+    }
+    String type = request.getContentType();
+    if (type == null) {
+      return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+    String t = type.toLowerCase(Locale.ROOT);
+    return !t.startsWith("multipart/") && !t.startsWith("application/x-www-form-urlencoded")
+        && !t.startsWith("application/octet-stream");
+  }
+
+  /** The body, or null when it is longer than {@code limit}; reads no more than that. */
+  private static byte[] read(HttpServletRequest request, long limit) throws IOException {
+    if (request.getContentLengthLong() > limit) {
+      return null;
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try (InputStream in = request.getInputStream()) {
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        body.write(buffer, 0, n);
+        if (body.size() > limit) {
+          return null;
+        }
+      }
+    }
+    return body.toByteArray();
+  }
+
+  /**
+   * Why a JSON body is refused, or null: a key that carries an expression, or, for anyone but an
+   * administrator, a variable of type Object (which the engine would deserialise into the class it names).
+   * A body that is not JSON is refused too: what this check cannot read, the engine must not read either.
+   */
+  static String bodyProblem(byte[] body, boolean storedFilter, boolean admin, int maxText) {
+    try (JsonParser parser = JSON.createParser(body)) {
+      String lastName = null;
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.FIELD_NAME) {
+          lastName = parser.currentName();
+          if (!storedFilter && isExpressionKey(lastName)) {
+            return "Không chấp nhận biểu thức trong truy vấn / Expressions are not accepted in queries: "
+                + plain(lastName);
+          }
+        } else if (token == JsonToken.VALUE_STRING && !admin && "type".equals(lastName)
+            && "object".equalsIgnoreCase(parser.getText().strip())) {
+          return "Không chấp nhận biến kiểu Object / Variables of type Object are not accepted";
+        } else if (token == JsonToken.VALUE_STRING && parser.getTextLength() > maxText) {
+          return "Giá trị quá dài / A value is longer than " + maxText + " characters: " + plain(lastName);
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return "Nội dung không phải JSON hợp lệ / The body is not valid JSON";
+    }
+  }
+
+  private static String plain(String text) {
+    String cut = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    return cut.replaceAll("[^\\p{L}\\p{N}/_.\\-{}$]", "?");
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String type, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    if (status == 413) {
+      response.setHeader("Connection", "close");
+    }
+    response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + message.replace("\\", "\\\\")
+        .replace("\"", "\\\"") + "\"}");
+  }
+
+  private record Caller(String userId, Set<Role> roles) {
+  }
+}

@@ -1,0 +1,359 @@
+package vn.directivetracker.security;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Attachment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task rules, in one place, for every way into the engine (/engine-rest, the webapps' engine API,
+ * the Java API): an engine command interceptor that looks at each command a user sends.
+ * <ul>
+ *   <li>A task's variables (complete, submit-form, resolve, set/patch/remove task variables, local ones
+ *   too) may be only those its form submits ({@link FormVariables}, read from the deployed form) and never
+ *   one the process keeps itself ({@link #PROCESS_OWNED}).</li>
+ *   <li>A process starts at its start event with only its start form's variables (start, submit-form).</li>
+ *   <li>What no user has any business doing is refused whole: BPMN errors and escalations thrown from a
+ *   task, process variables set or removed outside a task, message correlation, signals, conditional
+ *   starts, process instance modification and restart, start at an activity, external task completion.</li>
+ *   <li>A claim is for oneself only.</li>
+ *   <li>Comments and attachments need the right to work on the task (TASK_WORK or UPDATE); those of a
+ *   process instance are not for users.</li>
+ * </ul>
+ * Unchecked, as before: the engine's own work (no authenticated user), commands with authorization checks
+ * off (our privileged /api calls, {@link PrivilegedEngine}), administrators ({@code camunda-admin}), and
+ * commands run inside another command (our delegates' calls). A refusal is an {@link AuthorizationException}
+ * (403 on both REST surfaces) and changes nothing.
+ * Camunda's commands keep their arguments in protected fields without getters; reading them by reflection
+ * ({@link #field}) is kept to this class.
+ */
+@Component
+class TaskRulesGuard extends AbstractProcessEnginePlugin {
+
+  /**
+   * Names the processes write themselves. No form may submit them (a form listing one is refused too):
+   * who submitted, reviewed or contributed (transient, kept in dt_report), the return count and the
+   * histories the forms show, the routing and deadlines, and the copies older versions keep.
+   */
+  static final Set<String> PROCESS_OWNED = Set.of("reportSubmittedBy", "reviewedBy", "contributedBy",
+      "progressReportedBy", "returnCount", "returnHistory", "contributionsSummary", "lastReportId", "outcome",
+      "directiveId", "directiveTaskId", "deadline", "issuedOn", "leadUnitName", "issuerName",
+      "coordinatingUnitNames", "coordinatingUnitCount", "decidedLeadUnit", "requestedLeadUnit", "withdrawnBy",
+      "withdrawalReason", "amendedBy", "leadUnit", "secretariat", "issuer", "coordinatingUnits",
+      "coordinatingUnit", "dueAt", "keyTask", "nextReminderAt", "nextEscalationAt", "progressDueAt",
+      "progressPeriod", "progressReportWanted", "extensionRequestId", "extensionRequestedBy", "requestedDeadline",
+      "extensionReason", "extensionOutcome", "reviewMonth", "reportUrl", "overdueTasks", "reviewIssuers");
+
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  private final FormVariables forms;
+
+  TaskRulesGuard(FormVariables forms) {
+    this.forms = forms;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    post.add(new Interceptor());
+    configuration.setCustomPostCommandInterceptorsTxRequired(post);
+  }
+
+  private class Interceptor extends CommandInterceptor {
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      int[] depth = DEPTH.get();
+      if (depth[0] == 0) {
+        check(command);
+      }
+      depth[0]++;
+      try {
+        return next.execute(command);
+      } finally {
+        depth[0]--;
+      }
+    }
+  }
+
+  private void check(Command<?> command) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null || !context.isAuthorizationCheckEnabled()) {
+      return;
+    }
+    Authentication user = context.getAuthentication();
+    if (user == null || user.getUserId() == null
+        || (user.getGroupIds() != null && user.getGroupIds().contains(CurrentUser.ADMIN_GROUP))) {
+      return;
+    }
+    // Tasks: completing, submitting, resolving, and their variables.
+    if (command instanceof CompleteTaskCmd) { // ResolveTaskCmd too
+      taskVariables(context, field(command, "taskId"), keys(field(command, "variables")));
+    } else if (command instanceof SubmitTaskFormCmd) {
+      taskVariables(context, field(command, "taskId"), keys(field(command, "properties")));
+    } else if (command instanceof SetTaskVariablesCmd) {
+      taskVariables(context, field(command, AbstractVariableCmd.class, "entityId"),
+          keys(field(command, AbstractSetVariableCmd.class, "variables")));
+    } else if (command instanceof RemoveTaskVariablesCmd) {
+      taskVariables(context, field(command, AbstractVariableCmd.class, "entityId"),
+          field(command, AbstractRemoveVariableCmd.class, "variableNames"));
+    } else if (command instanceof PatchTaskVariablesCmd) {
+      List<String> names = new ArrayList<>(keys(field(command, AbstractPatchVariablesCmd.class, "variables")));
+      Collection<String> deletions = field(command, AbstractPatchVariablesCmd.class, "deletions");
+      if (deletions != null) {
+        names.addAll(deletions);
+      }
+      taskVariables(context, field(command, AbstractPatchVariablesCmd.class, "entityId"), names);
+    } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+      throw refused("A task ends by completing it with its form: BPMN errors and escalations are not thrown"
+          + " from tasks by users");
+    } else if (command instanceof ClaimTaskCmd) {
+      String claimant = field(command, "userId");
+      if (claimant != null && !claimant.equals(user.getUserId())) {
+        throw refused("A task is claimed for oneself: " + user.getUserId() + " may not claim it for " + claimant);
+      }
+    } else if (isCommentOrAttachment(command)) {
+      commentOrAttachment(context, command);
+    } else if (command instanceof StartProcessInstanceCmd) {
+      ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
+      ProcessInstanceModificationBuilderImpl instructions = builder.getModificationBuilder();
+      if (instructions != null && (!instructions.getModificationOperations().isEmpty()
+          || instructions.isSkipCustomListeners() || instructions.isSkipIoMappings())) {
+        throw refused("A process starts at its start event: start instructions and skipping listeners or"
+            + " input/output mappings are for administrators");
+      }
+      ProcessDefinitionEntity definition = builder.getProcessDefinitionId() != null
+          ? cache(context).findDeployedProcessDefinitionById(builder.getProcessDefinitionId())
+          : builder.isProcessDefinitionTenantIdSet()
+              ? cache(context).findDeployedLatestProcessDefinitionByKeyAndTenantId(
+                  builder.getProcessDefinitionKey(), builder.getProcessDefinitionTenantId())
+              : cache(context).findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
+      startVariables(context, definition, keys(builder.getVariables()));
+    } else if (command instanceof SubmitStartFormCmd) {
+      String definitionId = field(command, "processDefinitionId");
+      startVariables(context, cache(context).findDeployedProcessDefinitionById(definitionId),
+          keys(field(command, "variables")));
+    } else if (isForAdministrators(command)) {
+      throw refused("Only administrators may " + what(command)
+          + "; units work through their tasks' forms and the /api");
+    }
+  }
+
+  /** Commands no user has any business sending: the processes and our /api do these themselves. */
+  private static boolean isForAdministrators(Command<?> command) {
+    return command instanceof SetExecutionVariablesCmd || command instanceof RemoveExecutionVariablesCmd
+        || command instanceof PatchExecutionVariablesCmd || command instanceof SetVariablesToProcessInstancesBatchCmd
+        || command instanceof AbstractCorrelateMessageCmd || command instanceof CorrelateAllMessageBatchCmd
+        || command instanceof SignalEventReceivedCmd || command instanceof SignalCmd
+        || command instanceof EvaluateStartConditionCmd
+        || command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
+        || command instanceof ProcessInstanceModificationCmd || command instanceof ProcessInstanceModificationBatchCmd
+        || command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof AbstractRestartProcessInstanceCmd
+        || command instanceof HandleExternalTaskCmd;
+  }
+
+  private static String what(Command<?> command) {
+    if (command instanceof AbstractCorrelateMessageCmd || command instanceof CorrelateAllMessageBatchCmd) {
+      return "correlate messages";
+    }
+    if (command instanceof SignalEventReceivedCmd || command instanceof SignalCmd) {
+      return "send signals";
+    }
+    if (command instanceof HandleExternalTaskCmd) {
+      return "complete or fail external tasks";
+    }
+    if (command instanceof EvaluateStartConditionCmd) {
+      return "start processes by condition";
+    }
+    if (command instanceof SetExecutionVariablesCmd || command instanceof RemoveExecutionVariablesCmd
+        || command instanceof PatchExecutionVariablesCmd || command instanceof SetVariablesToProcessInstancesBatchCmd) {
+      return "change a process instance's variables";
+    }
+    return "modify, restart or start process instances at an activity";
+  }
+
+  /** The names a user may not write on this task, of those the command writes; empty when allowed. */
+  Set<String> refusedNames(CommandContext context, TaskEntity task, Collection<String> names) {
+    Set<String> allowed = submittable(context, task);
+    Set<String> refused = new TreeSet<>();
+    for (String name : names) {
+      if (!allowed.contains(name)) {
+        refused.add(name);
+      }
+    }
+    return refused;
+  }
+
+  /** What the task's form submits, less the names the process keeps itself. */
+  private Set<String> submittable(CommandContext context, TaskEntity task) {
+    if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
+      return Set.of();
+    }
+    Set<String> allowed = new TreeSet<>(forms.ofTask(context, task.getProcessDefinitionId(),
+        task.getTaskDefinitionKey()));
+    allowed.removeAll(PROCESS_OWNED);
+    return allowed;
+  }
+
+  private void taskVariables(CommandContext context, String taskId, Collection<String> names) {
+    if (taskId == null || names == null || names.isEmpty()) {
+      return;
+    }
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      return; // the command itself reports the missing task
+    }
+    Set<String> refused = refusedNames(context, task, names);
+    if (!refused.isEmpty()) {
+      throw refused("Task '" + task.getName() + "' takes only the variables of its form " + submittable(context, task)
+          + ": " + refused + " refused, nothing changed");
+    }
+  }
+
+  private void startVariables(CommandContext context, ProcessDefinitionEntity definition, Collection<String> names) {
+    if (definition == null || names.isEmpty()) {
+      return; // the command itself reports the missing definition
+    }
+    // No instance yet: the start form's variables are the process's input (issuer, issuedOn), nothing else.
+    Set<String> allowed = new TreeSet<>(forms.ofStart(context, definition.getId()));
+    Set<String> refused = new TreeSet<>(names);
+    refused.removeAll(allowed);
+    if (!refused.isEmpty()) {
+      throw refused("Process '" + definition.getKey() + "' starts with only the variables of its start form "
+          + allowed + ": " + refused + " refused, nothing started");
+    }
+  }
+
+  private static boolean isCommentOrAttachment(Command<?> command) {
+    return command instanceof AddCommentCmd || command instanceof UpdateCommentCmd
+        || command instanceof DeleteTaskCommentCmd || command instanceof DeleteProcessInstanceCommentCmd
+        || command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd
+        || command instanceof DeleteAttachmentCmd;
+  }
+
+  /** Comments and attachments are part of working on a task: its candidate group's, not a reader's. */
+  private void commentOrAttachment(CommandContext context, Command<?> command) {
+    String taskId;
+    if (command instanceof DeleteProcessInstanceCommentCmd) {
+      taskId = null;
+    } else if (command instanceof SaveAttachmentCmd) {
+      Attachment attachment = field(command, "attachment");
+      taskId = attachment == null ? null : attachment.getTaskId();
+    } else if (command instanceof DeleteAttachmentCmd) {
+      taskId = field(command, "taskId");
+      if (taskId == null) {
+        String attachmentId = field(command, "attachmentId");
+        AttachmentEntity attachment = attachmentId == null ? null
+            : context.getDbEntityManager().selectById(AttachmentEntity.class, attachmentId);
+        if (attachment == null) {
+          return; // the command itself reports the missing attachment
+        }
+        taskId = attachment.getTaskId();
+      }
+    } else {
+      taskId = field(command, "taskId");
+    }
+    if (taskId == null) {
+      throw refused("Comments and attachments belong to a task, for the unit working on it; a process"
+          + " instance's are for administrators");
+    }
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      throw refused("Comments and attachments are for open tasks of the user's unit: task " + taskId
+          + " is not open");
+    }
+    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+      checker.checkTaskWork(task);
+    }
+  }
+
+  private static AuthorizationException refused(String message) {
+    return new AuthorizationException(message);
+  }
+
+  private static org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache cache(CommandContext context) {
+    return context.getProcessEngineConfiguration().getDeploymentCache();
+  }
+
+  private static Collection<String> keys(Object map) {
+    return map instanceof Map<?, ?> m ? m.keySet().stream().map(String::valueOf).toList() : List.of();
+  }
+
+  private static <T> T field(Object target, String name) {
+    return field(target, null, name);
+  }
+
+  /** Camunda's commands keep their arguments in protected fields; reading them is the only way in. */
+  @SuppressWarnings("unchecked")
+  private static <T> T field(Object target, Class<?> declaredIn, String name) {
+    for (Class<?> c = declaredIn != null ? declaredIn : target.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return (T) f.get(target);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot read " + name + " of " + target.getClass().getName(), e);
+      }
+    }
+    throw new IllegalStateException("Camunda changed " + target.getClass().getName() + ": no field " + name);
+  }
+}

@@ -1,0 +1,101 @@
+package vn.directivetracker.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.EngineApiClient;
+import vn.directivetracker.EngineApiClient.Surface;
+
+/**
+ * What the access matrix cannot say in one line: headers, uploads and the webapps' own APIs. The matrix
+ * ({@code security/access-matrix.psv}) holds the per-role rules of the engine's REST API.
+ */
+class EngineApiFirewallTest extends ApplicationTest {
+
+  @Test
+  void aMethodOverrideHeaderIsRefusedOnBothSurfaces() {
+    EngineApiClient api = new EngineApiClient(http);
+    String task = mohTask();
+    for (Surface surface : Surface.values()) {
+      HttpHeaders headers = surface == Surface.WEBAPP
+          ? EngineApiClient.headers(MediaType.APPLICATION_JSON, api.session("moh")) : new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      headers.add("X-HTTP-Method-Override", "DELETE");
+      var client = surface == Surface.ENGINE_REST ? http.withBasicAuth("moh", "demo") : http;
+      ResponseEntity<String> answer = client.exchange(surface.prefix() + "/task/" + task + "/claim",
+          HttpMethod.POST, new HttpEntity<>("{\"userId\":\"moh\"}", headers), String.class);
+      assertThat(answer.getStatusCode().value()).as(surface + " " + answer.getBody()).isEqualTo(400);
+      assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+    }
+  }
+
+  @Test
+  void twoContentTypesAreRefusedBeforeAnyParserSeesThem() {
+    for (Surface surface : Surface.values()) {
+      HttpHeaders headers = surface == Surface.WEBAPP
+          ? EngineApiClient.headers(null, new EngineApiClient(http).session("moh")) : new HttpHeaders();
+      headers.add(HttpHeaders.CONTENT_TYPE, "multipart/form-data");
+      headers.add(HttpHeaders.CONTENT_TYPE, "application/json");
+      var client = surface == Surface.ENGINE_REST ? http.withBasicAuth("moh", "demo") : http;
+      ResponseEntity<String> answer = client.exchange(surface.prefix() + "/task/count", HttpMethod.POST,
+          new HttpEntity<>("{}", headers), String.class);
+      assertThat(answer.getStatusCode().value()).as(surface + " " + answer.getBody()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void anUploadToAForbiddenEndpointIsRefusedBeforeItsBodyIsRead() {
+    EngineApiClient api = new EngineApiClient(http);
+    String task = mohTask();
+    byte[] big = new byte[20 * 1024 * 1024];
+    for (Surface surface : Surface.values()) {
+      MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+      parts.add("data", new ByteArrayResource(big) {
+        @Override
+        public String getFilename() {
+          return "evidence.pdf";
+        }
+      });
+      parts.add("valueType", "File");
+      ResponseEntity<String> answer = api.send(surface, "moh", HttpMethod.POST,
+          "/task/" + task + "/variables/evidence1/data", parts, MediaType.MULTIPART_FORM_DATA);
+      assertThat(answer.getStatusCode().value()).as(surface + " " + answer.getBody()).isEqualTo(403);
+      assertThat(engine.getTaskService().getVariable(task, "evidence1")).isNull();
+    }
+  }
+
+  @Test
+  void cockpitsOwnApiIsForAuditorsAndAdministrators() {
+    EngineApiClient api = new EngineApiClient(http);
+    String path = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count";
+    for (String user : List.of("moh", "leader", "secretary")) {
+      ResponseEntity<String> answer = http.exchange(path, HttpMethod.GET,
+          new HttpEntity<>(EngineApiClient.headers(MediaType.APPLICATION_JSON, api.session(user))), String.class);
+      assertThat(answer.getStatusCode().value()).as(user + " " + answer.getBody()).isEqualTo(403);
+    }
+    for (String user : List.of("auditor", "admin")) {
+      ResponseEntity<String> answer = http.exchange(path, HttpMethod.GET,
+          new HttpEntity<>(EngineApiClient.headers(MediaType.APPLICATION_JSON, api.session(user))), String.class);
+      assertThat(answer.getStatusCode().value()).as(user + " " + answer.getBody()).isNotEqualTo(403);
+      assertThat(answer.getStatusCode().is5xxServerError()).isFalse();
+    }
+  }
+
+  private String mohTask() {
+    String directive = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("FIREWALL"),
+        "2024-03-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-12-31"))).get("id").asText();
+    return engine.getTaskService().createTaskQuery().processInstanceId(directives.processOf(directive, "T01"))
+        .taskCandidateGroup("MOH").singleResult().getId();
+  }
+}
