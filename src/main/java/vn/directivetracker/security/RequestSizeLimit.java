@@ -27,15 +27,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>a declared Content-Length above the limit: 413 problem+json at once, the body unread (the
  *       connection is closed);</li>
- *   <li>a declared length within the limit: handed on, Tomcat never reads more than it;</li>
+ *   <li>an upload or form of a declared length within the limit: handed on (Tomcat never reads more than the
+ *       declared length);</li>
  *   <li>an upload sent in chunks: to Jersey (/engine-rest, the webapps' API) counted into a spool (memory,
  *       then a temporary file) and refused with 413 once past the limit, before anything parses it; to Spring
  *       MVC (/api) counted by Tomcat while it parses the parts, against the same limit
  *       ({@code MaxUploadSizeExceededException}, 413);</li>
  *   <li>an HTML form sent in chunks: 411 (Tomcat parses forms from its own stream; browsers always declare
  *       the length);</li>
- *   <li>any other body sent in chunks is counted while it is read, refused with 413 as soon as it passes the
- *       limit, and handed on from memory; JSON must be valid UTF-8 (400).</li>
+ *   <li>any other body (JSON, text), declared or chunked, is counted while it is read into memory, refused with
+ *       413 as soon as it passes the limit, and handed on from memory; JSON must be valid UTF-8 (400). A body
+ *       the engine API's allow-list has read already (within the same limits) is handed on as it is.</li>
  * </ul>
  * Multipart uploads have the limit {@code spring.servlet.multipart.max-request-size}, task forms submitted to
  * the engine's REST API {@code directive.security.max-form-body-size}, everything else

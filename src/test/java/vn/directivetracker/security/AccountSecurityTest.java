@@ -97,10 +97,29 @@ class AccountSecurityTest extends ApplicationTest {
       assertThat(refused.getBody()).doesNotContain("\tat ");
     }
     assertThat(engine.getIdentityService().createUserQuery().userId("moh").count()).isEqualTo(1);
+    // Behind the allow-list, the engine itself refuses: the user's grant on their own record has no DELETE.
+    var grant = engine.getAuthorizationService().createAuthorizationQuery().userIdIn("moh")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.USER).resourceId("moh").singleResult();
+    assertThat(grant.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.DELETE)).isFalse();
+    assertThat(grant.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isTrue();
+    engine.getIdentityService().setAuthentication("moh", java.util.List.of("MOH"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getIdentityService().deleteUser("moh"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     // A user created later (by an administrator) cannot either; the password stays theirs to change.
     String id = newUser();
     assertThat(surfaces.call(Surface.ENGINE_REST, id, HttpMethod.DELETE, "/user/" + id, null).getStatusCode().value())
         .isEqualTo(403);
+    engine.getIdentityService().setAuthentication(id, java.util.List.of("MOH"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getIdentityService().deleteUser(id))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     ResponseEntity<String> password = surfaces.call(Surface.ENGINE_REST, id, HttpMethod.PUT, "/user/" + id
         + "/credentials", "{\"password\":\"demo\",\"authenticatedUserPassword\":\"demo\"}");
     assertThat(password.getStatusCode().value()).as(password.getBody()).isEqualTo(204);
