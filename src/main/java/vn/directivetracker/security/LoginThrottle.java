@@ -47,7 +47,11 @@ class LoginThrottle extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !isWebappLogin(request) && !hasBasicCredentials(request);
+    if (isWebappLogin(request)) {
+      return false;
+    }
+    // The public health probe checks no password: its 200 must not count as a success that clears a count.
+    return !hasBasicCredentials(request) || RestAuthenticationConfig.PublicHealthAuthenticationFilter.isPublic(request);
   }
 
   @Override

@@ -68,7 +68,17 @@ class AccountSecurityTest extends ApplicationTest {
     assertThat(status(stillWaiting)).isEqualTo(429);
     later(retryAfter(stillWaiting));
     assertThat(status(get(attacker, id, "demo", "/engine-rest/task/count"))).isEqualTo(200);
-    // ... and a success there starts its count again.
+    // The public health probe checks no password: it does not clear the count.
+    for (int i = 0; i < 3; i++) {
+      assertThat(status(get(attacker, id, "wrong", "/engine-rest/task/count"))).isEqualTo(401);
+    }
+    assertThat(status(get(attacker, id, "wrong", "/actuator/health"))).isEqualTo(200);
+    assertThat(status(get(attacker, id, "wrong", "/engine-rest/task/count"))).isEqualTo(401);
+    assertThat(status(get(attacker, id, "demo", "/engine-rest/task/count"))).as("the fourth failure counted")
+        .isEqualTo(429);
+    later(2);
+    // A success starts the count again: the next failure is free.
+    assertThat(status(get(attacker, id, "demo", "/engine-rest/task/count"))).isEqualTo(200);
     assertThat(status(get(attacker, id, "wrong", "/engine-rest/task/count"))).isEqualTo(401);
     assertThat(status(get(attacker, id, "demo", "/engine-rest/task/count"))).isEqualTo(200);
   }
