@@ -156,9 +156,9 @@ class PostgresLifecycleTest extends ApplicationTest {
     assertThat(groups).hasSizeGreaterThan(10).doesNotContainNull().containsAll(java.util.List.of("MOH", "P06WGSEC"))
         .containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
             "select distinct group_id_ from act_ru_authorization where group_id_ is not null", Object.class));
-    JsonNode mohTasks = directives.get("moh", "/engine-rest/task?candidateGroup=MOH");
+    JsonNode mohTasks = directives.get("moh", "/engine-rest/task?candidateGroup=MOH&maxResults=2000");
     assertThat(mohTasks).hasSize(4); // T06 and T09 to carry out, T10 and T24 to contribute to
-    JsonNode mohAll = directives.get("moh", "/engine-rest/task");
+    JsonNode mohAll = directives.get("moh", "/engine-rest/task?maxResults=2000");
     assertThat(mohAll).hasSize(4);
 
     runDueJobs(directives.processesOf(id));

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.audit.AuditRecords.Directive;
 import vn.directivetracker.audit.AuditRecords.Task;
+import vn.directivetracker.operations.QueryPages;
 
 /**
  * Builds timelines from Camunda's history (level FULL) and our dt_* records. Callers run it with
@@ -187,8 +188,8 @@ class Timelines {
 
   private List<AuditEvent> decisions(Directive d, Task t, String pi) {
     List<AuditEvent> events = new ArrayList<>();
-    List<HistoricDecisionInstance> decisions = history.createHistoricDecisionInstanceQuery().processInstanceId(pi)
-        .includeInputs().includeOutputs().disableCustomObjectDeserialization().list();
+    List<HistoricDecisionInstance> decisions = QueryPages.all(history.createHistoricDecisionInstanceQuery()
+        .processInstanceId(pi).includeInputs().includeOutputs().disableCustomObjectDeserialization());
     for (HistoricDecisionInstance di : decisions) {
       Map<String, Object> inputs = new TreeMap<>();
       for (HistoricDecisionInputInstance in : di.getInputs()) {
@@ -213,8 +214,9 @@ class Timelines {
     }
     if ("ISSUER".equals(t.leadDecidedBy())) {
       // The issuer named the lead: no decision ran; the override is the decision, taken by the issuer.
-      Instant at = history.createHistoricActivityInstanceQuery().processInstanceId(pi).activityId(ASSIGN_ACTIVITY)
-          .list().stream().map(HistoricActivityInstance::getStartTime).filter(x -> x != null).map(Date::toInstant)
+      Instant at = QueryPages.all(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+          .activityId(ASSIGN_ACTIVITY)).stream().map(HistoricActivityInstance::getStartTime).filter(x -> x != null)
+          .map(Date::toInstant)
           .min(Comparator.naturalOrder()).orElse(d.issuedAt());
       events.add(new AuditEvent(at, AuditEvent.DECISION, d.issuedBy(), d.issuer(),
           map("task", t.key(), "decision", LEAD_UNIT_DECISION, "leadDecidedBy", "ISSUER",
@@ -227,16 +229,16 @@ class Timelines {
   private List<AuditEvent> userTasks(Task t, String pi) {
     List<AuditEvent> events = new ArrayList<>();
     Map<String, String> completedBy = new TreeMap<>();
-    for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(pi)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
+    for (UserOperationLogEntry e : QueryPages.all(history.createUserOperationLogQuery().processInstanceId(pi)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE))) {
       if (e.getTaskId() != null) {
         completedBy.put(e.getTaskId(), e.getUserId());
       }
     }
-    for (HistoricTaskInstance ht : history.createHistoricTaskInstanceQuery().processInstanceId(pi).list()) {
+    for (HistoricTaskInstance ht : QueryPages.all(history.createHistoricTaskInstanceQuery().processInstanceId(pi))) {
       Instant created = ht.getStartTime().toInstant();
       List<HistoricIdentityLinkLog> links = new ArrayList<>(
-          history.createHistoricIdentityLinkLogQuery().taskId(ht.getId()).list());
+          QueryPages.all(history.createHistoricIdentityLinkLogQuery().taskId(ht.getId())));
       links.sort(Comparator.comparing(HistoricIdentityLinkLog::getTime).thenComparing(HistoricIdentityLinkLog::getId));
       List<String> candidates = new ArrayList<>();
       List<HistoricIdentityLinkLog> later = new ArrayList<>();
@@ -292,8 +294,9 @@ class Timelines {
     } else if ("WITHDRAWN".equals(t.state()) && t.closedAt() != null) {
       Map<String, Object> vars = new TreeMap<>();
       if (pi != null) {
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(pi)
-            .variableNameIn("withdrawalReason", "withdrawnBy").disableCustomObjectDeserialization().list()) {
+        for (HistoricVariableInstance v : QueryPages.all(history.createHistoricVariableInstanceQuery()
+            .processInstanceId(pi).variableNameIn("withdrawalReason", "withdrawnBy")
+            .disableCustomObjectDeserialization())) {
           vars.put(v.getName(), v.getValue());
         }
       }
@@ -320,7 +323,7 @@ class Timelines {
   private List<AuditEvent> operationsAndVariables(String pi, String unit, String tiebreakPrefix, String taskKey) {
     List<AuditEvent> events = new ArrayList<>();
     Map<String, List<UserOperationLogEntry>> operations = new LinkedHashMap<>();
-    for (UserOperationLogEntry e : history.createUserOperationLogQuery().processInstanceId(pi).list()) {
+    for (UserOperationLogEntry e : QueryPages.all(history.createUserOperationLogQuery().processInstanceId(pi))) {
       operations.computeIfAbsent(e.getOperationId(), k -> new ArrayList<>()).add(e);
     }
     Map<String, String> operators = new TreeMap<>();
@@ -345,8 +348,8 @@ class Timelines {
               "annotation", first.getAnnotation(), "operationId", op.getKey()),
           AuditEvent.RANK_CHANGE, tiebreakPrefix + "op:" + op.getKey()));
     }
-    for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(pi).variableUpdates()
-        .disableCustomObjectDeserialization().list()) {
+    for (HistoricDetail detail : QueryPages.all(history.createHistoricDetailQuery().processInstanceId(pi)
+        .variableUpdates().disableCustomObjectDeserialization())) {
       HistoricVariableUpdate v = (HistoricVariableUpdate) detail;
       if (SHOWN_ELSEWHERE.contains(v.getVariableName())) {
         continue;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.directivetracker.web.SafeText;
 import vn.directivetracker.directive.imports.TaskColumns;
 import vn.directivetracker.directive.imports.TaskSheet;
 import vn.directivetracker.web.FieldProblem;
@@ -46,10 +47,16 @@ final class DirectiveImport {
         problems.add(new FieldProblem("issuedOn", issuedOn + " is not a date (write 2024-01-31 or 31/01/2024)"));
       }
     }
+    // The same plain-text rules as the JSON API's (SafeText): no markup, no control characters, codes on one line.
+    plainText("reference", reference, true, problems);
+    plainText("issuer", issuer, true, problems);
+    plainText("title", title, false, problems);
     List<IssueDirectiveRequest.TaskRequest> tasks = new ArrayList<>();
     List<Integer> rows = new ArrayList<>();
     for (TaskSheet.TaskRow row : sheet.rows()) {
       String at = "row " + row.number() + ", ";
+      row.cells().forEach((column, text) -> plainText(at + column, text, SafeText.SINGLE_LINE.contains(column),
+          problems));
       tasks.add(new IssueDirectiveRequest.TaskRequest(
           row.get("key"),
           row.get("title"),
@@ -67,6 +74,13 @@ final class DirectiveImport {
     IssueDirectiveRequest request = new IssueDirectiveRequest(blankToNull(reference), issued, code(issuer),
         blankToNull(title), tasks);
     return new DirectiveImport(request, rows, problems);
+  }
+
+  private static void plainText(String where, String text, boolean singleLine, List<FieldProblem> problems) {
+    String problem = text == null ? null : SafeText.problem(text, singleLine);
+    if (problem != null) {
+      problems.add(new FieldProblem(where, problem));
+    }
   }
 
   IssueDirectiveRequest request() {

@@ -27,6 +27,7 @@ import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;
 import vn.directivetracker.notification.TaskFacts;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.operations.QueryPages;
 
 /**
  * Changes a running task: the record (dt_task, and one dt_amendment row per field with who, when, why,
@@ -192,7 +193,7 @@ public class TaskChanges {
   public void applyToEngine(String processInstanceId, TaskRecord before, TaskRecord after) {
     boolean deadlineChanged = !Objects.equals(before.deadline(), after.deadline());
     Date dueAt = (Date) plan.variables(after.issuedOn(), after.deadline()).get("dueAt");
-    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+    for (Task task : QueryPages.all(taskService.createTaskQuery().processInstanceId(processInstanceId))) {
       String key = task.getTaskDefinitionKey();
       if (deadlineChanged && (CARRY_OUT.equals(key) || CONTRIBUTE.equals(key))) {
         task.setDueDate(dueAt);
@@ -257,8 +258,8 @@ public class TaskChanges {
   /** The contribution sub-process instances whose open task is for this unit. */
   private List<String> openContributions(String processInstanceId, ActivityInstance tree, String unit) {
     List<String> found = new ArrayList<>();
-    List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(CONTRIBUTE).list();
+    List<Task> open = QueryPages.all(taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(CONTRIBUTE));
     for (Task task : open) {
       boolean forUnit = false;
       for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.operations.QueryPages;
 
 /**
  * Delivers one outbox entry, or one bundle of them, to the current members of the recipient groups. Without
@@ -117,7 +118,7 @@ class NotificationDelivery {
     Set<String> digested = new LinkedHashSet<>();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     for (String group : groups) {
-      for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
+      for (User user : QueryPages.all(identity.createUserQuery().memberOfGroup(group))) {
         if (user.getEmail() == null || user.getEmail().isBlank() || addresses.contains(user.getEmail())) {
           continue;
         }

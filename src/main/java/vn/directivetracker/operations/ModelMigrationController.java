@@ -64,8 +64,8 @@ class ModelMigrationController {
     boolean dryRun = request.dryRun() == null || request.dryRun();
     List<Map<String, Object>> sources = new ArrayList<>();
     long total = 0;
-    for (ProcessDefinition source : repository.createProcessDefinitionQuery()
-        .processDefinitionKey(request.processDefinitionKey()).orderByProcessDefinitionVersion().asc().list()) {
+    for (ProcessDefinition source : QueryPages.all(repository.createProcessDefinitionQuery()
+        .processDefinitionKey(request.processDefinitionKey()).orderByProcessDefinitionVersion().asc())) {
       if (source.getId().equals(target.getId())) {
         continue;
       }

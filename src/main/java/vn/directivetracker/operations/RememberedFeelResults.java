@@ -1,7 +1,7 @@
 package vn.directivetracker.operations;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
@@ -22,8 +22,11 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * boolean literals, null, ranges, comparisons, {@code not(...)} and commas, for an input value that is null,
  * a string, a number or a boolean. Any name (a variable such as {@code province}, a function such as
  * {@code date(...)}) sends the expression to the real engine every time, so a table that reads other
- * variables still sees them. Errors are never remembered. The memory is bounded: past
- * {@link #MAX_ENTRIES} entries it starts again.
+ * variables still sees them. Errors are never remembered. The memory is bounded whatever callers send (the
+ * decisions can be evaluated through the REST API with any input): at most {@link #MAX_ENTRIES} results,
+ * the least recently used dropped first, and an input longer than {@link #MAX_INPUT_LENGTH} characters (or a
+ * number of more digits) or an expression longer than {@link #MAX_EXPRESSION_LENGTH} is evaluated and not
+ * remembered. Our tables' inputs are codes, small numbers and booleans.
  *
  * <p>An input expression that is just the name of a variable the context holds ({@code domain},
  * {@code daysOverdue}) is answered with that variable's value, as FEEL would: for each such expression the
@@ -35,6 +38,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 final class RememberedFeelResults implements FeelEngine {
 
   static final int MAX_ENTRIES = 20_000;
+  static final int MAX_INPUT_LENGTH = 64;
+  static final int MAX_EXPRESSION_LENGTH = 1024;
 
   /** Literals, ranges, comparisons, not(...), commas and spaces; nothing that names a variable or function. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -45,13 +50,25 @@ final class RememberedFeelResults implements FeelEngine {
       "function", "external");
 
   private static final Pattern CONSTANT = Pattern.compile(
-      "(?:\\s|\"[^\"\\\\]*\"|\\d+(?:\\.\\d+)?|\\.\\.|[\\[\\]()<>=!,-]|null\\b|true\\b|false\\b|not\\b)*");
+      "(?:\\s|\"[^\"\\\\]*+\"|\\d++(?:\\.\\d++)?|\\.\\.|[\\[\\]()<>=!,-]|null\\b|true\\b|false\\b|not\\b)*+");
 
   private final FeelEngine engine;
-  private final Map<Object, Object> results = new ConcurrentHashMap<>();
+  private final int maxEntries;
+  /** Least recently used first; every access holds its lock (a lookup reorders). */
+  private final Map<Object, Object> results = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+      return size() > maxEntries;
+    }
+  };
 
   RememberedFeelResults(FeelEngine engine) {
+    this(engine, MAX_ENTRIES);
+  }
+
+  RememberedFeelResults(FeelEngine engine, int maxEntries) {
     this.engine = engine;
+    this.maxEntries = maxEntries;
   }
 
   static FeelEngineFactory around(FeelEngineFactory factory) {
@@ -63,7 +80,8 @@ final class RememberedFeelResults implements FeelEngine {
   }
 
   static boolean isConstant(String expression) {
-    return expression != null && CONSTANT.matcher(expression).matches();
+    return expression != null && expression.length() <= MAX_EXPRESSION_LENGTH
+        && CONSTANT.matcher(expression).matches();
   }
 
   @Override
@@ -83,7 +101,7 @@ final class RememberedFeelResults implements FeelEngine {
       return engine.evaluateSimpleExpression(expression, variableContext);
     }
     Object key = new OutputKey(expression);
-    Object known = results.get(key);
+    Object known = recall(key);
     if (known != null) {
       return unwrap(known);
     }
@@ -101,11 +119,11 @@ final class RememberedFeelResults implements FeelEngine {
     }
     TypedValue input = variableContext.resolve(inputVariable);
     Object value = input == null ? null : input.getValue();
-    if (value != null && !isImmutable(value)) {
+    if (value != null && !(isImmutable(value) && isSmall(value))) {
       return engine.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
     }
     Object key = new TestKey(expression, value == null ? NULL : value);
-    Object known = results.get(key);
+    Object known = recall(key);
     if (known != null) {
       return (Boolean) known;
     }
@@ -115,14 +133,33 @@ final class RememberedFeelResults implements FeelEngine {
   }
 
   int size() {
-    return results.size();
+    synchronized (results) {
+      return results.size();
+    }
   }
 
-  private void remember(Object key, Object value) {
-    if (results.size() >= MAX_ENTRIES) {
-      results.clear();
+  private Object recall(Object key) {
+    synchronized (results) {
+      return results.get(key);
     }
-    results.put(key, value);
+  }
+
+  /** Results are as small as their expression, which is bounded; inputs are checked before they make a key. */
+  private void remember(Object key, Object value) {
+    synchronized (results) {
+      results.put(key, value);
+    }
+  }
+
+  /** Whether an input value is small enough to be part of a key. */
+  static boolean isSmall(Object value) {
+    if (value instanceof String s) {
+      return s.length() <= MAX_INPUT_LENGTH;
+    }
+    if (value instanceof java.math.BigDecimal d) {
+      return d.precision() <= MAX_INPUT_LENGTH && Math.abs(d.scale()) <= MAX_INPUT_LENGTH;
+    }
+    return true;
   }
 
   @SuppressWarnings("unchecked")
@@ -135,7 +172,7 @@ final class RememberedFeelResults implements FeelEngine {
         || value instanceof Double || value instanceof Short || value instanceof java.math.BigDecimal;
   }
 
-  /** Stands for a null input or result, which a ConcurrentHashMap cannot hold. */
+  /** Stands for a null input or result, so that a null from the map means "not remembered". */
   private static final Object NULL = new Object();
 
   /** An input value's equals() decides: 7 as an Integer and 7 as a Long are remembered apart, which is safe. */

@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The report as one CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads Vietnamese as
  * Windows-1252), the three tables one after another, each under its header row and separated by an empty
- * line. Text that Excel would take for a formula (= + - @ at the start) gets a leading apostrophe, so a task
- * title cannot run anything on the reader's machine.
+ * line. Text that Excel would take for a formula gets a leading apostrophe ({@link CsvText#neutralise}), so a
+ * task title cannot run anything on the reader's machine.
  */
 final class ReportCsv {
 
@@ -49,9 +49,6 @@ final class ReportCsv {
 
   /** A text cell that a spreadsheet would evaluate, made plain text by a leading apostrophe. */
   static String neutralise(String text) {
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-      return "'" + text;
-    }
-    return text;
+    return vn.directivetracker.web.CsvText.neutralise(text);
   }
 }

@@ -69,6 +69,32 @@ class AccessRules implements ApplicationRunner {
     grant(auditors, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(auditors, Resources.GROUP, ANY, Permissions.READ);
     grant(auditors, Resources.USER, ANY, Permissions.READ);
+    noSelfDeletion();
+  }
+
+  /**
+   * Takes DELETE out of the grants Camunda gave earlier users on their own user record (new users never get
+   * it, see OwnUserRights): nobody but an administrator deletes a user, themselves included.
+   */
+  private void noSelfDeletion() {
+    // A changed grant drops out of the query; only the ones left alone are skipped on the next page.
+    int kept = 0;
+    while (true) {
+      java.util.List<Authorization> grants = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+          .resourceType(Resources.USER).hasPermission(Permissions.DELETE).orderByResourceId().asc()
+          .listPage(kept, 500);
+      for (Authorization grant : grants) {
+        if (grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId())) {
+          grant.removePermission(Permissions.DELETE);
+          authorizations.saveAuthorization(grant);
+        } else {
+          kept++;
+        }
+      }
+      if (grants.size() < 500) {
+        return;
+      }
+    }
   }
 
   private void grantGlobal(Resource resource, String resourceId, Permission... permissions) {

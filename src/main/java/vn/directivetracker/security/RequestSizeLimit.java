@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -21,34 +22,78 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A limit on the size of request bodies of /api and /engine-rest (JSON, CSV, text; multipart uploads
- * have their own limits, spring.servlet.multipart): a larger body is answered 413 problem+json before the
- * application parses it, whether it declares its length or is sent in chunks. Bodies within the limit are
- * read once into memory and handed on unchanged.
+ * A limit on the size of every request body (/api, /engine-rest, the webapps' /camunda/api, all of it),
+ * enforced before anything parses the body, whatever filters run before or after this one:
+ * <ul>
+ *   <li>a declared Content-Length above the limit: 413 problem+json at once, the body unread (the
+ *       connection is closed);</li>
+ *   <li>an upload or form of a declared length within the limit: handed on (Tomcat never reads more than the
+ *       declared length);</li>
+ *   <li>an upload sent in chunks: to Jersey (/engine-rest, the webapps' API) counted into a spool (memory,
+ *       then a temporary file) and refused with 413 once past the limit, before anything parses it; to Spring
+ *       MVC (/api) counted by Tomcat while it parses the parts, against the same limit
+ *       ({@code MaxUploadSizeExceededException}, 413);</li>
+ *   <li>an HTML form sent in chunks: 411 (Tomcat parses forms from its own stream; browsers always declare
+ *       the length);</li>
+ *   <li>any other body (JSON, text), declared or chunked, is counted while it is read into memory, refused with
+ *       413 as soon as it passes the limit, and handed on from memory; JSON must be valid UTF-8 (400). A body
+ *       the engine API's allow-list has read already (within the same limits) is handed on as it is.</li>
+ * </ul>
+ * Multipart uploads have the limit {@code spring.servlet.multipart.max-request-size}, task forms submitted to
+ * the engine's REST API {@code directive.security.max-form-body-size}, everything else
+ * {@code directive.security.max-body-size}.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
-  private final long limit;
+  private final long bodyLimit;
+  private final long formLimit;
+  private final long multipartLimit;
 
-  RequestSizeLimit(long limit) {
-    this.limit = limit;
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    String type = request.getContentType();
-    return type != null && type.toLowerCase().startsWith("multipart/");
+  RequestSizeLimit(long bodyLimit, long formLimit, long multipartLimit) {
+    this.bodyLimit = bodyLimit;
+    this.formLimit = formLimit;
+    this.multipartLimit = multipartLimit;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long declared = request.getContentLengthLong();
-    if (declared > limit) {
-      tooLarge(response);
+    if (request instanceof CachedBody) {
+      // Read already, within these limits, by the engine API's allow-list (EngineApiFirewall).
+      chain.doFilter(request, response);
       return;
     }
-    if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+    String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+    boolean multipart = type.startsWith("multipart/");
+    boolean parsedByContainer = multipart || type.startsWith("application/x-www-form-urlencoded");
+    long limit = isFormSubmission(request) ? formLimit : bodyLimit;
+    long max = multipart ? multipartLimit : limit;
+    long declared = request.getContentLengthLong();
+    if (declared > max) {
+      tooLarge(response, max);
+      return;
+    }
+    boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
+    if (declared == 0 || (declared < 0 && !chunked)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (multipart && chunked && !partsParsedByTomcat(request)) {
+      // Jersey (/engine-rest, the webapps' API) reads uploads from the stream itself: count them into a spool
+      // first, so that nothing is parsed, let alone stored, from an upload that turns out too large.
+      spool(request, response, chain, max);
+      return;
+    }
+    if (chunked && !multipart && parsedByContainer) {
+      // Tomcat parses forms itself, from its own stream: they must say how long they are.
+      response.setHeader("Connection", "close");
+      problem(response, HttpServletResponse.SC_LENGTH_REQUIRED, "Length Required",
+          "forms must declare their Content-Length (at most " + max + " bytes)");
+      return;
+    }
+    if (parsedByContainer) {
+      // A declared length within the limit (the container reads no more than that), or an upload to Spring
+      // MVC, whose parts Tomcat counts against the same limit while it reads them (413 when passed).
       chain.doFilter(request, response);
       return;
     }
@@ -59,7 +104,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
       while ((n = in.read(buffer)) >= 0) {
         body.write(buffer, 0, n);
         if (body.size() > limit) {
-          tooLarge(response);
+          tooLarge(response, limit);
           return;
         }
       }
@@ -70,6 +115,143 @@ class RequestSizeLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new CachedBody(request, bytes), response);
+  }
+
+  /**
+   * A task form submitted through the engine's REST API ({@code .../submit-form}): its evidence files travel
+   * base64-encoded in the JSON, so it has {@code directive.security.max-form-body-size}.
+   */
+  private static boolean isFormSubmission(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return path.endsWith("/submit-form");
+  }
+
+  /** Uploads to Spring MVC (our /api): Tomcat parses their parts, against spring.servlet.multipart's limits. */
+  private static boolean partsParsedByTomcat(HttpServletRequest request) {
+    jakarta.servlet.http.HttpServletMapping mapping = request.getHttpServletMapping();
+    return mapping != null && "dispatcherServlet".equals(mapping.getServletName());
+  }
+
+  /** Up to this many bytes of a spooled upload stay in memory; the rest goes to a temporary file. */
+  static final int SPOOL_IN_MEMORY = 256 * 1024;
+
+  private void spool(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long max)
+      throws IOException, ServletException {
+    ByteArrayOutputStream memory = new ByteArrayOutputStream();
+    java.nio.file.Path file = null;
+    OutputStream out = memory;
+    long size = 0;
+    try {
+      try (InputStream in = request.getInputStream()) {
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+          size += n;
+          if (size > max) {
+            tooLarge(response, max);
+            return;
+          }
+          if (file == null && size > SPOOL_IN_MEMORY) {
+            file = java.nio.file.Files.createTempFile("upload", ".spool");
+            out = java.nio.file.Files.newOutputStream(file);
+            memory.writeTo(out);
+            memory = null;
+          }
+          out.write(buffer, 0, n);
+        }
+      } finally {
+        if (out != memory) {
+          out.close();
+        }
+      }
+      byte[] inMemory = memory == null ? null : memory.toByteArray();
+      java.nio.file.Path spooled = file;
+      long length = size;
+      chain.doFilter(new SpooledBody(request, () -> inMemory != null ? new ByteArrayInputStream(inMemory)
+          : java.nio.file.Files.newInputStream(spooled), length), response);
+    } finally {
+      if (file != null) {
+        java.nio.file.Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  private interface Source {
+    InputStream open() throws IOException;
+  }
+
+  /** A body read ahead (in memory or in a temporary file), handed on with its length. */
+  private static final class SpooledBody extends HttpServletRequestWrapper {
+    private final Source source;
+    private final long length;
+    private ServletInputStream stream;
+
+    SpooledBody(HttpServletRequest request, Source source, long length) {
+      super(request);
+      this.source = source;
+      this.length = length;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        InputStream in = source.open();
+        stream = new ServletInputStream() {
+          private boolean finished;
+
+          @Override
+          public int read() throws IOException {
+            int b = in.read();
+            finished = b < 0;
+            return b;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            finished = n < 0;
+            return n;
+          }
+
+          @Override
+          public void close() throws IOException {
+            in.close();
+          }
+
+          @Override
+          public boolean isFinished() {
+            return finished;
+          }
+
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException("synchronous reads only");
+          }
+        };
+      }
+      return stream;
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+      Charset charset = getCharacterEncoding() != null ? Charset.forName(getCharacterEncoding()) : StandardCharsets.UTF_8;
+      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
+
+    @Override
+    public int getContentLength() {
+      return (int) length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return length;
+    }
   }
 
   private static boolean isJson(HttpServletRequest request) {
@@ -95,10 +277,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
   }
 
-  private void tooLarge(HttpServletResponse response) throws IOException {
+  private static void tooLarge(HttpServletResponse response, long max) throws IOException {
     response.setHeader("Connection", "close");
     problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Content Too Large",
-        "the request body is larger than " + limit + " bytes");
+        "the request body is larger than " + max + " bytes");
   }
 
   private static void problem(HttpServletResponse response, int status, String title, String detail)

@@ -20,7 +20,7 @@ import vn.directivetracker.organization.UnitRegistry;
  * The REST starter serves /engine-rest without any authentication. Like Camunda Run, we put Camunda's
  * own HTTP basic filter in front of it, in front of our /api, and in front of the actuator (all but its
  * health probe, which load balancers call anonymously): the filter checks the password against the
- * engine's identity service (which counts failures and locks the user, see docs/security.md) and sets the
+ * engine's identity service (failed logins are slowed by LoginThrottle, in front of it) and sets the
  * caller as the engine's authenticated user, so engine queries made for the request see only what the
  * caller is authorised to see. The webapps (/camunda) have their own session login and CSRF filter.
  */
@@ -40,15 +40,22 @@ class RestAuthenticationConfig {
     return registration;
   }
 
-  /** Refuses JSON and other bodies above the limit with 413 before anything reads them. */
+  /**
+   * Refuses bodies above the limits with 413 before anything reads them, on every path: /engine-rest, /api,
+   * the webapps' /camunda/api (their engine API, admin API, login) and whatever else takes a body. It
+   * decides from the headers and the body alone, so it holds whichever filters run before it.
+   */
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-      @Value("${directive.security.max-body-size:2MB}") DataSize limit) {
+      @Value("${directive.security.max-body-size:2MB}") DataSize limit,
+      @Value("${directive.security.max-form-body-size:45MB}") DataSize forms,
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploads) {
     FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-        new RequestSizeLimit(limit.toBytes()));
+        new RequestSizeLimit(limit.toBytes(), forms.toBytes(), uploads.toBytes()));
     registration.setName("directive-tracker-request-size");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
-    // After authentication and the allow-list: an anonymous caller learns nothing, not even the limit.
+    registration.addUrlPatterns("/*");
+    // After authentication and the allow-list where they apply (an anonymous caller learns nothing, not even
+    // the limit); it holds in any order.
     registration.setOrder(3);
     return registration;
   }
@@ -71,18 +78,64 @@ class RestAuthenticationConfig {
     return registration;
   }
 
-  /** Camunda's basic-auth filter, except for the actuator's health probe. */
+  /**
+   * Slows password guessing per user and source address, with delays that expire (see {@link LoginThrottle});
+   * in front of HTTP basic (it must see the 401 of the filter above) and of the webapps' login.
+   */
+  @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle(
+      @Value("${directive.security.login-throttle.free-failures:3}") int freeFailures,
+      @Value("${directive.security.login-throttle.source-free-failures:30}") int sourceFreeFailures,
+      @Value("${directive.security.login-throttle.base-delay:2s}") java.time.Duration baseDelay,
+      @Value("${directive.security.login-throttle.max-delay:15m}") java.time.Duration maxDelay,
+      @Value("${directive.security.login-throttle.forget-after:1h}") java.time.Duration forgetAfter,
+      @Value("${directive.security.login-throttle.max-entries:100000}") int maxEntries) {
+    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle(
+        new LoginThrottle.Settings(freeFailures, sourceFreeFailures, baseDelay, maxDelay, forgetAfter, maxEntries)));
+    registration.setName("directive-tracker-login-throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(0);
+    return registration;
+  }
+
+  /**
+   * Camunda's basic-auth filter, except for the actuator's health probe. Public only when the path as sent is
+   * exactly the probe's: Tomcat maps {@code /actuator/health/..;/..;/engine-rest/task} to /engine-rest (it
+   * drops {@code ;} parameters and resolves {@code ..}), so a decision on the raw URI alone would let that
+   * through unauthenticated. The path as sent must equal the path as mapped, and be the probe or one of its
+   * groups (letters, digits, '-').
+   */
   static class PublicHealthAuthenticationFilter extends ProcessEngineAuthenticationFilter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      String path = ((HttpServletRequest) request).getRequestURI()
-          .substring(((HttpServletRequest) request).getContextPath().length());
-      if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+      if (isPublic((HttpServletRequest) request)) {
         chain.doFilter(request, response);
         return;
       }
       super.doFilter(request, response, chain);
+    }
+
+    static boolean isPublic(HttpServletRequest request) {
+      String sent = request.getRequestURI().substring(request.getContextPath().length());
+      String mapped = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      if (!sent.equals(mapped)) {
+        return false;
+      }
+      if (sent.equals("/actuator/health")) {
+        return true;
+      }
+      String prefix = "/actuator/health/";
+      if (!sent.startsWith(prefix) || sent.length() == prefix.length()) {
+        return false;
+      }
+      for (int i = prefix.length(); i < sent.length(); i++) {
+        char c = sent.charAt(i);
+        if (!(Character.isLetterOrDigit(c) && c < 128) && c != '-') {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

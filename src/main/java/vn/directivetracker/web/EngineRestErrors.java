@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -29,27 +30,38 @@ import org.springframework.stereotype.Component;
  *   <li>an OptimisticLockingException, or a task that is no longer there when completed: 409;</li>
  *   <li>a Java-serialized object variable, which the engine prohibits (ENGINE-17007): 400;</li>
  *   <li>JSON the parser refuses (too deeply nested, too long a number or string): 400;</li>
+ *   <li>a task claimed by someone else: 409;</li>
+ *   <li>what the engine refuses with a plain ProcessEngineException although the request is at fault (a BPMN
+ *       error or escalation nothing catches, deleting a task of a process, a condition that starts nothing,
+ *       an Object variable the engine cannot read): 400; an unknown job id: 404 ({@link #clientMistake});</li>
  *   <li>anything else: what Camunda would have answered, unchanged.</li>
  * </ul>
- * The body keeps Camunda's shape ({@code type}, {@code message}) so Tasklist shows the message.
+ * The body keeps Camunda's shape ({@code type}, {@code message}) so Tasklist shows the message. The same
+ * mappers serve the webapps' engine API ({@link WebappEngineApiErrors}).
  */
 @Component
-class EngineRestErrors implements ResourceConfigCustomizer {
+public class EngineRestErrors implements ResourceConfigCustomizer {
 
   /** Above Camunda's mappers, which carry no priority (Priorities.USER, 5000). */
   static final int PRIORITY = 100;
 
+  /** The mappers, for /engine-rest (below) and the webapps' engine API ({@link WebappEngineApiErrors}). */
+  static final java.util.List<Class<?>> MAPPERS = java.util.List.of(RestExceptions.class, EngineExceptions.class,
+      JsonExceptions.class, UnknownJobs.class);
+
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    config.register(RestExceptions.class);
-    config.register(EngineExceptions.class);
-    config.register(JsonExceptions.class);
+    MAPPERS.forEach(config::register);
   }
 
   static Response answer(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof AuthorizationException denied) {
         return completedMeanwhile(denied) ? taskNotOpen() : null;
+      }
+      if (t instanceof org.camunda.bpm.engine.exception.NotFoundException missing) {
+        // A BadUserRequestException too, but Camunda answers it 404, and so do we.
+        return response(Response.Status.NOT_FOUND, missing.getClass().getSimpleName(), missing.getMessage());
       }
       if (t instanceof BadUserRequestException bad) {
         return response(Response.Status.BAD_REQUEST, bad.getClass().getSimpleName(), bad.getMessage());
@@ -71,8 +83,62 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
             "Malformed or too deeply nested JSON: " + json.getOriginalMessage());
       }
+      if (t instanceof TaskAlreadyClaimedException claimed) {
+        return response(Response.Status.CONFLICT, "TaskAlreadyClaimedException", withoutCode(claimed.getMessage())
+            + " It must be unclaimed (by that user or an administrator) before anyone else claims it.");
+      }
+      if (t instanceof ProcessEngineException || t instanceof RestException) {
+        Response mistake = clientMistake(t.getMessage());
+        if (mistake != null) {
+          return mistake;
+        }
+      }
     }
     return null;
+  }
+
+  /** "No job found with id 'x'", "No job definition found with id ...": an unknown id in the request. */
+  private static final java.util.regex.Pattern UNKNOWN_ID = java.util.regex.Pattern.compile(
+      "\\bNo [a-z ]{1,40} found with id\\b");
+
+  /**
+   * Requests the engine refuses with a plain ProcessEngineException (so Camunda answers 500) although the
+   * request is what is wrong, known by the engine's message.
+   */
+  static Response clientMistake(String message) {
+    if (message == null) {
+      return null;
+    }
+    String text = withoutCode(message);
+    if (message.startsWith("ENGINE-02042") || message.startsWith("ENGINE-02043")) {
+      // A BPMN error or escalation that nothing in the model catches.
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException", text);
+    }
+    if (message.contains("cannot be deleted because is part of a running process")) {
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "A task of a process cannot be deleted: it ends with its process.");
+    }
+    if (message.startsWith("ENGINE-13043")) {
+      // POST /condition with variables that start nothing.
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException", text);
+    }
+    if (message.contains("Cannot find serializer for value")) {
+      // An Object variable in a data format the engine does not read (no Java serialization, no Spin).
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "Object variables (a serialized Java type) are not accepted; send strings, numbers, booleans or dates.");
+    }
+    if (UNKNOWN_ID.matcher(message).find()) {
+      return response(Response.Status.NOT_FOUND, "InvalidRequestException", text);
+    }
+    return null;
+  }
+
+  /** The message without the engine's code ("ENGINE-13053 No job found ..." is "No job found ..."). */
+  static String withoutCode(String message) {
+    if (message != null && message.startsWith("ENGINE-") && message.indexOf(' ') > 0 && message.indexOf(' ') <= 13) {
+      return message.substring(message.indexOf(' ') + 1).strip();
+    }
+    return message;
   }
 
   private static Response taskNotOpen() {
@@ -121,12 +187,19 @@ class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   @Priority(PRIORITY)
-  static class RestExceptions implements ExceptionMapper<RestException> {
+  public static class RestExceptions implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException e) {
       Response ours = answer(e.getCause());
       if (ours != null) {
         return ours;
+      }
+      if (e.getStatus() == null || e.getStatus().getStatusCode() >= 500) {
+        // Camunda wraps some refusals in a RestException of status 500 without their cause.
+        ours = clientMistake(e.getMessage());
+        if (ours != null) {
+          return ours;
+        }
       }
       // Some resources (comments) wrap any engine exception into a 400 "Not enough parameters submitted":
       // a refusal inside is still a 403 with its own message.
@@ -140,7 +213,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   @Priority(PRIORITY)
-  static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+  public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
     @Override
     public Response toResponse(ProcessEngineException e) {
       Response ours = answer(e);
@@ -149,10 +222,35 @@ class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   @Priority(PRIORITY)
-  static class JsonExceptions implements ExceptionMapper<JsonProcessingException> {
+  public static class JsonExceptions implements ExceptionMapper<JsonProcessingException> {
     @Override
     public Response toResponse(JsonProcessingException e) {
       return answer(e);
+    }
+  }
+
+  /**
+   * Suspending or activating a job by an id that does not exist is a silent no-op in the engine (204): answered
+   * 404 like every other operation on an unknown job. The query runs as the caller, so a job they may not see
+   * is unknown to them too.
+   */
+  @Priority(jakarta.ws.rs.Priorities.USER)
+  public static class UnknownJobs implements jakarta.ws.rs.container.ContainerRequestFilter {
+    @Override
+    public void filter(jakarta.ws.rs.container.ContainerRequestContext request) {
+      if (!"PUT".equals(request.getMethod())) {
+        return;
+      }
+      java.util.List<jakarta.ws.rs.core.PathSegment> segments = request.getUriInfo().getPathSegments();
+      int n = segments.size();
+      if (n < 3 || !"suspended".equals(segments.get(n - 1).getPath()) || !"job".equals(segments.get(n - 3).getPath())) {
+        return;
+      }
+      var engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
+      if (engine != null && engine.getManagementService().createJobQuery().jobId(segments.get(n - 2).getPath())
+          .count() == 0) {
+        request.abortWith(response(Response.Status.NOT_FOUND, "InvalidRequestException", "No job found with this id."));
+      }
     }
   }
 }

@@ -30,9 +30,7 @@ import org.springframework.context.annotation.Configuration;
  * ("-" starts many lines); exports neutralise them ({@link CsvText}).
  */
 @Configuration
-class SafeText {
-
-  private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]");
+public class SafeText {
 
   @Bean
   Module safeTextModule() {
@@ -42,8 +40,12 @@ class SafeText {
     return module;
   }
 
-  /** Why this text is refused, or null when it is fine. */
-  static String problem(String text) {
+  /**
+   * Why this text is refused, or null when it is fine. One pass over the text and no regular expression,
+   * so the time is linear in the length whatever the text holds (a pattern such as
+   * {@code <\s*\/?\s*[a-z]} backtracks quadratically over a long run of spaces after a {@code <}).
+   */
+  public static String problem(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
@@ -64,10 +66,57 @@ class SafeText {
         return "is not valid Unicode text";
       }
     }
-    if (MARKUP.matcher(text).find()) {
+    if (markupAt(text) >= 0) {
       return "must be plain text, without HTML or XML markup";
     }
     return null;
+  }
+
+  /** {@link #problem(String)}, and for codes and references also no line break. */
+  public static String problem(String text, boolean singleLine) {
+    String problem = problem(text);
+    if (problem == null && singleLine && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+      problem = "must be a single line";
+    }
+    return problem;
+  }
+
+  /**
+   * Where markup starts, or -1: a {@code <}, optional white space, an optional {@code /}, optional white
+   * space, then a letter, {@code !} or {@code ?} ({@code <script}, {@code </ b>}, {@code <!--},
+   * {@code <?xml}). Each character is looked at a bounded number of times: a scan from one {@code <} stops at
+   * the first character that is neither white space nor the one {@code /}, and so never runs over the next
+   * {@code <}.
+   */
+  static int markupAt(String text) {
+    int n = text.length();
+    for (int i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+      int j = skipSpace(text, i + 1);
+      if (j < n && text.charAt(j) == '/') {
+        j = skipSpace(text, j + 1);
+      }
+      if (j < n && isTagStart(text.charAt(j))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipSpace(String text, int from) {
+    int j = from;
+    while (j < text.length() && isSpace(text.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  /** What {@code \\s} matches in a Java pattern: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  private static boolean isTagStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '!' || c == '?';
   }
 
   /** Thrown for refused text; ApiExceptionHandler names the field and the reason. */
@@ -85,7 +134,7 @@ class SafeText {
   }
 
   /** Codes and references are one line: a line break in them can only be an attack on a header or a row. */
-  static final java.util.Set<String> SINGLE_LINE = java.util.Set.of("reference", "issuer", "key", "domain",
+  public static final java.util.Set<String> SINGLE_LINE = java.util.Set.of("reference", "issuer", "key", "domain",
       "province", "leadUnit", "coordinatingUnits", "status", "userId");
 
   /** Dates are text {@code yyyy-MM-dd}, years 1900 to 2999: no arrays, numbers, times or five-digit years. */
@@ -143,10 +192,7 @@ class SafeText {
       }
       String value = StringDeserializer.instance.deserialize(parser, context);
       if (value != null) {
-        String problem = problem(value);
-        if (problem == null && singleLine && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
-          problem = "must be a single line";
-        }
+        String problem = problem(value, singleLine);
         if (problem != null) {
           throw new Refused(parser, problem);
         }

@@ -77,16 +77,18 @@ class AuditorReadOnlyTest extends ApplicationTest {
         "task?processInstanceId=" + pi, "variable-instance?processInstanceId=" + pi,
         "decision-instance?processInstanceId=" + pi + "&includeInputs=true&includeOutputs=true",
         "identity-link-log?taskId=" + userTask)) {
-      ResponseEntity<String> r = engineRest("auditor", HttpMethod.GET, "/engine-rest/history/" + history, null);
+      ResponseEntity<String> r = engineRest("auditor", HttpMethod.GET, "/engine-rest/history/" + history
+          + "&maxResults=100", null);
       assertThat(r.getStatusCode()).as(history).isEqualTo(HttpStatus.OK);
       assertThat(DirectiveFixtures.read(r.getBody()).size()).as(history).isPositive();
     }
     assertThat(engineRest("auditor", HttpMethod.GET, "/engine-rest/history/user-operation?processInstanceId="
-        + directives.processesOf(directiveId).get(1), null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        + directives.processesOf(directiveId).get(1) + "&maxResults=100", null).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     // A unit does not read history through the engine: the allow-list refuses the call (and it has no
     // READ_HISTORY either).
     ResponseEntity<String> unit = engineRest("moh", HttpMethod.GET, "/engine-rest/history/process-instance?processInstanceId="
-        + pi, null);
+        + pi + "&maxResults=100", null);
     assertThat(unit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 

@@ -122,6 +122,37 @@ class DirectiveImportApiTest extends ApplicationTest {
   }
 
   @Test
+  void cellsGetTheSamePlainTextChecksAsTheJsonApi() {
+    String reference = DirectiveFixtures.uniqueReference("MARKUP");
+    byte[] xlsx = Sheets.xlsx(
+        new Object[] {"key", "title", "description", "domain", "expectedResult"},
+        new Object[] {"T01", "<script>alert(1)</script>", "Đúng", "HEALTH"},
+        new Object[] {"T02", "Đúng", "<img src=x onerror=alert(1)>", "HEALTH"},
+        new Object[] {"T03\nX", "Đúng", null, "HEALTH", "Kết quả \u202Eđảo"},
+        new Object[] {"T04", "< 5 ngày là được", null, "HEALTH"});
+
+    ResponseEntity<String> refused = upload("leader", xlsx, "thong-bao.xlsx", reference);
+
+    assertThat(messages(refused)).containsExactly(
+        "row 2, title: must be plain text, without HTML or XML markup",
+        "row 3, description: must be plain text, without HTML or XML markup",
+        "row 4, key: must be a single line",
+        "row 4, key: letters, digits, '.', '_' or '-' only",
+        "row 4, expectedResult: must not contain bidirectional override characters");
+    assertNothingStored(reference);
+
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", file(Sheets.xlsx(new Object[] {"key", "title", "domain"}, new Object[] {"T01", "Đúng", "HEALTH"}),
+        "a.xlsx"));
+    form.add("reference", reference);
+    form.add("issuedOn", "2025-01-20");
+    form.add("issuer", "P06WG");
+    form.add("title", "Thông báo <!-- x -->");
+    assertThat(messages(post("leader", form))).containsExactly("title: must be plain text, without HTML or XML markup");
+    assertNothingStored(reference);
+  }
+
+  @Test
   void wrongColumnsAreRefused() {
     String reference = DirectiveFixtures.uniqueReference("COLS");
     ResponseEntity<String> refused = upload("leader", Sheets.csv("key,title,owner\nT01,x,MOH\n"), "x.csv", reference);

@@ -147,6 +147,37 @@ class RememberedFeelResultsTest {
     assertThat(RememberedFeelResults.isConstant("nothing")).isFalse();
   }
 
+  @Test
+  void largeOrEndlesslyNewInputsDoNotGrowTheMemoryBeyondItsBound() {
+    Counting counting = new Counting();
+    RememberedFeelResults feel = new RememberedFeelResults(counting, 200);
+    String test = "\"HEALTH\",\"SOCIAL_PROTECTION\"";
+    // A caller evaluating the decision with a large input: answered, not remembered.
+    String large = "X".repeat(100_000);
+    VariableContext big = Variables.createVariables().putValue("cellInput", large).asVariableContext();
+    assertThat(feel.evaluateSimpleUnaryTests(test, "cellInput", big)).isFalse();
+    assertThat(feel.evaluateSimpleUnaryTests(test, "cellInput", big)).isFalse();
+    assertThat(counting.calls.get()).isEqualTo(2);
+    assertThat(feel.size()).isZero();
+    // Endlessly new small inputs: the least recently used go, the size stays at the bound.
+    VariableContext health = Variables.createVariables().putValue("cellInput", "HEALTH").asVariableContext();
+    feel.evaluateSimpleUnaryTests(test, "cellInput", health);
+    for (int i = 0; i < 1000; i++) {
+      VariableContext unique = Variables.createVariables().putValue("cellInput", "U" + i).asVariableContext();
+      feel.evaluateSimpleUnaryTests(test, "cellInput", unique);
+      if (i % 50 == 0) {
+        feel.evaluateSimpleUnaryTests(test, "cellInput", health); // used often: kept
+      }
+    }
+    assertThat(feel.size()).isEqualTo(200);
+    int before = counting.calls.get();
+    assertThat(feel.evaluateSimpleUnaryTests(test, "cellInput", health)).isTrue();
+    assertThat(counting.calls.get()).as("the frequently used entry is still remembered").isEqualTo(before);
+    // A pattern check that backtracked on long runs of digits is linear now.
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> assertThat(RememberedFeelResults.isConstant("1".repeat(1000) + "x")).isFalse());
+  }
+
   private static void assertSameDecisions(String resource, String key, List<Map<String, Object>> inputs) {
     DmnEngine plain = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     DefaultDmnEngineConfiguration remembering =

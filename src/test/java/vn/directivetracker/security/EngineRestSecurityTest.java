@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +29,7 @@ import vn.directivetracker.DirectiveFixtures;
 
 /**
  * /engine-rest and the webapps beyond the access matrix: refusals are 4xx with the reason, two users
- * completing one task at the same moment get one success and one 409, failed logins lock the user, the
+ * completing one task at the same moment get one success and one 409 (failed logins: AccountSecurityTest), the
  * webapps need a session and a CSRF token and set their cookies safely.
  */
 class EngineRestSecurityTest extends ApplicationTest {
@@ -115,35 +112,6 @@ class EngineRestSecurityTest extends ApplicationTest {
   }
 
   @Test
-  void failedLoginsDelayThenLockTheUserUntilAnAdminUnlocksThem() {
-    IdentityService identity = engine.getIdentityService();
-    String id = "locktest" + UUID.randomUUID().toString().substring(0, 8);
-    User user = identity.newUser(id);
-    user.setPassword("demo");
-    identity.saveUser(user);
-    identity.createMembership(id, "MOH");
-
-    assertThat(get(id, "wrong", "/engine-rest/task").getStatusCode().value()).isEqualTo(401);
-    // Right password within the delay after a failure (3 s): still refused.
-    assertThat(get(id, "demo", "/engine-rest/task").getStatusCode().value()).isEqualTo(401);
-    later(4);
-    assertThat(get(id, "demo", "/engine-rest/task").getStatusCode().value()).isEqualTo(200);
-
-    for (int failure = 1; failure <= 10; failure++) {
-      assertThat(get(id, "wrong", "/engine-rest/task").getStatusCode().value()).isEqualTo(401);
-      later(61);
-    }
-    UserEntity locked = (UserEntity) identity.createUserQuery().userId(id).singleResult();
-    assertThat(locked.getAttempts()).isGreaterThanOrEqualTo(10);
-    later(24 * 3600);
-    assertThat(get(id, "demo", "/engine-rest/task").getStatusCode().value()).as("locked for good").isEqualTo(401);
-    assertThat(get(id, "demo", "/api/directives").getStatusCode().value()).isEqualTo(401);
-
-    identity.unlockUser(id);
-    assertThat(get(id, "demo", "/engine-rest/task").getStatusCode().value()).isEqualTo(200);
-  }
-
-  @Test
   void webappsNeedASessionAndACsrfTokenAndSetSafeCookies() {
     ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
@@ -222,10 +190,6 @@ class EngineRestSecurityTest extends ApplicationTest {
     List<String> cookies = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
     return cookies.stream().filter(c -> c.startsWith(name + "=")).findFirst()
         .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + cookies));
-  }
-
-  private static void later(int seconds) {
-    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + seconds * 1000L));
   }
 
   private String mohTask() {

@@ -121,6 +121,16 @@ class HostileInputTest extends ApplicationTest {
     assertThat(CsvText.neutralise("\tcmd")).isEqualTo("'\tcmd");
     assertThat(CsvText.neutralise("＝1+1")).isEqualTo("'＝1+1");
     assertThat(CsvText.neutralise("Báo cáo = 5")).isEqualTo("Báo cáo = 5");
+    // Behind what a spreadsheet trims or splits on: a line break, spaces (also full-width and no-break ones).
+    assertThat(CsvText.neutralise("\rcmd")).isEqualTo("'\rcmd");
+    assertThat(CsvText.neutralise("\n=1+1")).isEqualTo("'\n=1+1");
+    assertThat(CsvText.neutralise(" =1+1")).isEqualTo("' =1+1");
+    assertThat(CsvText.neutralise("  \u00A0\u3000+1")).isEqualTo("'  \u00A0\u3000+1");
+    assertThat(CsvText.neutralise("\uFEFF@SUM(A1)")).isEqualTo("'\uFEFF@SUM(A1)");
+    assertThat(CsvText.neutralise("＋1")).isEqualTo("'＋1");
+    assertThat(CsvText.neutralise("－1")).isEqualTo("'－1");
+    assertThat(CsvText.neutralise("＠A1")).isEqualTo("'＠A1");
+    assertThat(CsvText.neutralise("  Báo cáo")).isEqualTo("  Báo cáo");
     assertThat(CsvText.neutralise("")).isEmpty();
     assertThat(CsvText.neutralise(null)).isNull();
   }
@@ -151,6 +161,8 @@ class HostileInputTest extends ApplicationTest {
       case "nest-object" -> utf8(head + "\"tasks\":[" + task + "],\"title\":" + "{\"a\":".repeat(n) + "1"
           + "}".repeat(n) + "}");
       case "pad-title" -> utf8(head + "\"tasks\":[" + task + "],\"title\":\"" + "A".repeat(n) + "\"}");
+      case "markup-backtrack" -> utf8(head + "\"tasks\":[" + task + "],\"title\":\"<" + " ".repeat(n) + "b\"}");
+      case "lt-spaces" -> utf8(head + "\"tasks\":[" + task + "],\"title\":\"" + "< ".repeat(n / 2) + "\"}");
       case "tasks" -> {
         StringBuilder sb = new StringBuilder(head + "\"title\":\"x\",\"tasks\":[");
         for (int i = 0; i < n; i++) {

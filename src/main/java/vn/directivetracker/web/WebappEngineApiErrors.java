@@ -1,0 +1,63 @@
+package vn.directivetracker.web;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.util.stream.Collectors;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The same 4xx answers on the webapps' engine API (/camunda/api/engine, which Tasklist and Cockpit call) as on
+ * /engine-rest. That API is a Jersey application of its own, registered by Camunda's webapp initializer as the
+ * servlet "Engine Api"; Spring Boot's ResourceConfigCustomizer does not reach it. This replaces the
+ * initializer with one that, once Camunda has registered its servlets, gives that servlet our exception
+ * mappers ({@link EngineRestErrors}) through Jersey's {@code jersey.config.server.provider.classnames}.
+ * Start-up fails if the servlet is not there: a silent 500 on every refused Tasklist form would be worse.
+ */
+@Component
+class WebappEngineApiErrors implements BeanPostProcessor, BeanFactoryAware {
+
+  static final String ENGINE_API_SERVLET = "Engine Api";
+  static final String PROVIDERS = "jersey.config.server.provider.classnames";
+
+  private BeanFactory beans;
+
+  @Override
+  public void setBeanFactory(BeanFactory beanFactory) {
+    this.beans = beanFactory;
+  }
+
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String name) throws BeansException {
+    if (bean instanceof CamundaBpmWebappInitializer && !(bean instanceof WithOurMappers)) {
+      return new WithOurMappers(beans.getBean(CamundaBpmProperties.class));
+    }
+    return bean;
+  }
+
+  static final class WithOurMappers extends CamundaBpmWebappInitializer {
+    WithOurMappers(CamundaBpmProperties properties) {
+      super(properties);
+    }
+
+    @Override
+    public void onStartup(ServletContext context) {
+      super.onStartup(context);
+      ServletRegistration engineApi = context.getServletRegistration(ENGINE_API_SERVLET);
+      if (engineApi == null) {
+        throw new IllegalStateException("Camunda's webapps registered no servlet '" + ENGINE_API_SERVLET
+            + "': the webapps' engine API would answer client errors with 500");
+      }
+      String mappers = EngineRestErrors.MAPPERS.stream().map(Class::getName).collect(Collectors.joining(","));
+      String existing = engineApi.getInitParameter(PROVIDERS);
+      if (!engineApi.setInitParameter(PROVIDERS, existing == null ? mappers : existing + "," + mappers)) {
+        throw new IllegalStateException("could not give the servlet '" + ENGINE_API_SERVLET + "' our mappers");
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package vn.directivetracker.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.EngineApiClient;
+import vn.directivetracker.EngineApiClient.Surface;
+
+/**
+ * Client errors on the engine's REST API are 4xx with a clear message, never 5xx or a stack trace, on both
+ * paths: /engine-rest and the webapps' engine API that Tasklist and Cockpit call. Mostly as admin, whom the
+ * engine's authorization does not stop before the mistake is reached.
+ */
+class ClientErrorsTest extends ApplicationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  private EngineApiClient surfaces;
+
+  @BeforeEach
+  void setUp() {
+    clockAt("2024-03-01T09:00");
+    directives = new DirectiveFixtures(http, jdbc);
+    surfaces = new EngineApiClient(http);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void anEscalationNobodyCatchesIs400(Surface surface) {
+    String task = mohTask();
+    assertClientError(call(surface, "admin", HttpMethod.POST, "/task/" + task + "/bpmnEscalation",
+        "{\"escalationCode\":\"NOBODY_CATCHES_THIS\"}"), 400);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void claimingATaskSomeoneElseClaimedIs409(Surface surface) {
+    String task = mohTask();
+    assertThat(call(surface, "admin", HttpMethod.POST, "/task/" + task + "/claim", "{\"userId\":\"moh\"}")
+        .getStatusCode().value()).isEqualTo(204);
+    ResponseEntity<String> again = call(surface, "admin", HttpMethod.POST, "/task/" + task + "/claim",
+        "{\"userId\":\"admin\"}");
+    assertClientError(again, 409);
+    assertThat(again.getBody()).contains("already claimed");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("moh");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void deletingATaskOfAProcessIs400(Surface surface) {
+    String task = mohTask();
+    assertClientError(call(surface, "admin", HttpMethod.DELETE, "/task/" + task, null), 400);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void aConditionThatStartsNothingIs400(Surface surface) {
+    assertClientError(call(surface, "admin", HttpMethod.POST, "/condition",
+        "{\"variables\":{\"x\":{\"value\":1,\"type\":\"Integer\"}}}"), 400);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void anObjectVariableNamingAJavaClassIs400(Surface surface) {
+    String task = mohTask();
+    ResponseEntity<String> refused = call(surface, "admin", HttpMethod.PUT, "/task/" + task + "/localVariables/x",
+        "{\"type\":\"Object\",\"value\":\"[]\",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
+            + "\"serializationDataFormat\":\"application/json\"}}");
+    assertClientError(refused, 400);
+    assertThat(engine.getTaskService().getVariableLocal(task, "x")).isNull();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void jobOperationsOnUnknownIdsAre404(Surface surface) {
+    String job = "/job/no-such-job";
+    assertClientError(call(surface, "admin", HttpMethod.PUT, job + "/retries", "{\"retries\":1}"), 404);
+    assertClientError(call(surface, "admin", HttpMethod.PUT, job + "/duedate", "{\"duedate\":null}"), 404);
+    assertClientError(call(surface, "admin", HttpMethod.PUT, job + "/suspended", "{\"suspended\":true}"), 404);
+    assertClientError(call(surface, "admin", HttpMethod.PUT, job + "/priority", "{\"priority\":1}"), 404);
+    assertClientError(call(surface, "admin", HttpMethod.POST, job + "/execute", null), 404);
+    assertClientError(call(surface, "admin", HttpMethod.POST, job + "/duedate/recalculate", null), 404);
+    assertClientError(call(surface, "admin", HttpMethod.DELETE, job, null), 404);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void aFormRefusedByTheServerSideCheckIs400WithTheReason(Surface surface) {
+    String task = mohTask();
+    String future = "{\"variables\":{\"reportResult\":{\"value\":\"Xong\",\"type\":\"String\"},"
+        + "\"completionDate\":{\"value\":\"2099-01-01\",\"type\":\"String\"}}}";
+    for (String action : List.of("submit-form", "complete")) {
+      ResponseEntity<String> refused = call(surface, "moh", HttpMethod.POST, "/task/" + task + "/" + action, future);
+      assertClientError(refused, 400);
+      assertThat(refused.getBody()).contains("completionDate 2099-01-01 is in the future").doesNotContain("ENGINE-");
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private ResponseEntity<String> call(Surface surface, String user, HttpMethod method, String path, String json) {
+    return surfaces.call(surface, user, method, path, json);
+  }
+
+  static void assertClientError(ResponseEntity<String> response, int status) {
+    String body = response.getBody() == null ? "" : response.getBody();
+    assertThat(response.getStatusCode().value()).as(body).isEqualTo(status);
+    assertThat(body).doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain("at org.")
+        .doesNotContain("at java.");
+    if (!body.isEmpty()) {
+      JsonNode json = DirectiveFixtures.read(body);
+      assertThat(json.path("message").asText()).as(body).isNotBlank();
+    }
+  }
+
+  private String mohTask() {
+    JsonNode d = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("ERR"), "2024-03-01",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-12-31")));
+    String process = directives.processOf(d.get("id").asText(), "T01");
+    return engine.getTaskService().createTaskQuery().processInstanceId(process).taskCandidateGroup("MOH")
+        .singleResult().getId();
+  }
+}

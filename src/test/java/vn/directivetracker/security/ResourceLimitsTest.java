@@ -1,0 +1,179 @@
+package vn.directivetracker.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.EngineApiClient;
+
+/**
+ * Request bodies are limited on every path before anything parses them: a declared length above the limit is
+ * answered 413 while the client is still sending (the rest is never read), an upload or form sent in chunks
+ * without a length is 411, any other chunked body is cut off at the limit. Raw sockets, because an HTTP client
+ * insists on sending the whole body before it reads the answer.
+ */
+class ResourceLimitsTest extends ApplicationTest {
+
+  static final long HUNDRED_MB = 100L * 1024 * 1024;
+
+  @LocalServerPort
+  int port;
+
+  @Test
+  void aLargeDeclaredUploadIs413BeforeItsBodyIsRead() throws IOException {
+    for (String[] target : new String[][] {{"/engine-rest/deployment/create", basic("admin")},
+        {"/api/directives/import", basic("leader")},
+        {"/camunda/api/engine/engine/default/deployment/create", session("admin")}}) {
+      String answer = raw("POST " + target[0] + " HTTP/1.1\r\nHost: localhost\r\n" + target[1]
+          + "Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: " + HUNDRED_MB + "\r\n\r\n",
+          "--XYZ\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a.bpmn\"\r\n\r\n".getBytes(
+              StandardCharsets.UTF_8), 0);
+      assertThat(answer).as(target[0]).startsWith("HTTP/1.1 413").contains("application/problem+json")
+          .contains("larger than 12582912 bytes");
+    }
+  }
+
+  @Test
+  void aChunkedUploadIsCountedWhileReadAndRefusedPastTheLimit() throws IOException {
+    for (String[] target : new String[][] {{"/engine-rest/deployment/create", basic("admin")},
+        {"/api/directives/import", basic("leader")},
+        {"/camunda/api/engine/engine/default/deployment/create", session("admin")}}) {
+      String answer = raw("POST " + target[0] + " HTTP/1.1\r\nHost: localhost\r\n" + target[1]
+          + "Content-Type: multipart/form-data; boundary=XYZ\r\nTransfer-Encoding: chunked\r\n\r\n",
+          new byte[0], 20L * 1024 * 1024);
+      assertThat(answer).as(target[0]).startsWith("HTTP/1.1 413");
+    }
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("XYZ").count()).isZero();
+  }
+
+  @Test
+  void aChunkedUploadWithinTheLimitIsHandedOnWhole() {
+    // Spring's client sends multipart in chunks: the spooled body (past the part kept in memory) reaches
+    // Camunda's parser intact.
+    org.springframework.util.MultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("deployment-name", "resource-limits-spool");
+    byte[] content = new byte[300_000];
+    java.util.Arrays.fill(content, (byte) 'x');
+    form.add("data", new org.springframework.core.io.ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return "spooled.txt";
+      }
+    });
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    var answer = http.withBasicAuth("admin", "demo").postForEntity("/engine-rest/deployment/create",
+        new org.springframework.http.HttpEntity<>(form, headers), String.class);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+    var repository = engine.getRepositoryService();
+    String id = repository.createDeploymentQuery().deploymentName("resource-limits-spool").singleResult().getId();
+    try {
+      assertThat(repository.getResourceAsStream(id, "spooled.txt")).hasBinaryContent(content);
+    } finally {
+      repository.deleteDeployment(id);
+    }
+  }
+
+  @Test
+  void aChunkedFormIs411() throws IOException {
+    String answer = raw("POST /camunda/api/admin/auth/user/default/login/tasklist HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n", new byte[0],
+        4L * 1024 * 1024);
+    assertThat(answer).startsWith("HTTP/1.1 411");
+  }
+
+  @Test
+  void theWebappsEngineApiHasTheBodyLimitToo() throws IOException {
+    String declared = raw("POST /camunda/api/engine/engine/default/task/count HTTP/1.1\r\nHost: localhost\r\n"
+        + session("admin") + "Content-Type: application/json\r\nContent-Length: " + (24 * 1024 * 1024) + "\r\n\r\n",
+        "{\"a\":\"".getBytes(StandardCharsets.UTF_8), 0);
+    assertThat(declared).startsWith("HTTP/1.1 413");
+    String chunked = raw("POST /camunda/api/engine/engine/default/task/count HTTP/1.1\r\nHost: localhost\r\n"
+        + session("admin") + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", new byte[0],
+        24 * 1024 * 1024);
+    assertThat(chunked).startsWith("HTTP/1.1 413");
+    // The webapps' other APIs (admin, cockpit and tasklist plugins) too.
+    String admin = raw("PUT /camunda/api/admin/auth/user/default HTTP/1.1\r\nHost: localhost\r\n" + session("admin")
+        + "Content-Type: application/json\r\nContent-Length: " + (24 * 1024 * 1024) + "\r\n\r\n", new byte[0], 0);
+    assertThat(admin).startsWith("HTTP/1.1 413");
+    String rest = raw("POST /engine-rest/task/count HTTP/1.1\r\nHost: localhost\r\n" + basic("moh")
+        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", new byte[0], 24 * 1024 * 1024);
+    assertThat(rest).startsWith("HTTP/1.1 413");
+  }
+
+  /** The headers of a webapp session (cookie and CSRF token). */
+  private String session(String user) {
+    EngineApiClient.Session session = new EngineApiClient(http).session(user);
+    return "Cookie: JSESSIONID=" + session.id() + "; XSRF-TOKEN=" + session.token() + "\r\nX-XSRF-TOKEN: "
+        + session.token() + "\r\n";
+  }
+
+  static String basic(String user) {
+    return "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(
+        StandardCharsets.UTF_8)) + "\r\n";
+  }
+
+  /**
+   * Sends the head and the start of a body, then (when {@code chunkedBytes} > 0) that many bytes of
+   * 64 KB chunks of spaces, and reads the answer's head; writing stops when the server closes the connection.
+   */
+  private String raw(String head, byte[] start, long chunkedBytes) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      try {
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(start);
+        out.flush();
+        byte[] chunk = (Integer.toHexString(65536) + "\r\n" + " ".repeat(65536) + "\r\n").getBytes(
+            StandardCharsets.US_ASCII);
+        for (long sent = 0; sent < chunkedBytes; sent += 65536) {
+          out.write(chunk);
+        }
+        if (chunkedBytes > 0) {
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.flush();
+      } catch (IOException closed) {
+        // The server answered and closed the connection before the body was sent: what these tests expect.
+      }
+      return readHead(socket.getInputStream());
+    }
+  }
+
+  /** The answer: its head, and its body as far as Content-Length says (or until the server closes). */
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int n;
+    try {
+      while ((n = in.read(buffer)) > 0 && bytes.size() < 65536) {
+        bytes.write(buffer, 0, n);
+        String text = bytes.toString(StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end >= 0) {
+          java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+              .matcher(text.substring(0, end));
+          if (length.find() && bytes.size() >= end + 4 + Integer.parseInt(length.group(1))) {
+            break;
+          }
+          if (text.substring(0, end).toLowerCase().contains("transfer-encoding: chunked") && text.endsWith("0\r\n\r\n")) {
+            break;
+          }
+        }
+      }
+    } catch (IOException reset) {
+      // What was read before a reset is the answer.
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+}
