@@ -17,7 +17,7 @@ import vn.directivetracker.organization.UnitRegistry;
  * texts are cut with an ellipsis; the full texts stay in dt_report. The task's own facts come to the forms
  * from forms.FormFactsController.
  */
-@Component("formContext")
+@Component
 public class FormContext {
 
   static final int MAX_VARIABLE = 3900;
@@ -43,20 +43,6 @@ public class FormContext {
     vars.put("issuerName", name(task.issuer()));
     vars.put("leadUnitName", registry.nameOf(task.leadUnit()));
     vars.put("expectedResult", cut(task.expectedResult(), MAX_VARIABLE));
-    return vars;
-  }
-
-  /**
-   * What the forms of directive-task versions 1 and 2 showed from variables, for an instance of such a
-   * version (directive.TaskModels#keepsFactsInVariables): their deployments keep those forms.
-   */
-  public Map<String, Object> legacyVariables(TaskRecord task) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("issuerName", name(task.issuer()));
-    vars.put("taskDescription", cut(task.description(), MAX_VARIABLE));
-    vars.put("expectedResult", cut(task.expectedResult(), MAX_VARIABLE));
-    vars.put("coordinatingUnitNames", cut(names(task.coordinatingUnits()), MAX_VARIABLE));
-    vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
     return vars;
   }
 
