@@ -46,22 +46,17 @@ class Timelines {
 
   /**
    * Variables the processes keep for themselves or that a dedicated event shows (report, review,
-   * decision, escalation, withdrawal). Any other variable's every change is a "variable changed" event.
-   * The escalation variables (daysOverdue ... nextEscalationAt, overdueAt) are those of directive-task
-   * version 1 instances, which escalate by their own timers; escalations themselves come from dt_escalation.
+   * decision, withdrawal). Any other variable's every change is a "variable changed" event.
    */
   static final Set<String> SHOWN_ELSEWHERE = Set.of(
       "directiveId", "directiveTaskId", "reference", "issuer", "issuerLevel", "secretariat", "taskKey", "taskTitle",
-      "domain", "province", "requestedLeadUnit", "keyTask", "coordinatingUnits", "coordinatingUnitCount",
-      "coordinatingUnit", "returnCount", "issuedOn", "deadline", "dueAt", "overdueAt", "nextReminderAt",
-      "decidedLeadUnit", "leadUnit", "leadUnitType", "leadDecidedBy", "reportResult", "completionDate",
-      "reportSubmittedBy", "lastReportId", "reportAccepted", "reviewComment", "reviewedBy", "outcome", "contribution",
-      "contributedBy", "daysOverdue", "escalationLevel", "escalationAudience", "nextCheckInDays", "nextEscalationAt",
+      "domain", "province", "requestedLeadUnit", "keyTask", "coordinatingUnits", "coordinatingUnit", "returnCount",
+      "issuedOn", "dueAt", "decidedLeadUnit", "leadUnit", "reportResult", "completionDate", "reportSubmittedBy",
+      "lastReportId", "reportAccepted", "reviewComment", "reviewedBy", "outcome", "contribution", "contributedBy",
       "withdrawalReason", "withdrawnBy", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances",
       "loopCounter",
       // Copies of facts shown elsewhere, kept as variables for Tasklist's forms (reporting.FormContext).
-      "issuerName", "taskDescription", "expectedResult", "coordinatingUnitNames", "contributionsSummary",
-      "returnHistory", "leadUnitName",
+      "issuerName", "expectedResult", "contributionsSummary", "returnHistory", "leadUnitName",
       // The monthly progress cycle's bookkeeping; each progress report is its own event.
       "progressPeriod", "progressDueAt", "progressPercent", "progressText", "progressReportWanted",
       "progressReportedBy");
