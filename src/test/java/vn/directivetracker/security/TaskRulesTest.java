@@ -159,7 +159,7 @@ class TaskRulesTest extends ApplicationTest {
     Work w = issue();
     assertThat(directives.post("moh", "/engine-rest/task/" + w.carryOut() + "/complete",
         completion("reportResult", "Đã xong", "completionDate", "2025-02-01")).getStatusCode().value()).isEqualTo(204);
-    // Whatever wrote the variable afterwards (an older model, an administrator), the report says 2025-02-01.
+    // Whatever wrote the variable afterwards (an administrator), the report says 2025-02-01.
     engine.getRuntimeService().setVariable(w.process(), "completionDate", "2024-06-01");
     String review = task(w.process(), "UserTask_ReviewReport").getId();
     assertThat(directives.post("secretary", "/engine-rest/task/" + review + "/complete",
