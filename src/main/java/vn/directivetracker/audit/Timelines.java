@@ -155,13 +155,13 @@ class Timelines {
     for (AuditRecords.Escalation e : records.escalations(t.id())) {
       // The escalation-level decision's inputs and outputs as dt_escalation keeps them (the sweep evaluates the
       // decision outside the task's process instance, so Camunda's history of the instance does not hold it).
-      Map<String, Object> inputs = e.leadUnitType() == null ? null
-          : map("daysOverdue", e.daysOverdue(), "keyTask", e.keyTask(), "leadUnitType", e.leadUnitType());
-      Map<String, Object> outputs = e.nextCheckInDays() == null ? null
-          : map("level", e.level(), "notify", e.audience(), "nextCheckInDays", e.nextCheckInDays());
+      Map<String, Object> inputs =
+          map("daysOverdue", e.daysOverdue(), "keyTask", e.keyTask(), "leadUnitType", e.leadUnitType());
+      Map<String, Object> outputs =
+          map("level", e.level(), "notify", e.audience(), "nextCheckInDays", e.nextCheckInDays());
       events.add(new AuditEvent(e.escalatedAt(), AuditEvent.ESCALATION, AuditEvent.SYSTEM, t.leadUnit(),
           map("task", t.key(), "level", e.level(), "daysOverdue", e.daysOverdue(), "audience", e.audience(),
-              "decision", inputs == null ? null : "escalation-level", "decisionDefinitionId", e.decisionDefinitionId(),
+              "decision", "escalation-level", "decisionDefinitionId", e.decisionDefinitionId(),
               "inputs", inputs, "outputs", outputs, "nextEscalationAt", str(e.nextEscalationAt()),
               "escalatedBy", e.escalatedBy()),
           AuditEvent.RANK_ESCALATION, tiebreak(t, "escalation:" + e.id())));
