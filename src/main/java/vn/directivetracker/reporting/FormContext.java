@@ -3,7 +3,6 @@ package vn.directivetracker.reporting;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -49,10 +48,6 @@ public class FormContext {
   /** "Bộ Y tế (MOH)", or the code itself for a unit no longer in the registry. */
   public String name(String code) {
     return registry.labelOf(code);
-  }
-
-  String names(List<String> codes) {
-    return registry.labelsOf(codes);
   }
 
   void addContribution(VariableScope scope, String unit, LocalDate day, String text) {

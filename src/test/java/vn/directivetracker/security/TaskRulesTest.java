@@ -189,7 +189,7 @@ class TaskRulesTest extends ApplicationTest {
     assertThat(beanFirst.names()).contains("returnReport", "recordReport", "acceptReport", "directiveTasks",
         "taskInputValidator").doesNotContain("leadUnit", "secretariat", "reportAccepted");
     Work w = issue();
-    // Planted by whatever means (an older release let a form do it): the steps still run their beans.
+    // Planted by whatever means (an administrator, say): the steps still run their beans.
     engine.getRuntimeService().setVariable(w.process(), "returnReport", "planted");
     engine.getRuntimeService().setVariable(w.process(), "recordReport", "planted");
     assertThat(directives.post("moh", "/engine-rest/task/" + w.carryOut() + "/complete",
