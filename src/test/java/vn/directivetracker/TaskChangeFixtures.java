@@ -42,14 +42,10 @@ public final class TaskChangeFixtures {
     return send(user, HttpMethod.PATCH, "/api/directives/" + directiveId + "/tasks/" + key, body);
   }
 
-  /** The due dates of the process instance's deadline timers (not the monthly progress cycle), earliest first. */
+  /** The due dates of the process instance's timers, earliest first: none, the model has no timers. */
   public List<Date> timers(String processInstanceId) {
-    var jobs = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers();
-    java.util.Set<String> progress = new java.util.HashSet<>();
-    engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers()
-        .activityId("Timer_MonthlyProgress").list().forEach(j -> progress.add(j.getId()));
-    return jobs.orderByJobDuedate().asc().list().stream().filter(j -> !progress.contains(j.getId()))
-        .map(Job::getDuedate).toList();
+    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers()
+        .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
   }
 
   public static List<String> subjectsTo(String user, String reference) throws Exception {

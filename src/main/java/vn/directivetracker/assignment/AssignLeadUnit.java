@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.DirectiveTasks;
-import vn.directivetracker.directive.TaskModels;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 
@@ -22,12 +21,10 @@ class AssignLeadUnit implements JavaDelegate {
 
   private final DirectiveTasks tasks;
   private final UnitRegistry registry;
-  private final TaskModels models;
 
-  AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry, TaskModels models) {
+  AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry) {
     this.tasks = tasks;
     this.registry = registry;
-    this.models = models;
   }
 
   @Override
@@ -41,8 +38,5 @@ class AssignLeadUnit implements JavaDelegate {
     // Only what the model reads (the candidate group): the lead's name and type and who decided are dt_task's
     // and the registry's (the forms, the sweep and the audit read them there).
     execution.setVariable("leadUnit", unit.code());
-    if (models.keepsFactsInVariables(execution.getProcessDefinitionId())) {
-      execution.setVariable("leadUnitName", unit.nameVi());
-    }
   }
 }

@@ -7,19 +7,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.directive.DirectiveTasks;
-import vn.directivetracker.directive.TaskModels;
 import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.escalation.DeadlinePlan;
 import vn.directivetracker.escalation.EscalationSchedule;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
-import vn.directivetracker.reporting.FormContext;
 
 /**
- * First step of a directive task: loads the stored task and puts into the process what the decisions,
- * gateways and timers read, and plans the task's first escalation, reminder and progress period
- * (dt_task.next_escalation_at, next_reminder_at and next_progress_at, for the escalation sweep). The business key names the task as people do: issuer,
- * notice, task key.
+ * First step of a directive task: loads the stored task and puts into the process what the decision and the
+ * gateways read, and plans the task's first escalation, reminder and progress period (dt_task.next_escalation_at,
+ * next_reminder_at and next_progress_at, for the escalation sweep). The business key names the task as people
+ * do: issuer, notice, task key.
  */
 @Component("loadDirectiveTask")
 class LoadDirectiveTask implements JavaDelegate {
@@ -28,17 +26,13 @@ class LoadDirectiveTask implements JavaDelegate {
   private final DeadlinePlan deadlines;
   private final UnitRegistry registry;
   private final EscalationSchedule escalations;
-  private final TaskModels models;
-  private final FormContext formContext;
 
   LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry,
-      EscalationSchedule escalations, TaskModels models, FormContext formContext) {
+      EscalationSchedule escalations) {
     this.tasks = tasks;
     this.deadlines = deadlines;
     this.registry = registry;
     this.escalations = escalations;
-    this.models = models;
-    this.formContext = formContext;
   }
 
   @Override
@@ -47,12 +41,11 @@ class LoadDirectiveTask implements JavaDelegate {
     execution.setProcessBusinessKey(task.issuer() + ":" + task.reference() + ":" + task.key());
     tasks.linkProcessInstance(task.id(), execution.getProcessInstanceId());
     Map<String, Object> vars = new HashMap<>();
-    // Only what the model reads (candidate groups, due date, priority, timers, the coordination loop;
-    // returnCount comes with the first return) and what Tasklist's task list shows on each card (reference,
-    // taskKey, taskTitle: TasklistFilters). Every other fact of the task is dt_task's: the forms read it from
+    // Only what the model reads (candidate groups, due date, priority, the coordination loop; returnCount
+    // comes with the first return) and what Tasklist's task list shows on each card (reference, taskKey,
+    // taskTitle: TasklistFilters). Every other fact of the task is dt_task's: the forms read it from
     // GET /camunda/forms-api/tasks/{taskId}/facts, the delegates from DirectiveTasks. Each variable is a
-    // runtime, a history and a detail row written, read back by every later step and rewritten at the end
-    // (docs/performance.md, sixth round).
+    // runtime, a history and a detail row written, read back by every later step and rewritten at the end.
     vars.put("reference", task.reference());
     vars.put("issuer", task.issuer());
     vars.put("secretariat", registry.find(task.issuer()).map(Unit::secretariat).orElse(task.issuer() + "SEC"));
@@ -66,14 +59,8 @@ class LoadDirectiveTask implements JavaDelegate {
     vars.put("requestedLeadUnit", Variables.stringValue(task.requestedLeadUnit(), true));
     vars.put("keyTask", task.keyTask());
     vars.put("coordinatingUnits", String.join(",", task.coordinatingUnits()));
-    vars.putAll(deadlines.variables(task.issuedOn(), task.deadline()));
-    vars.putAll(escalations.timerVariables(task, execution.getProcessDefinitionId()));
-    if (models.keepsFactsInVariables(execution.getProcessDefinitionId())) {
-      vars.put("directiveId", task.directiveId());
-      vars.putAll(deadlines.legacyVariables(task.issuedOn(), task.deadline()));
-      vars.putAll(formContext.legacyVariables(task));
-    }
-    escalations.planNew(task, execution.getProcessDefinitionId());
+    vars.put("dueAt", deadlines.dueAt(task.deadline()));
+    escalations.planNew(task);
     execution.setVariables(vars);
   }
 }

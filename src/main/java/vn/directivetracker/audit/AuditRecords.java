@@ -115,9 +115,8 @@ class AuditRecords {
   }
 
   /**
-   * An escalation and the escalation-level decision behind it: inputs (days overdue, key task, lead unit type)
-   * and outputs (level, audience, days until the next look). Rows from before V80 have the level, days and
-   * audience only (their decision is in Camunda's history of the task's process).
+   * An escalation by the sweep and the escalation-level decision behind it: inputs (days overdue, key task, lead
+   * unit type) and outputs (level, audience, days until the next look).
    */
   record Escalation(String id, int level, int daysOverdue, String audience, Instant escalatedAt, Boolean keyTask,
       String leadUnitType, Integer nextCheckInDays, Instant nextEscalationAt, String decisionDefinitionId,

@@ -47,22 +47,17 @@ class Timelines {
 
   /**
    * Variables the processes keep for themselves or that a dedicated event shows (report, review,
-   * decision, escalation, withdrawal). Any other variable's every change is a "variable changed" event.
-   * The escalation variables (daysOverdue ... nextEscalationAt, overdueAt) are those of directive-task
-   * version 1 instances, which escalate by their own timers; escalations themselves come from dt_escalation.
+   * decision, withdrawal). Any other variable's every change is a "variable changed" event.
    */
   static final Set<String> SHOWN_ELSEWHERE = Set.of(
       "directiveId", "directiveTaskId", "reference", "issuer", "issuerLevel", "secretariat", "taskKey", "taskTitle",
-      "domain", "province", "requestedLeadUnit", "keyTask", "coordinatingUnits", "coordinatingUnitCount",
-      "coordinatingUnit", "returnCount", "issuedOn", "deadline", "dueAt", "overdueAt", "nextReminderAt",
-      "decidedLeadUnit", "leadUnit", "leadUnitType", "leadDecidedBy", "reportResult", "completionDate",
-      "reportSubmittedBy", "lastReportId", "reportAccepted", "reviewComment", "reviewedBy", "outcome", "contribution",
-      "contributedBy", "daysOverdue", "escalationLevel", "escalationAudience", "nextCheckInDays", "nextEscalationAt",
+      "domain", "province", "requestedLeadUnit", "keyTask", "coordinatingUnits", "coordinatingUnit", "returnCount",
+      "issuedOn", "dueAt", "decidedLeadUnit", "leadUnit", "reportResult", "completionDate", "reportSubmittedBy",
+      "lastReportId", "reportAccepted", "reviewComment", "reviewedBy", "outcome", "contribution", "contributedBy",
       "withdrawalReason", "withdrawnBy", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances",
       "loopCounter",
       // Copies of facts shown elsewhere, kept as variables for Tasklist's forms (reporting.FormContext).
-      "issuerName", "taskDescription", "expectedResult", "coordinatingUnitNames", "contributionsSummary",
-      "returnHistory", "leadUnitName",
+      "issuerName", "expectedResult", "contributionsSummary", "returnHistory", "leadUnitName",
       // The monthly progress cycle's bookkeeping; each progress report is its own event.
       "progressPeriod", "progressDueAt", "progressPercent", "progressText", "progressReportWanted",
       "progressReportedBy");
@@ -161,13 +156,13 @@ class Timelines {
     for (AuditRecords.Escalation e : records.escalations(t.id())) {
       // The escalation-level decision's inputs and outputs as dt_escalation keeps them (the sweep evaluates the
       // decision outside the task's process instance, so Camunda's history of the instance does not hold it).
-      Map<String, Object> inputs = e.leadUnitType() == null ? null
-          : map("daysOverdue", e.daysOverdue(), "keyTask", e.keyTask(), "leadUnitType", e.leadUnitType());
-      Map<String, Object> outputs = e.nextCheckInDays() == null ? null
-          : map("level", e.level(), "notify", e.audience(), "nextCheckInDays", e.nextCheckInDays());
+      Map<String, Object> inputs =
+          map("daysOverdue", e.daysOverdue(), "keyTask", e.keyTask(), "leadUnitType", e.leadUnitType());
+      Map<String, Object> outputs =
+          map("level", e.level(), "notify", e.audience(), "nextCheckInDays", e.nextCheckInDays());
       events.add(new AuditEvent(e.escalatedAt(), AuditEvent.ESCALATION, AuditEvent.SYSTEM, t.leadUnit(),
           map("task", t.key(), "level", e.level(), "daysOverdue", e.daysOverdue(), "audience", e.audience(),
-              "decision", inputs == null ? null : "escalation-level", "decisionDefinitionId", e.decisionDefinitionId(),
+              "decision", "escalation-level", "decisionDefinitionId", e.decisionDefinitionId(),
               "inputs", inputs, "outputs", outputs, "nextEscalationAt", str(e.nextEscalationAt()),
               "escalatedBy", e.escalatedBy()),
           AuditEvent.RANK_ESCALATION, tiebreak(t, "escalation:" + e.id())));

@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * ServiceTask_ApplyAmendment, in the event sub-process the TaskAmended message starts: the process
- * variables follow the amended record (deadline plan, lead, coordinating units, key flag) and the units
+ * variables follow the amended record (due date, lead, coordinating units, key flag) and the units
  * are told. The amendment itself (amendmentId, amendedBy, amendmentReason) came with the message and
- * stays in the variable history. The open user tasks and timers are changed by the caller of the API
- * right after the message, through TaskChanges#applyToEngine.
+ * stays in the variable history. The open user tasks and the sweep's next escalation and reminder are
+ * changed by the caller of the API right after the message, through TaskChanges#applyToEngine.
  */
 @Component("applyAmendment")
 class ApplyAmendment implements JavaDelegate {
@@ -26,7 +26,7 @@ class ApplyAmendment implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String changeId = (String) execution.getVariable("amendmentId");
     TaskRecord task = tasks.load((String) execution.getVariable("directiveTaskId"));
-    execution.setVariables(changes.variables(task, execution.getProcessDefinitionId()));
+    execution.setVariables(changes.variables(task));
     changes.notifyUnits(execution.getProcessInstanceId(), execution.getProcessDefinitionId(), task,
         changes.changesOf(changeId), (String) execution.getVariable("amendmentReason"), changeId);
   }

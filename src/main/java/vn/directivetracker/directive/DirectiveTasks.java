@@ -63,13 +63,6 @@ public class DirectiveTasks {
     return n == null ? 0 : n;
   }
 
-  /** Whether the issuer gave this task's deadline in working days, so its overdue days count working days too. */
-  public boolean deadlineGivenInWorkingDays(String taskId) {
-    Integer n = jdbc.queryForObject("select count(*) from dt_task where id = ? and deadline_working_days is not null",
-        Integer.class, taskId);
-    return n != null && n > 0;
-  }
-
   public void linkProcessInstance(String taskId, String processInstanceId) {
     jdbc.update("update dt_task set process_instance_id = ? where id = ?", processInstanceId, taskId);
   }
@@ -97,11 +90,6 @@ public class DirectiveTasks {
     jdbc.update("update dt_task set state = ?, closed_at = ?, next_escalation_at = null,"
         + " next_reminder_at = null, next_progress_at = null where id = ? and state = ?",
         TaskRecord.WITHDRAWN, Timestamp.from(at), taskId, TaskRecord.OPEN);
-  }
-
-  public void recordEscalationLevel(String taskId, int level, Instant at) {
-    jdbc.update("update dt_task set escalation_level = ?, last_escalated_at = ? where id = ?", level,
-        Timestamp.from(at), taskId);
   }
 
   static TaskRecord map(ResultSet rs, int rowNum) throws SQLException {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.directivetracker.organization.UnitRegistry;
@@ -19,7 +18,7 @@ import vn.directivetracker.web.FieldProblem;
  * The issuer amends a running task: deadline, lead unit, coordinating units, key flag, always with a
  * reason. One transaction stores the amendment, correlates TaskAmended (the process's own record of it:
  * ServiceTask_ApplyAmendment sets the variables and tells the units) and then changes the open user
- * tasks and timers through the engine's API, as the caller, so the user operation log names them. The
+ * tasks through the engine's API, as the caller, so the user operation log names them. The
  * structural part is not done inside the delegate because Camunda switches the user operation log off
  * in custom code and a delegate should not restructure its own process instance.
  */
@@ -77,20 +76,12 @@ class TaskAmendmentService {
     TaskRecord after = tasks.load(before.id());
     String processInstanceId = tasks.processInstanceOf(before.id());
     engine.run(() -> {
-      if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-          .eventName(TASK_AMENDED_MESSAGE).count() > 0) {
-        runtime.createMessageCorrelation(TASK_AMENDED_MESSAGE)
-            .processInstanceId(processInstanceId)
-            .setVariable("amendmentId", changeId)
-            .setVariable("amendedBy", caller.userId())
-            .setVariable("amendmentReason", reason)
-            .correlate();
-      } else {
-        // An instance started from a model older than the amendment sub-process: same effect, no activity.
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        runtime.setVariables(processInstanceId, changes.variables(after, pi.getProcessDefinitionId()));
-        changes.notifyUnits(processInstanceId, pi.getProcessDefinitionId(), after, diffs, reason, changeId);
-      }
+      runtime.createMessageCorrelation(TASK_AMENDED_MESSAGE)
+          .processInstanceId(processInstanceId)
+          .setVariable("amendmentId", changeId)
+          .setVariable("amendedBy", caller.userId())
+          .setVariable("amendmentReason", reason)
+          .correlate();
       changes.applyToEngine(processInstanceId, before, after);
     });
     return directives.view(directiveId, caller);

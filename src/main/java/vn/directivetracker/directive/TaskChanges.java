@@ -33,17 +33,14 @@ import vn.directivetracker.operations.QueryPages;
  * Changes a running task: the record (dt_task, and one dt_amendment row per field with who, when, why,
  * before and after), the process variables, and the engine state that follows from them. One
  * implementation for the issuer's amendments and for approved extension requests, so a new deadline
- * moves the same timers whichever way it came.
+ * has the same effect whichever way it came.
  *
- * <p>A new deadline moves the escalation sweep's next_escalation_at and next_reminder_at
- * (EscalationSchedule#plan): the first moment after the new deadline day and the first reminder still ahead
- * of it. An instance of directive-task versions 1 to 3 also has a deadline watch branch of its own, which is
- * not patched timer by timer: its waiting activity (Timer_Reminder, or none when the task had no deadline or
- * its reminders are done; Timer_Overdue or Timer_NextEscalation in a version 1 instance) is cancelled and the
- * branch restarted before Gateway_HasDeadline, which plans it again from the new variables. That covers every
- * case: a later or earlier date, a deadline added or removed (never escalates), an overdue task that is no longer overdue
- * (it stops escalating until the new deadline passes) or still is (its next_escalation_at is past, so the
- * next sweep escalates it at once, by the new number of days overdue).
+ * <p>The task's process has no timers. A new deadline moves the escalation sweep's next_escalation_at and
+ * next_reminder_at (EscalationSchedule#plan): the first moment after the new deadline day and the first
+ * reminder still ahead of it. That covers every case: a later or earlier date, a deadline added or removed
+ * (never escalates), an overdue task that is no longer overdue (it stops escalating until the new deadline
+ * passes) or still is (its next_escalation_at is past, so the next sweep escalates it at once, by the new
+ * number of days overdue).
  */
 @Component
 public class TaskChanges {
@@ -56,8 +53,6 @@ public class TaskChanges {
   static final String CONTRIBUTE = "UserTask_Contribute";
   static final String CONTRIBUTION = "SubProcess_Contribution";
   static final String CONTRIBUTION_BODY = CONTRIBUTION + "#multiInstanceBody";
-  static final List<String> DEADLINE_WAITS = List.of("Timer_Reminder", "Timer_Overdue", "Timer_NextEscalation");
-  static final String DEADLINE_WATCH_START = "Gateway_HasDeadline";
 
   private final JdbcTemplate jdbc;
   private final DirectiveTasks tasks;
@@ -69,12 +64,10 @@ public class TaskChanges {
   private final Notifier notifier;
   private final TaskFacts facts;
   private final EscalationSchedule escalations;
-  private final TaskModels models;
 
   TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan plan, UnitRegistry registry,
       TaskService taskService, RuntimeService runtime, BusinessClock clock, Notifier notifier, TaskFacts facts,
-      EscalationSchedule escalations, TaskModels models) {
-    this.models = models;
+      EscalationSchedule escalations) {
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.plan = plan;
@@ -160,39 +153,25 @@ public class TaskChanges {
         changeId);
   }
 
-  /**
-   * The process variables that follow from the stored task (what LoadDirectiveTask and AssignLeadUnit set),
-   * for an instance of this process definition: versions 1 and 2 also get the facts and days their gateways and
-   * forms read from variables (TaskModels), version 1 what its overdue timer reads.
-   */
-  public Map<String, Object> variables(TaskRecord task, String processDefinitionId) {
-    Map<String, Object> vars = new HashMap<>(plan.variables(task.issuedOn(), task.deadline()));
-    vars.putAll(escalations.timerVariables(task, processDefinitionId));
+  /** The process variables that follow from the stored task (what LoadDirectiveTask and AssignLeadUnit set). */
+  public Map<String, Object> variables(TaskRecord task) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("dueAt", plan.dueAt(task.deadline()));
     vars.put("leadUnit", task.leadUnit());
     vars.put("keyTask", task.keyTask());
     vars.put("coordinatingUnits", String.join(",", task.coordinatingUnits()));
-    if (models.keepsFactsInVariables(processDefinitionId)) {
-      vars.putAll(plan.legacyVariables(task.issuedOn(), task.deadline()));
-      vars.put("leadUnitType", registry.get(task.leadUnit()).type().name());
-      vars.put("leadUnitName", registry.nameOf(task.leadUnit()));
-      vars.put("coordinatingUnitNames", registry.labelsOf(task.coordinatingUnits()));
-      vars.put("leadDecidedBy", task.leadDecidedBy());
-      vars.put("requestedLeadUnit", task.requestedLeadUnit());
-      vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
-    }
     return vars;
   }
 
   /**
    * Makes the running process follow the record: due dates and priorities of the open user tasks, the
    * lead's candidate group (an officer of the old lead who had claimed the task loses it), contribution
-   * tasks added or cancelled, the next escalation and reminder moved (and an older instance's deadline watch
-   * restarted). Call after {@link #variables} are set. Called through the engine's API, so the user
-   * operation log names the caller when one is authenticated.
+   * tasks added or cancelled, the next escalation and reminder moved. Call after {@link #variables} are set.
+   * Called through the engine's API, so the user operation log names the caller when one is authenticated.
    */
   public void applyToEngine(String processInstanceId, TaskRecord before, TaskRecord after) {
     boolean deadlineChanged = !Objects.equals(before.deadline(), after.deadline());
-    Date dueAt = (Date) plan.variables(after.issuedOn(), after.deadline()).get("dueAt");
+    Date dueAt = plan.dueAt(after.deadline());
     for (Task task : QueryPages.all(taskService.createTaskQuery().processInstanceId(processInstanceId))) {
       String key = task.getTaskDefinitionKey();
       if (deadlineChanged && (CARRY_OUT.equals(key) || CONTRIBUTE.equals(key))) {
@@ -229,21 +208,11 @@ public class TaskChanges {
         cancelling = true;
       }
     }
-    boolean ownWatch = models.has(tree.getProcessDefinitionId(), DEADLINE_WATCH_START);
-    if (deadlineChanged && ownWatch) {
-      for (String wait : DEADLINE_WAITS) {
-        for (ActivityInstance timer : tree.getActivityInstances(wait)) {
-          cancel.cancelActivityInstance(timer.getId());
-        }
-      }
-      cancel.startBeforeActivity(DEADLINE_WATCH_START);
-      cancelling = true;
-    }
     if (cancelling) {
       cancel.execute();
     }
     if (deadlineChanged) {
-      escalations.plan(after, tree.getProcessDefinitionId());
+      escalations.plan(after);
     }
     // One unit at a time: the first may have to create the multi-instance body the next ones join.
     for (String unit : added) {

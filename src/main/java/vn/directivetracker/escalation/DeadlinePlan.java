@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +16,10 @@ import vn.directivetracker.workingdays.UnknownHolidayYearException;
 import vn.directivetracker.workingdays.WorkingDayCalendar;
 
 /**
- * When a task's timers fire. A deadline is a day: the task is due by the end of it and overdue from the
- * first moment of the next day (Vietnam time). Reminders go out at the start of the working morning,
- * when half of the time is used and {@code directive.reminder-days-before} days before the deadline;
- * only those still ahead are planned.
+ * A task's dates. A deadline is a day: the task is due by the end of it and overdue from the first moment
+ * of the next day (Vietnam time). Reminders go out at the start of the working morning, when half of the
+ * time is used and {@code directive.reminder-days-before} days before the deadline; only those still ahead
+ * are planned. The escalation sweep acts on these dates (EscalationSchedule); the task's process has no timers.
  */
 @Component
 public class DeadlinePlan {
@@ -40,27 +39,9 @@ public class DeadlinePlan {
     this.calendar = calendar;
   }
 
-  /**
-   * Process variables for a task's dates: dueAt (the user tasks' due date), null if there is no deadline. No
-   * timers: reminders and escalations are the sweep's (dt_task.next_reminder_at, next_escalation_at); an older
-   * instance that still has its own timers gets what they read from {@link EscalationSchedule#timerVariables}.
-   * The deadline and issue day themselves are dt_task's.
-   */
-  public Map<String, Object> variables(LocalDate issuedOn, LocalDate deadline) {
-    java.util.HashMap<String, Object> vars = new java.util.HashMap<>();
-    vars.put("dueAt", deadline == null ? null : clock.at(deadline, LocalTime.of(23, 59, 59)));
-    return vars;
-  }
-
-  /**
-   * What instances of directive-task versions 1 and 2 also read: their Gateway_HasDeadline tests
-   * {@code deadline}, version 1's overdue timer and their forms show both days.
-   */
-  public Map<String, Object> legacyVariables(LocalDate issuedOn, LocalDate deadline) {
-    java.util.HashMap<String, Object> vars = new java.util.HashMap<>();
-    vars.put("issuedOn", clock.at(issuedOn, LocalTime.MIDNIGHT));
-    vars.put("deadline", deadline == null ? null : clock.at(deadline, LocalTime.MIDNIGHT));
-    return vars;
+  /** The user tasks' due date: the end of the deadline day (Vietnam time); null without a deadline. */
+  public Date dueAt(LocalDate deadline) {
+    return deadline == null ? null : clock.at(deadline, LocalTime.of(23, 59, 59));
   }
 
   /** The first moment the task is overdue: midnight (Vietnam time) after its deadline day; null without one. */

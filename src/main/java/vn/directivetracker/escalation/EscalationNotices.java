@@ -12,9 +12,8 @@ import vn.directivetracker.notification.TaskFacts;
 import vn.directivetracker.organization.UnitRegistry;
 
 /**
- * The notice of one escalation, the same whether the sweep or a version 1 instance's own timer escalated
- * the task: who is told (the escalation-level decision's audience), the facts its template shows, and the
- * idempotency key (task, day, level) that makes a repeated step notify once.
+ * The notice of one escalation by the sweep: who is told (the escalation-level decision's audience), the
+ * facts its template shows, and the idempotency key (task, day, level) that makes a repeated step notify once.
  */
 @Component
 class EscalationNotices {

@@ -20,7 +20,6 @@ import vn.directivetracker.directive.TaskRecord;
 class EscalationRepository {
 
   static final String SWEEP = "SWEEP";
-  static final String TIMER = "TIMER";
 
   private static final String INSERT = "insert into dt_escalation (id, task_id, level, days_overdue, audience,"
       + " escalated_at, key_task, lead_unit_type, next_check_in_days, next_escalation_at, decision_definition_id,"

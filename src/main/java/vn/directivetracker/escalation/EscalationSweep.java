@@ -39,7 +39,7 @@ import vn.directivetracker.reporting.ProgressReports;
  * <p>Escalations: the open tasks whose
  * dt_task.next_escalation_at has come ({@code directive.escalation.sweep-page-size} of them, the longest
  * waiting first), and for each the days overdue (working days when the issuer gave the deadline in working
- * days, as MeasureOverdue counts them), the escalation-level decision (Camunda's DecisionService, so each
+ * days, DeadlinePlan#daysOverdue), the escalation-level decision (Camunda's DecisionService, so each
  * evaluation stays in Camunda's decision history), the record (dt_escalation with the decision's inputs and
  * outputs; dt_task's level, escalated-at and next look), and the notice queued in each recipient unit's
  * bundle. Writes go in JDBC batches: a fixed number of statements per page besides the decisions' history.
@@ -52,7 +52,7 @@ import vn.directivetracker.reporting.ProgressReports;
 class EscalationSweep {
 
   static final String DECISION = "escalation-level";
-  /** The message that opens a task's monthly progress period (directive-task version 4 on). */
+  /** The message that opens a task's monthly progress period (SubProcess_MonthlyProgress). */
   static final String PROGRESS_PERIOD_OPENED = "ProgressPeriodOpened";
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalationSweep.class);
@@ -178,13 +178,12 @@ class EscalationSweep {
   }
 
   /**
-   * Reminds one page of tasks whose next reminder has come (dt_task.next_reminder_at, set for instances of
-   * directive-task version 4 on): each task's next reminder is moved to the one after (null when none is left
-   * before the deadline), and a reminder is queued in the lead unit's bundle of reminders, so a unit with many
-   * tasks due gets one mail listing them. As for escalations, only the tasks this page moved are reminded, so a
-   * page redone after a failure, or two sweeps at once, remind each task once. A reminder whose moment passed
-   * while no sweep ran (the application was down) is still sent if the deadline has not passed; after it the
-   * escalations speak, so the reminder is dropped.
+   * Reminds one page of tasks whose next reminder has come (dt_task.next_reminder_at): each task's next
+   * reminder is moved to the one after (null when none is left before the deadline), and a reminder is queued in
+   * the lead unit's bundle of reminders, so a unit with many tasks due gets one mail listing them. As for
+   * escalations, only the tasks this page moved are reminded, so a page redone after a failure, or two sweeps at
+   * once, remind each task once. A reminder whose moment passed while no sweep ran (the application was down) is
+   * still sent if the deadline has not passed; after it the escalations speak, so the reminder is dropped.
    */
   Page remindPage(String processDefinitionId) {
     Instant now = clock.now();
@@ -217,8 +216,8 @@ class EscalationSweep {
   }
 
   /**
-   * Opens the monthly progress period of one page of open tasks whose period is due (dt_task.next_progress_at,
-   * set for instances of directive-task version 4 on): each task's next opening moves to next month's, and
+   * Opens the monthly progress period of one page of open tasks whose period is due (dt_task.next_progress_at):
+   * each task's next opening moves to next month's, and
    * ProgressPeriodOpened is correlated to its process instance, which starts SubProcess_MonthlyProgress there (the
    * report task, or nothing while the completion report awaits review). Only the tasks this page moved are opened,
    * so a page redone after a failure, or two sweeps at once, open each period once; a period missed while no sweep

@@ -50,7 +50,7 @@ class ApplyExtension implements JavaDelegate {
     changes.record(before, TaskChanges.Change.deadline(request.requestedDeadline()), UUID.randomUUID().toString(),
         decidedBy, "Gia hạn theo đề nghị của đơn vị / extension requested: " + request.reason(), TaskChanges.EXTENSION);
     TaskRecord after = tasks.load(request.taskId());
-    execution.setVariables(changes.variables(after, execution.getProcessDefinitionId()));
+    execution.setVariables(changes.variables(after));
     changes.applyToEngine(execution.getProcessInstanceId(), before, after);
     extensions.decide(request.id(), ExtensionRepository.APPROVED, decidedBy, comment, clock.now());
     execution.setVariable("extensionOutcome", ExtensionRepository.APPROVED);

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.directivetracker.escalation.EscalationSchedule;
 import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.security.PrivilegedEngine;
 import vn.directivetracker.web.ApiException;
@@ -25,7 +24,9 @@ import vn.directivetracker.web.FieldProblem;
 /**
  * Moves running instances of a process onto its newest deployed version with Camunda's migration API.
  * A new model version applies to new instances only until an operator runs this; {@code dryRun} (the
- * default) says what would move and whether the plan is valid, and changes nothing.
+ * default) says what would move and whether the plan is valid, and changes nothing. The plan maps the
+ * activities both versions have by the same id (and their event triggers); a plan Camunda refuses is
+ * reported with its reasons, and that version's instances stay where they are.
  */
 @RestController
 @RequestMapping("/api/admin/model-migrations")
@@ -35,15 +36,13 @@ class ModelMigrationController {
   private final RuntimeService runtime;
   private final CurrentUser currentUser;
   private final PrivilegedEngine engine;
-  private final EscalationSchedule escalations;
 
   ModelMigrationController(RepositoryService repository, RuntimeService runtime, CurrentUser currentUser,
-      PrivilegedEngine engine, EscalationSchedule escalations) {
+      PrivilegedEngine engine) {
     this.repository = repository;
     this.runtime = runtime;
     this.currentUser = currentUser;
     this.engine = engine;
-    this.escalations = escalations;
   }
 
   @PostMapping(consumes = "application/json")
@@ -76,18 +75,6 @@ class ModelMigrationController {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("version", source.getVersion());
       entry.put("instances", running);
-      String ownTimers = timersTheTargetLacks(source, target);
-      if (ownTimers != null) {
-        // Its instances escalate, remind or open progress periods by their own timers; on the target the
-        // escalation sweep would have to take over each task's next one (dt_task.next_escalation_at,
-        // next_reminder_at, next_progress_at), which no migration instruction does.
-        entry.put("valid", false);
-        entry.put("problems", List.of("version " + source.getVersion() + " " + ownTimers + " and version "
-            + target.getVersion() + " leaves that to the escalation sweep: its instances keep their version until"
-            + " they end"));
-        sources.add(entry);
-        continue;
-      }
       try {
         MigrationPlan plan = runtime.createMigrationPlan(source.getId(), target.getId())
             .mapEqualActivities().updateEventTriggers().build();
@@ -113,20 +100,6 @@ class ModelMigrationController {
     result.put(dryRun ? "wouldMigrate" : "migrated", total);
     result.put("sources", sources);
     return result;
-  }
-
-  /** What the source's instances do by their own timers that the target leaves to the sweep, or null. */
-  private String timersTheTargetLacks(ProcessDefinition source, ProcessDefinition target) {
-    if (escalations.escalatesByTimer(source.getId()) && !escalations.escalatesByTimer(target.getId())) {
-      return "escalates overdue tasks by its own timers (Timer_Overdue, Timer_NextEscalation)";
-    }
-    if (escalations.remindsByTimer(source.getId()) && !escalations.remindsByTimer(target.getId())) {
-      return "reminds units of the deadline by its own timer (Timer_Reminder)";
-    }
-    if (escalations.opensProgressByTimer(source.getId()) && !escalations.opensProgressByTimer(target.getId())) {
-      return "opens its monthly progress periods by its own timer (Timer_MonthlyProgress)";
-    }
-    return null;
   }
 
   record MigrationRequest(

@@ -7,14 +7,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Names the JVM's XML datatype factory once, so that Camunda does not look it up again for every timer.
+ * Names the JVM's XML datatype factory once, so that Camunda does not look it up again for every ISO 8601
+ * period it reads.
  *
- * <p>Why: every task starts a cycle timer (the monthly progress report, {@code R/start/P1M}), and Camunda's
- * {@code DurationHelper} calls {@code DatatypeFactory.newInstance()} for each; without the system property
- * {@value #PROPERTY} that call searches the class path for a service provider every time. In the flight
- * recording of issuing 60-task directives it was 14 of the 128 CPU samples of the request threads, more
- * than the lead-unit decisions. The class pinned is the one that search finds, so nothing else changes;
- * a property set by the operator (-D) is left as it is.
+ * <p>Why: Camunda's {@code DurationHelper} calls {@code DatatypeFactory.newInstance()} for each ISO 8601
+ * cycle or duration it evaluates (the daily digest's timer cycle, the failed-job retry cycle
+ * {@code R6/PT10M}); without the system property {@value #PROPERTY} that call searches the class path for a
+ * service provider every time. The class pinned is the one that search finds, so nothing else changes; a
+ * property set by the operator (-D) is left as it is.
  */
 @Component
 class XmlDatatypeFactoryPlugin extends AbstractProcessEnginePlugin {

@@ -38,7 +38,7 @@ class AcceptReport implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String taskId = (String) execution.getVariable("directiveTaskId");
     // The completion date is the accepted report's, as dt_report keeps it: a variable could have been
-    // written after the report (an older model, an administrator), the record cannot.
+    // written after the report (by an administrator), the record cannot.
     LocalDate completedOn = reports.reviewAwaiting(taskId, ReportRepository.ACCEPTED,
         ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable("reviewedBy"),
         clock.now());

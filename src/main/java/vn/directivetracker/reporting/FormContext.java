@@ -3,7 +3,6 @@ package vn.directivetracker.reporting;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import vn.directivetracker.organization.UnitRegistry;
  * texts are cut with an ellipsis; the full texts stay in dt_report. The task's own facts come to the forms
  * from forms.FormFactsController.
  */
-@Component("formContext")
+@Component
 public class FormContext {
 
   static final int MAX_VARIABLE = 3900;
@@ -46,27 +45,9 @@ public class FormContext {
     return vars;
   }
 
-  /**
-   * What the forms of directive-task versions 1 and 2 showed from variables, for an instance of such a
-   * version (directive.TaskModels#keepsFactsInVariables): their deployments keep those forms.
-   */
-  public Map<String, Object> legacyVariables(TaskRecord task) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("issuerName", name(task.issuer()));
-    vars.put("taskDescription", cut(task.description(), MAX_VARIABLE));
-    vars.put("expectedResult", cut(task.expectedResult(), MAX_VARIABLE));
-    vars.put("coordinatingUnitNames", cut(names(task.coordinatingUnits()), MAX_VARIABLE));
-    vars.put("coordinatingUnitCount", task.coordinatingUnits().size());
-    return vars;
-  }
-
   /** "Bộ Y tế (MOH)", or the code itself for a unit no longer in the registry. */
   public String name(String code) {
     return registry.labelOf(code);
-  }
-
-  String names(List<String> codes) {
-    return registry.labelsOf(codes);
   }
 
   void addContribution(VariableScope scope, String unit, LocalDate day, String text) {

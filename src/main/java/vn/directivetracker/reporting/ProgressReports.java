@@ -2,7 +2,6 @@ package vn.directivetracker.reporting;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -16,10 +15,8 @@ import vn.directivetracker.directive.BusinessClock;
  * The monthly progress report of an open task: the reporting period opens
  * {@code directive.progress-report-opens-days-before} days before the report day
  * ({@code directive.progress-report-day}, the 25th) at 08:00 Ha Noi time, and the report is due by the end
- * of that day. Since directive-task version 4 the escalation sweep opens the period of each open task at
- * {@link #nextOpening} (dt_task.next_progress_at); older instances open it by their own timer, whose cycle is an
- * ISO 8601 repetition with an explicit +07:00 start, so it does not depend on the server's time zone (a cron
- * expression would). Each opening opens one period: the listener
+ * of that day. The escalation sweep opens the period of each open task at {@link #nextOpening}
+ * (dt_task.next_progress_at). Each opening opens one period: the listener
  * gives the event sub-process its own period, due date and empty answers, so two open periods never share
  * variables, and asks for no report while the completion report waits for review.
  */
@@ -48,19 +45,10 @@ public class ProgressReports implements ExecutionListener {
 
   /**
    * The next opening of a reporting period strictly after now: when the escalation sweep next opens one for a
-   * task ({@code dt_task.next_progress_at}), since directive-task version 4.
+   * task ({@code dt_task.next_progress_at}).
    */
   public Date nextOpening() {
     return clock.at(nextOpeningDay(), OPENS_AT);
-  }
-
-  /**
-   * The timer cycle of instances of directive-task versions 1 to 3: from the next opening after now, every
-   * month, for as long as the task is open.
-   */
-  public String cycle() {
-    OffsetDateTime start = nextOpeningDay().atTime(OPENS_AT).atZone(clock.zone()).toOffsetDateTime();
-    return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1M";
   }
 
   private LocalDate nextOpeningDay() {

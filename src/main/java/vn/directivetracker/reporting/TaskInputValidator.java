@@ -187,7 +187,7 @@ class TaskInputValidator implements TaskListener {
     }
   }
 
-  /** The notice's issue date, from dt_task (version 1 and 2 instances also kept it as a variable). */
+  /** The notice's issue date, from dt_task. */
   private LocalDate issuedOn(DelegateTask task) {
     Object id = task.getVariable("directiveTaskId");
     return id == null ? null : tasks.find((String) id).map(TaskRecord::issuedOn).orElse(null);

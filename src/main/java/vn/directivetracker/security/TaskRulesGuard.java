@@ -89,16 +89,15 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
   /**
    * Names the processes write themselves. No form may submit them (a form listing one is refused too):
    * who submitted, reviewed or contributed (transient, kept in dt_report), the return count and the
-   * histories the forms show, the routing and deadlines, and the copies older versions keep.
+   * histories the forms show, the facts the forms show from variables, the routing and the due dates.
    */
   static final Set<String> PROCESS_OWNED = Set.of("reportSubmittedBy", "reviewedBy", "contributedBy",
       "progressReportedBy", "returnCount", "returnHistory", "contributionsSummary", "lastReportId", "outcome",
-      "directiveId", "directiveTaskId", "deadline", "issuedOn", "leadUnitName", "issuerName",
-      "coordinatingUnitNames", "coordinatingUnitCount", "decidedLeadUnit", "requestedLeadUnit", "withdrawnBy",
-      "withdrawalReason", "amendedBy", "leadUnit", "secretariat", "issuer", "coordinatingUnits",
-      "coordinatingUnit", "dueAt", "keyTask", "nextReminderAt", "nextEscalationAt", "progressDueAt",
-      "progressPeriod", "progressReportWanted", "extensionRequestId", "extensionRequestedBy", "requestedDeadline",
-      "extensionReason", "extensionOutcome", "reviewMonth", "reportUrl", "overdueTasks", "reviewIssuers");
+      "directiveId", "directiveTaskId", "issuedOn", "leadUnitName", "issuerName", "decidedLeadUnit",
+      "requestedLeadUnit", "withdrawnBy", "withdrawalReason", "amendedBy", "leadUnit", "secretariat", "issuer",
+      "coordinatingUnits", "coordinatingUnit", "dueAt", "keyTask", "progressDueAt", "progressPeriod",
+      "progressReportWanted", "extensionRequestId", "extensionRequestedBy", "requestedDeadline", "extensionReason",
+      "extensionOutcome", "reviewMonth", "reportUrl", "overdueTasks", "reviewIssuers");
 
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 

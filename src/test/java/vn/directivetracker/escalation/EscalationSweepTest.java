@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -27,8 +25,7 @@ import vn.directivetracker.TaskChangeFixtures;
 /**
  * The escalation-sweep process, its jobs run by hand at the engine clock's time: every due task escalated
  * once, page by page; tasks not due, completed or withdrawn left alone; the look-again day from the
- * escalation-level decision; a task changed while a page runs skipped; a failing page redone whole; and
- * instances of directive-task version 1, which escalate by their own timers, never swept.
+ * escalation-level decision; a task changed while a page runs skipped; a failing page redone whole.
  */
 class EscalationSweepTest extends ApplicationTest {
 
@@ -198,77 +195,6 @@ class EscalationSweepTest extends ApplicationTest {
     assertThat(escalations(ids.get("T02"))).isOne();
     assertThat(jdbc.queryForList("select distinct status from dt_notification where event = 'ESCALATION' and task_id"
         + " in (?, ?)", String.class, ids.get("T02"), ids.get("T03"))).containsExactly("SENT");
-  }
-
-  @Test
-  void instancesOfTheFirstModelEscalateByTheirOwnTimersOnlyAndAreNotMigratedOntoTheSweep() throws Exception {
-    // directive-task as it was before the sweep (version 1: Timer_Overdue, DMN, ServiceTask_Escalate, loop).
-    String v1 = Files.readString(Path.of("src/test/resources/models/directive-task-v1.bpmn"))
-        .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"1-sweep-test\"");
-    var deployment = engine.getRepositoryService().createDeployment().name("directive-task-v1-test")
-        .addString("processes/directive-task.bpmn", v1);
-    try (var forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.sorted().toList()) {
-        deployment.addString("forms/" + form.getFileName(), Files.readString(form));
-      }
-    }
-    String deploymentId = deployment.deploy().getId();
-    String currentAgain = null;
-    try {
-      clockAt("2024-04-01T09:00");
-      JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("SWEEP-V1"),
-          "2024-03-01", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-04-10")));
-      String directiveId = issued.get("id").asText();
-      String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
-      String pi = directives.processOf(directiveId, "T01");
-      List<String> processes = directives.processesOf(directiveId);
-      assertThat(engine.getRepositoryService().getProcessDefinition(engine.getRuntimeService()
-          .createProcessInstanceQuery().processInstanceId(pi).singleResult().getProcessDefinitionId()).getVersionTag())
-          .isEqualTo("1-sweep-test");
-      // Not the sweep's: no next escalation, the overdue timer reads its variable.
-      assertThat(nextEscalation(taskId)).isNull();
-      assertThat(engine.getRuntimeService().getVariable(pi, "overdueAt")).isEqualTo(vietnam("2024-04-11T00:00"));
-
-      // An extension of the deadline: the variables and the timer move, the sweep still does not see it.
-      assertThat(new TaskChangeFixtures(http, engine).amend("leader", directiveId, "T01",
-          Map.of("deadline", "2024-04-15", "reason", "Gia hạn")).getStatusCode().value()).isEqualTo(200);
-      assertThat(engine.getRuntimeService().getVariable(pi, "overdueAt")).isEqualTo(vietnam("2024-04-16T00:00"));
-      assertThat(nextEscalation(taskId)).isNull();
-
-      // A migration onto the sweep's model (deployed again, so it is the newest) is refused for it: the task
-      // would lose its escalations.
-      var current = engine.getRepositoryService().createDeployment().name("directive-task-current-again-test")
-          .addString("processes/directive-task.bpmn", Files.readString(Path.of("processes/directive-task.bpmn")));
-      try (var forms = Files.list(Path.of("forms"))) {
-        for (Path form : forms.sorted().toList()) {
-          current.addString("forms/" + form.getFileName(), Files.readString(form));
-        }
-      }
-      currentAgain = current.deploy().getId();
-      var dry = directives.post("admin", "/api/admin/model-migrations", Map.of("processDefinitionKey", "directive-task"));
-      assertThat(dry.getStatusCode().value()).as(dry.getBody()).isEqualTo(200);
-      assertThat(DirectiveFixtures.read(dry.getBody()).get("sources")).anySatisfy(s -> {
-        assertThat(s.get("valid").asBoolean()).isFalse();
-        assertThat(String.valueOf(s.get("problems"))).contains("escalates overdue tasks by its own timers");
-      });
-
-      // Overdue: its own timer escalates it (with the decision's inputs kept); the sweep leaves it alone.
-      clockAt("2024-04-18T09:00");
-      runDueJobs(processes);
-      assertThat(escalations(taskId)).isOne();
-      assertThat(record(taskId)).containsEntry("LEVEL", 1).containsEntry("DAYS_OVERDUE", 3)
-          .containsEntry("ESCALATED_BY", "TIMER").containsEntry("LEAD_UNIT_TYPE", "MINISTRY")
-          .containsEntry("NEXT_CHECK_IN_DAYS", 7);
-      runEscalationSweep(processes);
-      assertThat(escalations(taskId)).isOne();
-      assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi).activityId("Timer_NextEscalation")
-          .count()).isOne();
-    } finally {
-      engine.getRepositoryService().deleteDeployment(deploymentId, true);
-      if (currentAgain != null) {
-        engine.getRepositoryService().deleteDeployment(currentAgain, true);
-      }
-    }
   }
 
   @Test

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +19,9 @@ import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
 /**
- * Models change while directives run: a new decision table applies to new tasks only, running instances
- * keep their process version until an operator migrates them, and the dry run says what would move.
+ * Models change while directives run: a new decision table applies to new tasks only; running instances
+ * keep their process version until an operator migrates them, the dry run says what would move and moves
+ * nothing, and migrated instances go on to their end on the new version.
  */
 class ModelVersioningTest extends ApplicationTest {
 
@@ -59,65 +62,146 @@ class ModelVersioningTest extends ApplicationTest {
   }
 
   @Test
-  void runningTasksKeepTheirVersionUntilMigratedAndTheDryRunChangesNothing() throws Exception {
+  void runningTasksKeepTheirVersionUntilMigratedTheDryRunChangesNothingAndMigratedTasksRunToTheEnd()
+      throws Exception {
     clockAt("2024-05-02T09:00");
+    Map<String, Object> coordinated = DirectiveFixtures.task("T02", "HEALTH", "2024-08-31");
+    coordinated.put("coordinatingUnits", List.of("MOF"));
     JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("MIGRATE"), "2024-05-02",
-        List.of(DirectiveFixtures.task("T01", "LAND", "2024-08-31")));
-    String pi = directives.processOf(issued.get("id").asText(), "T01");
-    String oldDefinition = instance(pi).getProcessDefinitionId();
+        List.of(DirectiveFixtures.task("T01", "LAND", "2024-08-31"), coordinated));
+    String directiveId = issued.get("id").asText();
+    String inReview = directives.processOf(directiveId, "T01");
+    String atWork = directives.processOf(directiveId, "T02");
+    String t02 = DirectiveFixtures.taskOf(issued, "T02").get("id").asText();
+    TaskService tasks = engine.getTaskService();
+    tasks.complete(openTask(inReview, "UserTask_CarryOut").getId(),
+        Map.of("reportResult", "Đã hoàn thành", "completionDate", "2024-05-02"));
+    String oldDefinition = instance(inReview).getProcessDefinitionId();
+    assertThat(instance(atWork).getProcessDefinitionId()).isEqualTo(oldDefinition);
+    Map<String, List<String>> before = Map.of(inReview, openTaskIds(inReview), atWork, openTaskIds(atWork));
+    assertThat(before.get(atWork)).hasSize(2);
 
-    // A harmless new version, as an upgrade that fixes a label would deploy: the auto-deployment redeploys
-    // every resource when one changed, so the forms come along (their form keys name this deployment; the
-    // tests after this one, the browser test among them, open forms of this version).
-    String model = Files.readString(Path.of("processes/directive-task.bpmn"))
-        .replace("camunda:versionTag=\"4\"", "camunda:versionTag=\"4-migration-test\"");
-    var upgrade = engine.getRepositoryService().createDeployment().name("directive-task-upgrade-test")
+    // A changed model, made here from the current one: a renamed user task and a step the current model lacks.
+    // The auto-deployment redeploys every resource when one changed, so the forms come along (their form keys
+    // name the deployment).
+    String current = Files.readString(Path.of("processes/directive-task.bpmn"));
+    String changed = current
+        .replace("name=\"Xem xét báo cáo / Review the report\"", "name=\"" + RENAMED_REVIEW + "\"")
+        .replace("<bpmn:incoming>Flow_AcceptedToEnd</bpmn:incoming>", "<bpmn:incoming>Flow_ClosedToEnd</bpmn:incoming>")
+        .replace("<bpmn:sequenceFlow id=\"Flow_AcceptedToEnd\" sourceRef=\"ServiceTask_AcceptReport\""
+            + " targetRef=\"EndEvent_TaskCompleted\" />",
+            "<bpmn:sequenceFlow id=\"Flow_AcceptedToEnd\" sourceRef=\"ServiceTask_AcceptReport\" targetRef=\""
+                + ADDED_STEP + "\" />\n"
+                + "    <bpmn:intermediateThrowEvent id=\"" + ADDED_STEP + "\" name=\"Task closed\">"
+                + "<bpmn:incoming>Flow_AcceptedToEnd</bpmn:incoming><bpmn:outgoing>Flow_ClosedToEnd</bpmn:outgoing>"
+                + "</bpmn:intermediateThrowEvent>\n"
+                + "    <bpmn:sequenceFlow id=\"Flow_ClosedToEnd\" sourceRef=\"" + ADDED_STEP + "\""
+                + " targetRef=\"EndEvent_TaskCompleted\" />");
+    assertThat(changed).contains(RENAMED_REVIEW, "targetRef=\"" + ADDED_STEP + "\"", "id=\"Flow_ClosedToEnd\"");
+    String changedDeployment = deployWithForms("directive-task-change-test", changed);
+    String newDefinition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(changedDeployment).processDefinitionKey("directive-task").singleResult().getId();
+    try {
+      assertThat(instance(inReview).getProcessDefinitionId()).isEqualTo(oldDefinition);
+      assertThat(instance(atWork).getProcessDefinitionId()).isEqualTo(oldDefinition);
+
+      var refused = directives.post("moh", "/api/admin/model-migrations",
+          Map.of("processDefinitionKey", "directive-task"));
+      assertThat(refused.getStatusCode().value()).isEqualTo(403);
+      var bad = directives.post("admin", "/api/admin/model-migrations",
+          Map.of("processDefinitionKey", "no-such-process"));
+      assertThat(bad.getStatusCode().value()).isEqualTo(400);
+
+      // The dry run (the default) says what would move and changes nothing.
+      var dry = directives.post("admin", "/api/admin/model-migrations",
+          Map.of("processDefinitionKey", "directive-task"));
+      assertThat(dry.getStatusCode().value()).as(dry.getBody()).isEqualTo(200);
+      JsonNode dryRun = DirectiveFixtures.read(dry.getBody());
+      assertThat(dryRun.get("dryRun").asBoolean()).isTrue();
+      assertThat(dryRun.get("wouldMigrate").asLong()).isGreaterThanOrEqualTo(2);
+      assertThat(dryRun.has("migrated")).isFalse();
+      assertThat(dryRun.get("sources")).allSatisfy(s -> assertThat(s.get("valid").asBoolean()).isTrue());
+      for (String pi : List.of(inReview, atWork)) {
+        assertThat(instance(pi).getProcessDefinitionId()).isEqualTo(oldDefinition);
+        assertThat(openTaskIds(pi)).isEqualTo(before.get(pi));
+      }
+
+      var run = directives.post("admin", "/api/admin/model-migrations",
+          Map.of("processDefinitionKey", "directive-task", "dryRun", false));
+      assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(200);
+      assertThat(DirectiveFixtures.read(run.getBody()).get("migrated").asLong()).isGreaterThanOrEqualTo(2);
+      for (String pi : List.of(inReview, atWork)) {
+        assertThat(instance(pi).getProcessDefinitionId()).isEqualTo(newDefinition);
+        assertThat(openTaskIds(pi)).as("the same open tasks, still in their units' inboxes").isEqualTo(before.get(pi));
+      }
+      assertThat(tasks.createTaskQuery().processInstanceId(atWork).taskCandidateGroup("MOH").count()).isOne();
+      assertThat(tasks.createTaskQuery().processInstanceId(atWork).taskCandidateGroup("MOF").count()).isOne();
+      try (var form = (java.io.InputStream) engine.getFormService()
+          .getDeployedTaskForm(openTask(atWork, "UserTask_CarryOut").getId())) {
+        assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            .as("the migrated task's form").contains("cam-variable-name=\"reportResult\"");
+      }
+      // The sweep still has the task's next reminder, escalation and progress period, and its message event
+      // sub-processes still wait on the new version: the month's period opens in it.
+      assertThat(nextReminder(t02)).isEqualTo(java.util.Date.from(java.time.LocalDateTime.parse("2024-07-01T08:00")
+          .atZone(VIETNAM).toInstant()));
+      assertThat(nextEscalation(t02)).isNotNull();
+      assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(atWork)
+          .eventName("ProgressPeriodOpened").count()).isOne();
+      clockAt("2024-05-16T09:00");
+      runDueJobs(List.of(inReview, atWork));
+      tasks.complete(openTask(atWork, "UserTask_ReportProgress").getId(),
+          Map.of("progressPercent", 40L, "progressText", "Đang triển khai"));
+
+      // Both run to their end on the new version: the review task made after the migration has the new name,
+      // and each instance passes the step only the new version has.
+      tasks.complete(openTask(inReview, "UserTask_ReviewReport").getId(), Map.of("reportAccepted", true));
+      tasks.complete(openTask(atWork, "UserTask_Contribute").getId(), Map.of("contribution", "Đã góp ý"));
+      tasks.complete(openTask(atWork, "UserTask_CarryOut").getId(),
+          Map.of("reportResult", "Đã hoàn thành", "completionDate", "2024-05-16"));
+      Task review = openTask(atWork, "UserTask_ReviewReport");
+      assertThat(review.getName()).isEqualTo(RENAMED_REVIEW);
+      assertThat(review.getProcessDefinitionId()).isEqualTo(newDefinition);
+      tasks.complete(review.getId(), Map.of("reportAccepted", true));
+      runDueJobs(List.of(inReview, atWork));
+      for (String pi : List.of(inReview, atWork)) {
+        assertThat(instance(pi)).as("ended").isNull();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId(ADDED_STEP).finished().count()).isOne();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi)
+            .singleResult().getProcessDefinitionId()).isEqualTo(newDefinition);
+      }
+      assertThat(jdbc.queryForList("select state from dt_task where directive_id = ?", String.class, directiveId))
+          .containsOnly("COMPLETED");
+    } finally {
+      // The current model is the newest again for the tests that follow.
+      deployWithForms("directive-task-current-again-test", current);
+    }
+  }
+
+  private static final String RENAMED_REVIEW = "Xem xét báo cáo / Review the report (changed)";
+  private static final String ADDED_STEP = "IntermediateThrowEvent_TaskClosed";
+
+  /** Deploys this directive-task model with the forms, as the auto-deployment does; returns the deployment id. */
+  private String deployWithForms(String name, String model) throws Exception {
+    var deployment = engine.getRepositoryService().createDeployment().name(name)
         .addString("processes/directive-task.bpmn", model);
     try (var forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.sorted().toList()) {
-        upgrade.addString("forms/" + form.getFileName(), Files.readString(form));
+        deployment.addString("forms/" + form.getFileName(), Files.readString(form));
       }
     }
-    upgrade.deploy();
-    assertThat(instance(pi).getProcessDefinitionId()).isEqualTo(oldDefinition);
+    return deployment.deploy().getId();
+  }
 
-    var refused = directives.post("moh", "/api/admin/model-migrations", Map.of("processDefinitionKey", "directive-task"));
-    assertThat(refused.getStatusCode().value()).isEqualTo(403);
-    var bad = directives.post("admin", "/api/admin/model-migrations", Map.of("processDefinitionKey", "no-such-process"));
-    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+  private Task openTask(String processInstanceId, String activityId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(activityId).singleResult();
+  }
 
-    var dry = directives.post("admin", "/api/admin/model-migrations", Map.of("processDefinitionKey", "directive-task"));
-    assertThat(dry.getStatusCode().value()).as(dry.getBody()).isEqualTo(200);
-    JsonNode dryRun = DirectiveFixtures.read(dry.getBody());
-    assertThat(dryRun.get("dryRun").asBoolean()).isTrue();
-    assertThat(dryRun.get("wouldMigrate").asLong()).isPositive();
-    assertThat(dryRun.get("sources")).allSatisfy(s -> assertThat(s.get("valid").asBoolean()).isTrue());
-    assertThat(instance(pi).getProcessDefinitionId()).isEqualTo(oldDefinition);
-
-    var run = directives.post("admin", "/api/admin/model-migrations",
-        Map.of("processDefinitionKey", "directive-task", "dryRun", false));
-    assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(200);
-    String newDefinition = instance(pi).getProcessDefinitionId();
-    assertThat(newDefinition).isNotEqualTo(oldDefinition);
-    assertThat(engine.getRepositoryService().getProcessDefinition(newDefinition).getVersionTag())
-        .isEqualTo("4-migration-test");
-    String carryOut = engine.getTaskService().createTaskQuery().processInstanceId(pi)
-        .taskDefinitionKey("UserTask_CarryOut").singleResult().getId();
-    try (var form = (java.io.InputStream) engine.getFormService().getDeployedTaskForm(carryOut)) {
-      assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-          .as("the migrated task's form").contains("cam-variable-name=\"reportResult\"");
-    }
-    // The migrated task is still in its unit's inbox and the sweep still has its next reminder, escalation and
-    // progress period; its message event sub-processes still wait (the next period opens in it).
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi).taskCandidateGroup("MAE").count())
-        .isEqualTo(1);
-    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi)
-        .eventName("ProgressPeriodOpened").count()).isEqualTo(1);
-    assertThat(nextProgress(DirectiveFixtures.taskOf(issued, "T01").get("id").asText())).isNotNull();
-    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
-    assertThat(nextReminder(taskId)).isEqualTo(java.util.Date.from(java.time.LocalDateTime.parse("2024-07-01T08:00")
-        .atZone(VIETNAM).toInstant()));
-    assertThat(nextEscalation(taskId)).isNotNull();
+  private List<String> openTaskIds(String processInstanceId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).orderByTaskId().asc().list()
+        .stream().map(Task::getId).toList();
   }
 
   private ProcessInstance instance(String id) {

@@ -75,8 +75,8 @@ class DirectiveTaskLoopsTest extends ApplicationTest {
         task.getId());
     assertThat(nextReminder(directiveTaskId)).isEqualTo(clockDate("2026-03-11T08:00"));
 
-    // Reminders, the sweep's since directive-task version 4: half time (03-11), then three days before (03-17),
-    // then none; escalation is the sweep's too, from dt_task.next_escalation_at. No timer of the task's own.
+    // Reminders are the sweep's: half time (03-11), then three days before (03-17), then none; escalation is
+    // the sweep's too, from dt_task.next_escalation_at. No timer of the task's own.
     clockAt("2026-03-11T09:00");
     runDueJobs(instances);
     assertThat(nextReminder(directiveTaskId)).isEqualTo(clockDate("2026-03-17T08:00"));
@@ -87,7 +87,7 @@ class DirectiveTaskLoopsTest extends ApplicationTest {
     assertThat(jdbc.queryForObject("select count(*) from dt_notification where task_id = ? and event = 'REMINDER'",
         Integer.class, directiveTaskId)).isEqualTo(2);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(task.getId()).timers()
-        .activityId("Timer_Reminder").count()).isZero();
+        .count()).isZero();
 
     // Return loop: the report goes back to the lead unit as a new carry-out task.
     tasks.complete(carryOut.getId(), Map.of("reportResult", "Connected in one province", "completionDate",

@@ -159,7 +159,7 @@ class TaskRulesTest extends ApplicationTest {
     Work w = issue();
     assertThat(directives.post("moh", "/engine-rest/task/" + w.carryOut() + "/complete",
         completion("reportResult", "Đã xong", "completionDate", "2025-02-01")).getStatusCode().value()).isEqualTo(204);
-    // Whatever wrote the variable afterwards (an older model, an administrator), the report says 2025-02-01.
+    // Whatever wrote the variable afterwards (an administrator), the report says 2025-02-01.
     engine.getRuntimeService().setVariable(w.process(), "completionDate", "2024-06-01");
     String review = task(w.process(), "UserTask_ReviewReport").getId();
     assertThat(directives.post("secretary", "/engine-rest/task/" + review + "/complete",
@@ -189,7 +189,7 @@ class TaskRulesTest extends ApplicationTest {
     assertThat(beanFirst.names()).contains("returnReport", "recordReport", "acceptReport", "directiveTasks",
         "taskInputValidator").doesNotContain("leadUnit", "secretariat", "reportAccepted");
     Work w = issue();
-    // Planted by whatever means (an older release let a form do it): the steps still run their beans.
+    // Planted by whatever means (an administrator, say): the steps still run their beans.
     engine.getRuntimeService().setVariable(w.process(), "returnReport", "planted");
     engine.getRuntimeService().setVariable(w.process(), "recordReport", "planted");
     assertThat(directives.post("moh", "/engine-rest/task/" + w.carryOut() + "/complete",
