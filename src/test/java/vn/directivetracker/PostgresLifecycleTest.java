@@ -63,7 +63,7 @@ class PostgresLifecycleTest extends ApplicationTest {
 
   @Test
   void camundasIndexesOnColumnsWeLeaveEmptyAreNarrowedInTheBackground() throws Exception {
-    // operations.EngineIndexes, after the engine has started: every index of the shipped list is rebuilt
+    // engine.EngineIndexes, after the engine has started: every index of the shipped list is rebuilt
     // under its own name for the rows that have a value (EngineIndexesTest covers one index in detail).
     java.util.Map<String, String> listed = new java.util.LinkedHashMap<>();
     new org.springframework.core.io.ClassPathResource("db/engine/postgresql-narrowed-indexes.txt")
@@ -111,14 +111,14 @@ class PostgresLifecycleTest extends ApplicationTest {
     try (Connection c = dataSource.getConnection()) {
       assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
     }
-    // operations.PostgresPlannerSettings: the unit's task list must not be planned quadratically.
+    // engine.PostgresPlannerSettings: the unit's task list must not be planned quadratically.
     assertThat(jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");
     // ... nor compiled for longer than it runs.
     assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
     // Camunda's batched inserts go as multi-row inserts (the whole lifecycle below runs with them).
     assertThat(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getDataSourceProperties())
         .containsEntry("reWriteBatchedInserts", "true");
-    // operations.EngineIndexes: the job executor's acquisition does not scan the whole job table.
+    // engine.EngineIndexes: the job executor's acquisition does not scan the whole job table.
     assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_job'", String.class))
         .contains("dt_idx_job_locked_exclusive", "dt_idx_job_duedate");
     // ... and its dead rows, a notice's job each, are vacuumed away early.
@@ -146,7 +146,7 @@ class PostgresLifecycleTest extends ApplicationTest {
     assertThat(DirectiveFixtures.taskOf(directive, "T12").get("status").asText()).isEqualTo("IN_PROGRESS");
 
     // The unit's officer sees exactly its own tasks through the REST API Tasklist uses.
-    // operations.AuthorizedGroupIdsPlugin: Camunda's "groups with any authorization", read before every
+    // engine.AuthorizedGroupIdsPlugin: Camunda's "groups with any authorization", read before every
     // authorized query, is answered by the loose index scan, with the same groups as Camunda's statement.
     var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(config.getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
-import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.engine.PrivilegedEngine;
 
 /**
  * Tasklist shows a user nothing without a filter. Every unit group gets its own shared filters, readable

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import vn.directivetracker.audit.AuditRecords.Directive;
 import vn.directivetracker.audit.AuditRecords.Task;
 import vn.directivetracker.security.CurrentUser.Caller;
-import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

@@ -1,10 +1,10 @@
 package vn.directivetracker.audit;
 
+import vn.directivetracker.engine.EngineFacts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +39,7 @@ class RetentionCleanup {
     this.transactions = transactions;
     this.clock = clock;
     // Camunda's own reading of a TTL ("P3650D" or "3650"), so both sides count the same days.
-    this.days = ParseUtil.parseHistoryTimeToLive(historyTimeToLive);
+    this.days = EngineFacts.historyTimeToLiveDays(historyTimeToLive);
   }
 
   @Scheduled(cron = "${directive.retention.cron:0 30 5 * * *}", zone = "${directive.zone:Asia/Ho_Chi_Minh}")

@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.audit.AuditRecords.Directive;
 import vn.directivetracker.audit.AuditRecords.Task;
-import vn.directivetracker.operations.QueryPages;
+import vn.directivetracker.engine.QueryPages;
 
 /**
  * Builds timelines from Camunda's history (level FULL) and our dt_* records. Callers run it with

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.directivetracker.engine.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,7 @@ public class BusinessClock {
   }
 
   public Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now();
   }
 
   public LocalDate today() {

@@ -1,11 +1,11 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.engine.EngineUser;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,15 +32,15 @@ class CheckStoredDirective implements ExecutionListener {
     if (rows.isEmpty() || rows.get(0).get("process_instance_id") != null) {
       throw new BadUserRequestException("directive " + id + " is unknown or already started");
     }
-    Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (caller == null || caller.getUserId() == null) {
+    EngineUser caller = EngineUser.current(execution.getProcessEngineServices().getIdentityService()).orElse(null);
+    if (caller == null || caller.userId() == null) {
       return;
     }
     String issuer = (String) rows.get(0).get("issuer");
     // A sub-directive is started by the lead unit of the task it splits (a province for its working group).
     List<String> parentLead = jdbc.queryForList("select p.lead_unit from dt_directive d"
         + " join dt_task p on p.id = d.parent_task_id where d.id = ?", String.class, String.valueOf(id));
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    List<String> groups = caller.groupIds() == null ? List.of() : caller.groupIds();
     if (!groups.contains(issuer) && (parentLead.isEmpty() || !groups.contains(parentLead.get(0)))) {
       throw new BadUserRequestException("only members of " + issuer + " may start its directive");
     }

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.CurrentUser.Caller;
-import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

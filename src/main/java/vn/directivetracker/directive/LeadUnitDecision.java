@@ -4,7 +4,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.engine.PrivilegedEngine;
 
 /**
  * Asks the lead-unit decision (the same DMN table the task process evaluates) whom it would choose,

@@ -27,7 +27,7 @@ import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;
 import vn.directivetracker.notification.TaskFacts;
 import vn.directivetracker.organization.UnitRegistry;
-import vn.directivetracker.operations.QueryPages;
+import vn.directivetracker.engine.QueryPages;
 
 /**
  * Changes a running task: the record (dt_task, and one dt_amendment row per field with who, when, why,

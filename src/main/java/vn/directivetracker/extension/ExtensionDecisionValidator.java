@@ -1,9 +1,9 @@
 package vn.directivetracker.extension;
 
+import vn.directivetracker.engine.EngineUser;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +29,8 @@ class ExtensionDecisionValidator implements TaskListener {
       throw new BadUserRequestException("Cannot complete '" + task.getName()
           + "': extensionComment is longer than " + Extensions.MAX_COMMENT + " characters");
     }
-    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    task.setVariable(Extensions.DECIDED_BY, auth != null && auth.getUserId() != null ? auth.getUserId()
+    EngineUser auth = EngineUser.current(task.getProcessEngineServices().getIdentityService()).orElse(null);
+    task.setVariable(Extensions.DECIDED_BY, auth != null && auth.userId() != null ? auth.userId()
         : task.getAssignee() != null ? task.getAssignee() : "unknown");
   }
 }

@@ -11,7 +11,7 @@ import vn.directivetracker.directive.BusinessClock;
 import vn.directivetracker.directive.DirectiveTasks;
 import vn.directivetracker.directive.TaskRecord;
 import vn.directivetracker.security.CurrentUser.Caller;
-import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.directivetracker.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,7 +84,7 @@ class DigestMail {
       });
     }
     digests.markSent(userId, pending.stream().map(DigestRepository.Pending::notificationId).toList(),
-        ClockUtil.getCurrentTime().toInstant());
+        EngineClock.now());
   }
 
   private static String nonNull(String s) {

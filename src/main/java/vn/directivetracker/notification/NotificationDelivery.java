@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.directivetracker.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.operations.QueryPages;
+import vn.directivetracker.engine.QueryPages;
 
 /**
  * Delivers one outbox entry, or one bundle of them, to the current members of the recipient groups. Without
@@ -86,7 +86,7 @@ class NotificationDelivery {
       send(notices, List.of(bundle.recipientGroup()), subject, body, identity, "X-Directive-Bundle", bundleId,
           (status, to, at) -> outbox.markBundleDelivered(bundleId, status, to, at));
     }
-    bundles.markSent(bundleId, ClockUtil.getCurrentTime().toInstant());
+    bundles.markSent(bundleId, EngineClock.now());
   }
 
   /**
@@ -116,7 +116,7 @@ class NotificationDelivery {
       IdentityService identity, String header, String headerValue, Outcome outcome) {
     Set<String> addresses = new LinkedHashSet<>();
     Set<String> digested = new LinkedHashSet<>();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     for (String group : groups) {
       for (User user : QueryPages.all(identity.createUserQuery().memberOfGroup(group))) {
         if (user.getEmail() == null || user.getEmail().isBlank() || addresses.contains(user.getEmail())) {
@@ -158,6 +158,6 @@ class NotificationDelivery {
       status = NotificationRepository.SENT;
     }
     outcome.record(status, status.equals(NotificationRepository.DIGESTED) ? List.of() : to,
-        ClockUtil.getCurrentTime().toInstant());
+        EngineClock.now());
   }
 }

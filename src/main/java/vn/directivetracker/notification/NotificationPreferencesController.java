@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.security.CurrentUser;
-import vn.directivetracker.security.PrivilegedEngine;
+import vn.directivetracker.engine.PrivilegedEngine;
 
 /**
  * The caller's own notification preferences: {@code {"digest": true}} for one digest mail a day instead of

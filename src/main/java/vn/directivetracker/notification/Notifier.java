@@ -1,12 +1,11 @@
 package vn.directivetracker.notification;
 
+import vn.directivetracker.engine.AsyncJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.directivetracker.engine.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,7 @@ public class Notifier {
 
   /**
    * The same, for a step taken through the engine's API (an amendment) rather than by a delegate; must
-   * run inside an engine command too (see security.PrivilegedEngine).
+   * run inside an engine command too (see engine.PrivilegedEngine).
    */
   public void notify(String processDefinitionId, Notice notice) {
     if (notice.recipientGroups().isEmpty() || outbox.exists(notice.idempotencyKey())) {
@@ -50,8 +49,8 @@ public class Notifier {
     }
     String id = UUID.randomUUID().toString();
     outbox.insert(id, notice, templates.subject(notice.event(), notice.facts()),
-        templates.body(notice.event(), notice.facts()), ClockUtil.getCurrentTime().toInstant());
-    schedule(processDefinitionId, NotificationJobHandler.TYPE, id, null);
+        templates.body(notice.event(), notice.facts()), EngineClock.now());
+    AsyncJobs.forDefinition(processDefinitionId, NotificationJobHandler.TYPE, id, null);
   }
 
   /**
@@ -72,7 +71,7 @@ public class Notifier {
    * jobs belong to {@code processDefinitionId} (incidents show under it in Cockpit).
    */
   public void notifyBundled(String processDefinitionId, java.util.List<Notice> notices) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     long window = bundleWindow.toMillis();
     Instant windowStart = Instant.ofEpochMilli(now.toEpochMilli() / window * window);
     // One outbox row per notice and group: each unit's bundle (of each kind of notice) is its own.
@@ -121,22 +120,9 @@ public class Notifier {
       Instant due) {
     String id = NoticeBundles.newId();
     if (bundles.createIfAbsent(id, key, group, now, due)) {
-      schedule(processDefinitionId, NotificationJobHandler.BUNDLE_TYPE, id, java.util.Date.from(due));
+      AsyncJobs.forDefinition(processDefinitionId, NotificationJobHandler.BUNDLE_TYPE, id, due);
     }
     return bundles.lockByKey(key).orElseThrow(() -> new IllegalStateException("bundle " + key + " vanished"));
   }
 
-  private static void schedule(String processDefinitionId, String type, String configuration, java.util.Date due) {
-    MessageEntity job = new MessageEntity();
-    job.setJobHandlerType(type);
-    job.setJobHandlerConfigurationRaw(configuration);
-    job.setDuedate(due);
-    // Tied to the process definition only, so a failed delivery shows as an incident of directive-task in
-    // Cockpit. Not to the execution or process instance: the engine deletes an execution's jobs with it
-    // (a notice must outlive the step that ends the task), and instance migration expects every job of
-    // an instance to belong to one of its executions.
-    job.setProcessDefinitionId(processDefinitionId);
-    job.setProcessDefinitionKey(processDefinitionId.split(":")[0]);
-    Context.getCommandContext().getJobManager().send(job);
-  }
 }

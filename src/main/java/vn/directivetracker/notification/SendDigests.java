@@ -1,12 +1,10 @@
 package vn.directivetracker.notification;
 
+import vn.directivetracker.engine.AsyncJobs;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.directivetracker.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +23,11 @@ class SendDigests implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Instant until = ClockUtil.getCurrentTime().toInstant();
+    Instant until = EngineClock.now();
     int count = 0;
     for (String userId : digests.usersWithPending(until)) {
-      MessageEntity job = new MessageEntity();
-      job.setJobHandlerType(DigestJobHandler.TYPE);
-      job.setJobHandlerConfigurationRaw(new DigestJobHandler.Config(userId, until).toCanonicalString());
-      job.setProcessInstanceId(execution.getProcessInstanceId());
-      job.setProcessDefinitionId(execution.getProcessDefinitionId());
-      job.setProcessDefinitionKey(((ExecutionEntity) execution).getProcessDefinition().getKey());
-      Context.getCommandContext().getJobManager().send(job);
+      AsyncJobs.forInstance(execution.getProcessInstanceId(), execution.getProcessDefinitionId(),
+          DigestJobHandler.TYPE, new DigestJobHandler.Config(userId, until).toCanonicalString());
       count++;
     }
     execution.setVariable("digestCount", count);

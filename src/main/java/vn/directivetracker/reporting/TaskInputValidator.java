@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.engine.EngineUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -195,9 +195,9 @@ class TaskInputValidator implements TaskListener {
 
   /** The user completing the task: the authenticated caller, else the assignee. */
   static String actor(DelegateTask task) {
-    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth != null && auth.getUserId() != null) {
-      return auth.getUserId();
+    EngineUser auth = EngineUser.current(task.getProcessEngineServices().getIdentityService()).orElse(null);
+    if (auth != null && auth.userId() != null) {
+      return auth.userId();
     }
     return task.getAssignee() != null ? task.getAssignee() : "unknown";
   }

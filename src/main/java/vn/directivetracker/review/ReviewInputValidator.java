@@ -1,11 +1,11 @@
 package vn.directivetracker.review;
 
+import vn.directivetracker.engine.EngineUser;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +38,9 @@ class ReviewInputValidator implements TaskListener {
   }
 
   private static String actor(DelegateTask task) {
-    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth != null && auth.getUserId() != null) {
-      return auth.getUserId();
+    EngineUser auth = EngineUser.current(task.getProcessEngineServices().getIdentityService()).orElse(null);
+    if (auth != null && auth.userId() != null) {
+      return auth.userId();
     }
     return task.getAssignee() != null ? task.getAssignee() : "unknown";
   }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -134,7 +133,9 @@ class AccessRules implements ApplicationRunner {
     if (!changed) {
       return;
     }
-    if (auth instanceof AuthorizationEntity entity && entity.getPermissions() == Permissions.NONE.getValue()) {
+    boolean nothingLeft = java.util.Arrays.stream(auth.getPermissions(Permissions.values()))
+        .allMatch(p -> p == Permissions.NONE);
+    if (nothingLeft) {
       authorizations.deleteAuthorization(auth.getId());
     } else {
       authorizations.saveAuthorization(auth);

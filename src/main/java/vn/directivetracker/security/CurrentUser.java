@@ -1,8 +1,8 @@
 package vn.directivetracker.security;
 
+import vn.directivetracker.engine.EngineUser;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** The caller of the current /api request, as the authentication filter set it on the engine. */
@@ -20,12 +20,12 @@ public class CurrentUser {
 
   /** The caller; never null on /api because the filter answers 401 before a controller runs. */
   public Caller get() {
-    Authentication auth = identity.getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null) {
+    EngineUser auth = EngineUser.current(identity).orElse(null);
+    if (auth == null || auth.userId() == null) {
       throw new NotAuthenticatedException();
     }
-    List<String> groups = auth.getGroupIds() == null ? List.of() : List.copyOf(auth.getGroupIds());
-    return new Caller(auth.getUserId(), groups);
+    List<String> groups = auth.groupIds() == null ? List.of() : List.copyOf(auth.groupIds());
+    return new Caller(auth.userId(), groups);
   }
 
   /** Who called, and the groups (units) they belong to. */

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.directivetracker.engine.EngineClock;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>In front of HTTP basic (/engine-rest, /api, /actuator) and of the webapps' login
  * ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}); a 401 from either is a failure. The
  * tables are bounded ({@code maxEntries} each, least recently used dropped first) and kept in memory per
- * node. Time is the engine's clock ({@link ClockUtil}), the system clock outside tests.
+ * node. Time is the engine's clock ({@link EngineClock}), the system clock outside tests.
  */
 class LoginThrottle extends OncePerRequestFilter {
 
@@ -60,14 +60,14 @@ class LoginThrottle extends OncePerRequestFilter {
     String source = request.getRemoteAddr();
     String user = isWebappLogin(request) ? request.getParameter("username") : basicUser(request);
     String userKey = (user == null ? "" : user) + "\n" + source;
-    long now = ClockUtil.getCurrentTime().getTime();
+    long now = EngineClock.now().toEpochMilli();
     long wait = Math.max(byUserAndSource.waitMillis(userKey, now), bySource.waitMillis(source, now));
     if (wait > 0) {
       tooMany(response, wait);
       return;
     }
     chain.doFilter(request, response);
-    now = ClockUtil.getCurrentTime().getTime();
+    now = EngineClock.now().toEpochMilli();
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
       byUserAndSource.failed(userKey, now, settings.freeFailures());
       bySource.failed(source, now, settings.sourceFreeFailures());

@@ -1,12 +1,12 @@
 package vn.directivetracker.security;
 
+import vn.directivetracker.engine.EngineUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +27,9 @@ class MonitoringAccess {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        Authentication auth = identity.getCurrentAuthentication();
-        if (auth == null || auth.getGroupIds() == null
-            || !(auth.getGroupIds().contains(CurrentUser.ADMIN_GROUP) || auth.getGroupIds().contains(MONITORING))) {
+        EngineUser auth = EngineUser.current(identity).orElse(null);
+        if (auth == null || auth.groupIds() == null
+            || !(auth.groupIds().contains(CurrentUser.ADMIN_GROUP) || auth.groupIds().contains(MONITORING))) {
           response.sendError(HttpServletResponse.SC_FORBIDDEN);
           return;
         }

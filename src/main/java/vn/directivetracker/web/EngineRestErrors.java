@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import vn.directivetracker.engine.EngineFacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -159,20 +160,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     if (taskId == null) {
       return false;
     }
-    var engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
-    if (engine == null) {
-      return false;
-    }
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-        engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      if (context.getTaskManager().findTaskById(taskId) != null) {
-        return false;
-      }
-      var history = context.getDbEntityManager().selectById(
-          org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.class, taskId);
-      return history != null && history.getEndTime() != null;
-    });
+    return EngineFacts.taskEnded(taskId);
   }
 
   private static Response response(Response.Status status, String type, String message) {

@@ -1,5 +1,6 @@
 package vn.directivetracker.workingdays;
 
+import vn.directivetracker.engine.EngineUser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -98,7 +98,7 @@ final class HolidayAdmin {
           "The file for " + year + " could not be written or loaded: " + e.getMessage());
     }
     log.info("Holiday calendar {} replaced by {} ({} days) in {}", year,
-        identityService.getCurrentAuthentication().getUserId(), parsed.days().size(),
+        EngineUser.current(identityService).map(EngineUser::userId).orElse(null), parsed.days().size(),
         calendar.externalDir());
     return ResponseEntity.ok(parsed.days());
   }
@@ -120,27 +120,27 @@ final class HolidayAdmin {
 
   /** Null when the caller may change the calendar, otherwise the 401 or 403 answer. */
   private ResponseEntity<ProblemDetail> authorize() {
-    Authentication auth = identityService.getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null) {
+    EngineUser auth = EngineUser.current(identityService).orElse(null);
+    if (auth == null || auth.userId() == null) {
       return problem(HttpStatus.UNAUTHORIZED, "Not authenticated",
           "Sign in to change the holiday calendar");
     }
     if (!isCamundaAdmin(auth)) {
       return problem(HttpStatus.FORBIDDEN, "Not allowed",
           "Only members of the group " + Groups.CAMUNDA_ADMIN
-              + " may change the holiday calendar; " + auth.getUserId() + " is not one");
+              + " may change the holiday calendar; " + auth.userId() + " is not one");
     }
     return null;
   }
 
-  private boolean isCamundaAdmin(Authentication auth) {
-    List<String> groups = auth.getGroupIds();
+  private boolean isCamundaAdmin(EngineUser auth) {
+    List<String> groups = auth.groupIds();
     if (groups != null && groups.contains(Groups.CAMUNDA_ADMIN)) {
       return true;
     }
     // The authentication may carry no groups (setAuthenticatedUserId), so ask the identity service.
     return identityService.createGroupQuery()
-        .groupMember(auth.getUserId())
+        .groupMember(auth.userId())
         .groupId(Groups.CAMUNDA_ADMIN)
         .count() > 0;
   }

@@ -38,10 +38,6 @@ class TaskRulesTest extends ApplicationTest {
 
   @Autowired
   private JdbcTemplate jdbc;
-  @Autowired
-  private FormVariables formVariables;
-  @Autowired
-  private BeanFirstExpressions beanFirst;
 
   private EngineApiClient api() {
     return new EngineApiClient(http);
@@ -186,8 +182,6 @@ class TaskRulesTest extends ApplicationTest {
 
   @Test
   void aProcessVariableNamedLikeADelegateBeanDoesNotShadowIt() {
-    assertThat(beanFirst.names()).contains("returnReport", "recordReport", "acceptReport", "directiveTasks",
-        "taskInputValidator").doesNotContain("leadUnit", "secretariat", "reportAccepted");
     Work w = issue();
     // Planted by whatever means (an administrator, say): the steps still run their beans.
     engine.getRuntimeService().setVariable(w.process(), "returnReport", "planted");
@@ -372,58 +366,5 @@ class TaskRulesTest extends ApplicationTest {
     assertThat(state(w)).isEqualTo(before);
   }
 
-  // The lists, from the forms
 
-  /** What each form really submits: its bound fields and the variables its script creates (data-submits). */
-  @Test
-  void eachUserTaskTakesWhatItsFormSubmits() {
-    Map<String, Set<String>> expected = Map.of(
-        "directive-task#UserTask_CarryOut", Set.of("progressPercent", "reportResult", "completionDate",
-            "openSubtasksReason", "evidence1", "evidence2", "evidence3"),
-        "directive-task#UserTask_ReviewReport", Set.of("reportAccepted", "reviewComment"),
-        "directive-task#UserTask_Contribute", Set.of("contribution"),
-        "directive-task#UserTask_ReportProgress", Set.of("progressPercent", "progressText"),
-        "directive-task#UserTask_DecideExtension", Set.of("extensionApproved", "extensionComment"),
-        "monthly-review#UserTask_HoldReview", Set.of("conclusions", "issueFollowUp"));
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
-      String[] at = e.getKey().split("#");
-      ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(at[0]).latestVersion().singleResult();
-      Set<String> names = configuration.getCommandExecutorTxRequired().execute(
-          c -> formVariables.ofTask(c, definition.getId(), at[1]));
-      assertThat(names).as(e.getKey()).isEqualTo(e.getValue());
-      assertThat(names).as(e.getKey() + " writes nothing the process keeps").doesNotContainAnyElementsOf(
-          TaskRulesGuard.PROCESS_OWNED);
-    }
-    // Every user task of our models (processes/*.bpmn) is listed above: a new one needs its line.
-    Set<String> deployed = new java.util.TreeSet<>();
-    for (String model : List.of("directive", "directive-task", "escalation-sweep", "monthly-review",
-        "notification-digest")) {
-      var instance = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
-          TaskRulesTest.class.getClassLoader().getResourceAsStream("processes/" + model + ".bpmn"));
-      instance.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
-          .forEach(t -> deployed.add(model + "#" + t.getId()));
-    }
-    assertThat(deployed).isEqualTo(new java.util.TreeSet<>(expected.keySet()));
-    ProcessDefinition directive = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("directive").latestVersion().singleResult();
-    Set<String> start = configuration.getCommandExecutorTxRequired().execute(
-        c -> formVariables.ofStart(c, directive.getId()));
-    assertThat(start).isEqualTo(Set.of("directiveFile", "reference", "issuedOn", "issuer", "title", "directiveRequest"));
-    // The forms' scripts create exactly what data-submits declares (the names they pass to createVariable).
-    assertThat(FormVariables.fromHtml(read("forms/carry-out.html"))).contains("evidence1", "evidence2", "evidence3");
-    assertThat(read("forms/carry-out.html")).contains("var EVIDENCE = ['evidence1', 'evidence2', 'evidence3'];");
-    assertThat(read("forms/issue-directive.html"))
-        .contains("['reference', 'issuedOn', 'issuer', 'title', 'directiveRequest'].forEach(function (name) {\n"
-            + "          manager.createVariable(");
-  }
-
-  private static String read(String resource) {
-    try (var in = TaskRulesTest.class.getClassLoader().getResourceAsStream(resource)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

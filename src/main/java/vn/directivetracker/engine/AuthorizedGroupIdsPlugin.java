@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * to it ({@link DbSqlSessionFactory#getStatementMappings()}); H2 and other databases keep Camunda's.
  */
 @Component
+@EngineTuning
 class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
 
   static final String CAMUNDA_STATEMENT = "selectAuthorizedGroupIds";

@@ -1,4 +1,4 @@
-package vn.directivetracker.security;
+package vn.directivetracker.engine;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.identity.User;

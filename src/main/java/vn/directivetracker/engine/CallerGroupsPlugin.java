@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * still keeps the checks' lists short.
  */
 @Component
+@EngineTuning
 class CallerGroupsPlugin extends AbstractProcessEnginePlugin {
 
   static final int OWN_GROUPS_UP_TO = 50;

@@ -1,4 +1,4 @@
-package vn.directivetracker.security;
+package vn.directivetracker.engine;
 
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;

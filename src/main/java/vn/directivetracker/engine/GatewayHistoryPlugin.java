@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import java.util.List;
 import java.util.Set;
@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * handler as before. {@code directive.history.gateway-activities=true} keeps the gateways' rows.
  */
 @Component
+@EngineTuning
 class GatewayHistoryPlugin extends AbstractProcessEnginePlugin {
 
   static final Set<String> PASSED_IN_AN_INSTANT = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE,

@@ -1,4 +1,4 @@
-package vn.directivetracker.security;
+package vn.directivetracker.engine;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package vn.directivetracker.forms;
+package vn.directivetracker.engine;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * it is given and adds its history and metrics listeners as usual.
  */
 @Component
+@EngineTuning
 class FeelResultsPlugin extends AbstractProcessEnginePlugin {
 
   @Override

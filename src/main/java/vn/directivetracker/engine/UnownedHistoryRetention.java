@@ -1,4 +1,4 @@
-package vn.directivetracker.audit;
+package vn.directivetracker.engine;
 
 import java.util.Date;
 import java.util.List;

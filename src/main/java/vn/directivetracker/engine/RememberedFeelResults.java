@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

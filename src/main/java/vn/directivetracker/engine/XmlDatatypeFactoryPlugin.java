@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * property set by the operator (-D) is left as it is.
  */
 @Component
+@EngineTuning
 class XmlDatatypeFactoryPlugin extends AbstractProcessEnginePlugin {
 
   static final String PROPERTY = DatatypeFactory.DATATYPEFACTORY_PROPERTY;

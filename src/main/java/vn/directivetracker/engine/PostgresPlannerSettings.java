@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
  * default.
  */
 @Component
+@EngineTuning
 class PostgresPlannerSettings implements BeanPostProcessor {
 
   /** One statement, as Hikari runs its init SQL: {@code set_config} sets both for the session. */

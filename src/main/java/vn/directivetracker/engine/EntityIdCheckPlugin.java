@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * the same exception with the same text, without the string for the valid ids.
  */
 @Component
+@EngineTuning
 class EntityIdCheckPlugin extends AbstractProcessEnginePlugin {
 
   @Override

@@ -1,4 +1,4 @@
-package vn.directivetracker.security;
+package vn.directivetracker.engine;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
@@ -139,7 +140,7 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     }
     Authentication user = context.getAuthentication();
     if (user == null || user.getUserId() == null
-        || (user.getGroupIds() != null && user.getGroupIds().contains(CurrentUser.ADMIN_GROUP))) {
+        || (user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
       return;
     }
     // Tasks: completing, submitting, resolving, and their variables.

@@ -1,4 +1,4 @@
-package vn.directivetracker.security;
+package vn.directivetracker.engine;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;

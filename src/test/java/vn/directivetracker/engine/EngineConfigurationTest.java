@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

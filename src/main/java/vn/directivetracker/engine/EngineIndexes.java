@@ -1,4 +1,4 @@
-package vn.directivetracker.operations;
+package vn.directivetracker.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@EngineTuning
 class EngineIndexes extends AbstractProcessEnginePlugin {
 
   static final String SCRIPT = "db/engine/postgresql-job-acquisition.sql";
