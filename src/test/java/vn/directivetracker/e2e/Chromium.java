@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -84,6 +85,12 @@ final class Chromium implements AutoCloseable {
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
   }
 
+  /** Opens the page and logs in on the login form it shows first. */
+  void logIn(String url, String user) {
+    driver.get(url);
+    logIn(user);
+  }
+
   void shot(String name) throws IOException {
     Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
@@ -98,6 +105,17 @@ final class Chromium implements AutoCloseable {
   List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+  }
+
+  /** Quits; first keeps what the browser showed when the test did not get to its end. */
+  void close(TestInfo test, boolean finished) throws IOException {
+    try {
+      if (!finished) {
+        keepFailure(test.getTestMethod().orElseThrow().getName());
+      }
+    } finally {
+      close();
+    }
   }
 
   @Override

@@ -84,14 +84,8 @@ class TasklistEndToEndTest extends ApplicationTest {
 
   @AfterEach
   void closeBrowser(TestInfo test) throws IOException {
-    try {
-      if (browser != null && !finished) {
-        browser.keepFailure(test.getTestMethod().orElseThrow().getName());
-      }
-    } finally {
-      if (browser != null) {
-        browser.close();
-      }
+    if (browser != null) {
+      browser.close(test, finished);
     }
   }
 
