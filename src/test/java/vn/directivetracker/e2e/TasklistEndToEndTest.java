@@ -7,15 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -29,14 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,8 +52,6 @@ import vn.directivetracker.TaskChangeFixtures;
 @Tag("e2e")
 class TasklistEndToEndTest extends ApplicationTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SHOTS = Path.of("target", "e2e");
   static final String OFFICER = "mofa";
   static final String LEAD_UNIT = "MOFA";
@@ -75,59 +64,28 @@ class TasklistEndToEndTest extends ApplicationTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  Chromium browser;
   WebDriver driver;
   WebDriverWait wait;
-  Path profile;
   boolean finished;
 
   /** Screenshots of an earlier run must not pass for this run's. */
   @BeforeAll
   static void emptyScreenshotFolder() throws IOException {
-    Files.createDirectories(SHOTS);
-    try (Stream<Path> old = Files.list(SHOTS)) {
-      old.forEach(p -> p.toFile().delete());
-    }
+    Chromium.emptyFolder(SHOTS);
   }
 
   @BeforeEach
   void browser() throws IOException {
-    assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)")
-        .isExecutable();
-    assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver; .ci/run does it)")
-        .isExecutable();
-    profile = Files.createTempDirectory("e2e-chromium");
-    // Driver and browser are named, so Selenium Manager has nothing to look up or download.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--lang=vi", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi"));
-    driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    // Tasklist re-renders the task view when a task is claimed: look the element up again.
-    wait.ignoring(StaleElementReferenceException.class);
+    browser = new Chromium(SHOTS);
+    driver = browser.driver;
+    wait = browser.wait;
   }
 
   @AfterEach
   void closeBrowser(TestInfo test) throws IOException {
-    try {
-      if (driver != null && !finished) {
-        shot("failure-" + test.getTestMethod().orElseThrow().getName());
-        Files.writeString(SHOTS.resolve("failure-" + test.getTestMethod().orElseThrow().getName() + ".html"),
-            driver.getPageSource(), StandardCharsets.UTF_8);
-      }
-    } finally {
-      if (driver != null) {
-        driver.quit();
-      }
-      if (profile != null) {
-        try (Stream<Path> files = Files.walk(profile)) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
+    if (browser != null) {
+      browser.close(test, finished);
     }
   }
 
@@ -339,11 +297,7 @@ class TasklistEndToEndTest extends ApplicationTest {
   }
 
   private void logIn(String user) {
-    WebElement username = wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("input[ng-model='username']")));
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    browser.logIn(user);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
   }
 
@@ -447,7 +401,7 @@ class TasklistEndToEndTest extends ApplicationTest {
   }
 
   private void shot(String name) throws IOException {
-    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    browser.shot(name);
   }
 
   /** A small valid PDF, made here: the test fetches nothing. */
