@@ -48,6 +48,10 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private static final JsonFactory JSON = new JsonFactory();
   private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
       "X-Method-Override");
+  /** The definition lists Cockpit asks for whole (a key's versions). */
+  private static final Set<String> DEFINITION_LISTS = Set.of("/process-definition", "/decision-definition",
+      "/decision-requirements-definition", "/case-definition");
+
   /** The decisions take codes (domain, issuer level, province): a longer input is no code. */
   static final int MAX_DECISION_INPUT = 200;
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiFirewall.class);
@@ -57,8 +61,11 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private final String webappApi;
   private final long maxBody;
   private final long maxFormBody;
+  private final int maxResults;
 
-  EngineApiFirewall(IdentityService identity, List<Unit> issuers, String webappPath, long maxBody, long maxFormBody) {
+  EngineApiFirewall(IdentityService identity, List<Unit> issuers, String webappPath, long maxBody, long maxFormBody,
+      int maxResults) {
+    this.maxResults = maxResults;
     this.identity = identity;
     this.issuers = Set.copyOf(issuers.stream().map(Unit::code).toList());
     this.webappApi = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath)
@@ -134,6 +141,12 @@ class EngineApiFirewall extends OncePerRequestFilter {
     if (expression != null) {
       refuse(response, 400, "InvalidRequestException", "Không chấp nhận biểu thức trong truy vấn / "
           + "Expressions are not accepted in queries: " + plain(expression));
+      return;
+    }
+    if (webapp && "GET".equals(method) && DEFINITION_LISTS.contains(api) && !hasParameter(request, "maxResults")) {
+      // Cockpit lists a definition's versions without a page size, which query-max-results-limit refuses;
+      // a key has far fewer versions than the limit. /engine-rest clients must still page.
+      chain.doFilter(new DefaultPage(request, maxResults), response);
       return;
     }
     if (!hasJsonBody(request)) {
@@ -230,6 +243,35 @@ class EngineApiFirewall extends OncePerRequestFilter {
 
   static boolean isExpressionKey(String name) {
     return name.strip().toLowerCase(Locale.ROOT).endsWith("expression");
+  }
+
+  private static boolean hasParameter(HttpServletRequest request, String name) {
+    String query = request.getQueryString();
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.equals(name) || pair.startsWith(name + "=")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same GET with a page size, as Jersey reads it: from the query string. */
+  private static final class DefaultPage extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private final String query;
+
+    DefaultPage(HttpServletRequest request, int maxResults) {
+      super(request);
+      String q = request.getQueryString();
+      this.query = (q == null || q.isEmpty() ? "" : q + "&") + "maxResults=" + maxResults;
+    }
+
+    @Override
+    public String getQueryString() {
+      return query;
+    }
   }
 
   private static boolean hasJsonBody(HttpServletRequest request) {

@@ -68,9 +68,10 @@ class RestAuthenticationConfig {
   FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, UnitRegistry registry,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
       @Value("${directive.security.max-body-size:2MB}") DataSize maxBody,
-      @Value("${directive.security.max-form-body-size:45MB}") DataSize maxFormBody) {
+      @Value("${directive.security.max-form-body-size:45MB}") DataSize maxFormBody,
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults) {
     FilterRegistrationBean<EngineApiFirewall> registration = new FilterRegistrationBean<>(new EngineApiFirewall(
-        identity, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes()));
+        identity, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes(), maxResults));
     registration.setName("directive-tracker-engine-api-firewall");
     String api = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath) + "/api/*";
     registration.addUrlPatterns("/engine-rest/*", api);

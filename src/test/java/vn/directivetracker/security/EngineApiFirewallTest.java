@@ -55,6 +55,17 @@ class EngineApiFirewallTest extends ApplicationTest {
   }
 
   @Test
+  void cockpitListsADefinitionsVersionsWithoutAPageSizeButApiClientsPage() {
+    EngineApiClient api = new EngineApiClient(http);
+    String versions = "/process-definition?key=directive-task&sortBy=version&sortOrder=desc";
+    ResponseEntity<String> cockpit = api.call(Surface.WEBAPP, "auditor", HttpMethod.GET, versions, null);
+    assertThat(cockpit.getStatusCode().value()).as(cockpit.getBody()).isEqualTo(200);
+    assertThat(cockpit.getBody()).contains("directive-task");
+    ResponseEntity<String> client = api.call(Surface.ENGINE_REST, "auditor", HttpMethod.GET, versions, null);
+    assertThat(client.getStatusCode().value()).as(client.getBody()).isEqualTo(400);
+  }
+
+  @Test
   void anUploadToAForbiddenEndpointIsRefusedBeforeItsBodyIsRead() {
     EngineApiClient api = new EngineApiClient(http);
     String task = mohTask();
