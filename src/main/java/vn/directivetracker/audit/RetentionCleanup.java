@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.shared.BusinessClock;
 
 /**
  * Our dt_* rows follow Camunda's history: once every task of a directive has been closed for longer than

@@ -1,5 +1,7 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.TaskStatus;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.BusinessClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

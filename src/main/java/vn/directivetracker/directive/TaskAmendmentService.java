@@ -1,5 +1,8 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.changes.TaskChanges;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.BusinessClock;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.workingdays.UnknownHolidayYearException;
 import vn.directivetracker.workingdays.WorkingDayCalendar;
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.TaskFacts;

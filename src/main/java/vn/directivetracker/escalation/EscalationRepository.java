@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import vn.directivetracker.directive.DirectiveTasks;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * dt_escalation, one row per escalation (the record reports count and auditors read, with the

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.util.Date;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.reporting.ProgressReports;
 
 /**

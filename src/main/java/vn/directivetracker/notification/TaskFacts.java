@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.organization.UnitRegistry;
 
 /** The facts every task notice shows: the directive, the task, its lead unit, deadline and Tasklist link. */

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.shared.BusinessClock;
 
 /**
  * Prometheus figures an operator watches: open and overdue tasks per lead unit, escalations, the

@@ -3,7 +3,7 @@ package vn.directivetracker.reporting;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.DirectiveTasks;
+import vn.directivetracker.shared.DirectiveTasks;
 
 /**
  * Gives each contribution task the facts its form shows (forms/contribute.form, a Camunda Form, which reads

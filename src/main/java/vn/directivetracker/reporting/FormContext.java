@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.organization.UnitRegistry;
 
 /**

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.shared.BusinessClock;
 
 /**
  * The monthly progress report of an open task: the reporting period opens

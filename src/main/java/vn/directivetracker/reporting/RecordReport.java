@@ -3,7 +3,7 @@ package vn.directivetracker.reporting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.shared.BusinessClock;
 
 /** Keeps the lead unit's report (each submission, returned ones too) before it goes to review. */
 @Component("recordReport")

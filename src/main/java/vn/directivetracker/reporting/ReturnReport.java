@@ -3,7 +3,7 @@ package vn.directivetracker.reporting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.shared.BusinessClock;
 
 /**
  * The secretariat returned the report: the review is recorded with its comment and the work goes back

@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.BusinessClock;
-import vn.directivetracker.directive.DirectiveTasks;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * Checks on the server what the forms check in the browser, when a task is completed: a report needs its

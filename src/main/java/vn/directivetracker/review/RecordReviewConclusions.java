@@ -3,7 +3,7 @@ package vn.directivetracker.review;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.BusinessClock;
+import vn.directivetracker.shared.BusinessClock;
 
 /** Keeps the meeting's conclusions, who recorded them and whether a follow-up directive was asked for. */
 @Component("recordReviewConclusions")

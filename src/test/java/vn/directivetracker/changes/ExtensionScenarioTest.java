@@ -1,4 +1,4 @@
-package vn.directivetracker.extension;
+package vn.directivetracker.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

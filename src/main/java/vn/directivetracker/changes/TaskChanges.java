@@ -1,5 +1,8 @@
-package vn.directivetracker.directive;
+package vn.directivetracker.changes;
 
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;

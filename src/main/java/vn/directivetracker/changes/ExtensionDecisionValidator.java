@@ -1,4 +1,4 @@
-package vn.directivetracker.extension;
+package vn.directivetracker.changes;
 
 import vn.directivetracker.engine.EngineUser;
 import org.camunda.bpm.engine.BadUserRequestException;

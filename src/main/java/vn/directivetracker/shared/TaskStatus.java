@@ -1,4 +1,4 @@
-package vn.directivetracker.directive;
+package vn.directivetracker.shared;
 
 import java.time.LocalDate;
 

@@ -1,13 +1,13 @@
-package vn.directivetracker.extension;
+package vn.directivetracker.changes;
 
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.BusinessClock;
-import vn.directivetracker.directive.DirectiveTasks;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;

@@ -1,4 +1,4 @@
-package vn.directivetracker.extension;
+package vn.directivetracker.changes;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.directivetracker.directive.BusinessClock;
-import vn.directivetracker.directive.DirectiveTasks;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.web.ApiException;

@@ -1,4 +1,4 @@
-package vn.directivetracker.extension;
+package vn.directivetracker.changes;
 
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;

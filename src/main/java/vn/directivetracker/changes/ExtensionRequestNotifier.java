@@ -1,12 +1,12 @@
-package vn.directivetracker.extension;
+package vn.directivetracker.changes;
 
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.directive.DirectiveTasks;
-import vn.directivetracker.directive.TaskRecord;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;

@@ -1,4 +1,4 @@
-package vn.directivetracker.extension;
+package vn.directivetracker.changes;
 
 import java.sql.Date;
 import java.sql.Timestamp;
