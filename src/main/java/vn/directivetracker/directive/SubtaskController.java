@@ -1,4 +1,4 @@
-package vn.directivetracker.cascade;
+package vn.directivetracker.directive;
 
 import java.net.URI;
 import java.util.List;
@@ -7,8 +7,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import vn.directivetracker.directive.DirectiveView;
-import vn.directivetracker.directive.SubDirectives;
 import vn.directivetracker.security.CurrentUser;
 
 /** {@code POST /api/tasks/{taskId}/subtasks}: the lead unit splits its task among its own units. */

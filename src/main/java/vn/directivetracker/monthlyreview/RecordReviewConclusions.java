@@ -1,4 +1,4 @@
-package vn.directivetracker.review;
+package vn.directivetracker.monthlyreview;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

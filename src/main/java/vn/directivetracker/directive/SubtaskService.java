@@ -1,4 +1,4 @@
-package vn.directivetracker.cascade;
+package vn.directivetracker.directive;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.directive.DirectiveView;
-import vn.directivetracker.directive.SubDirectives;
 import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.organization.IssuerLevel;
 import vn.directivetracker.organization.Unit;

@@ -1,4 +1,4 @@
-package vn.directivetracker.review;
+package vn.directivetracker.monthlyreview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

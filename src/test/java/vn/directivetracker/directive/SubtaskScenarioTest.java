@@ -1,4 +1,4 @@
-package vn.directivetracker.cascade;
+package vn.directivetracker.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package vn.directivetracker.review;
+package vn.directivetracker.monthlyreview;
 
 import vn.directivetracker.engine.EngineUser;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package vn.directivetracker.review;
+package vn.directivetracker.monthlyreview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

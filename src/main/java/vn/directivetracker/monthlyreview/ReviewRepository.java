@@ -1,4 +1,4 @@
-package vn.directivetracker.review;
+package vn.directivetracker.monthlyreview;
 
 import java.sql.Date;
 import java.sql.Timestamp;
