@@ -14,18 +14,12 @@ import vn.directivetracker.organization.UnitRegistry;
  * sending work to a group nobody is in.
  */
 @Component("assignLeadUnit")
-class AssignLeadUnit implements JavaDelegate {
+record AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry) implements JavaDelegate {
 
   static final String BY_ISSUER = "ISSUER";
   static final String BY_DECISION = "DMN";
 
-  private final DirectiveTasks tasks;
-  private final UnitRegistry registry;
 
-  AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry) {
-    this.tasks = tasks;
-    this.registry = registry;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -20,20 +20,8 @@ import vn.directivetracker.organization.UnitRegistry;
  * do: issuer, notice, task key.
  */
 @Component("loadDirectiveTask")
-class LoadDirectiveTask implements JavaDelegate {
-
-  private final DirectiveTasks tasks;
-  private final DeadlinePlan deadlines;
-  private final UnitRegistry registry;
-  private final EscalationSchedule escalations;
-
-  LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry,
-      EscalationSchedule escalations) {
-    this.tasks = tasks;
-    this.deadlines = deadlines;
-    this.registry = registry;
-    this.escalations = escalations;
-  }
+record LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegistry registry,
+    EscalationSchedule escalations) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

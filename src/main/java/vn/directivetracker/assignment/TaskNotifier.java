@@ -18,17 +18,7 @@ import vn.directivetracker.notification.TaskFacts;
  * contribution, the secretariat for a review.
  */
 @Component("taskNotifier")
-class TaskNotifier implements TaskListener {
-
-  private final DirectiveTasks tasks;
-  private final Notifier notifier;
-  private final TaskFacts facts;
-
-  TaskNotifier(DirectiveTasks tasks, Notifier notifier, TaskFacts facts) {
-    this.tasks = tasks;
-    this.notifier = notifier;
-    this.facts = facts;
-  }
+record TaskNotifier(DirectiveTasks tasks, Notifier notifier, TaskFacts facts) implements TaskListener {
 
   @Override
   public void notify(DelegateTask userTask) {

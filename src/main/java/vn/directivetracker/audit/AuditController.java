@@ -30,20 +30,12 @@ import vn.directivetracker.web.FieldProblem;
  */
 @RestController
 @RequestMapping("/api/audit")
-class AuditController {
+record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock clock) {
 
   static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
-  private final AuditTrail trail;
-  private final CurrentUser currentUser;
-  private final BusinessClock clock;
 
-  AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock clock) {
-    this.trail = trail;
-    this.currentUser = currentUser;
-    this.clock = clock;
-  }
 
   @GetMapping("/directives/{*id}")
   ResponseEntity<?> directive(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {

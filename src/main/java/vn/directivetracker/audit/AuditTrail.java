@@ -16,19 +16,11 @@ import vn.directivetracker.web.FieldProblem;
  * leads. Anybody else is told the thing does not exist (404), as the directive API does.
  */
 @Service
-class AuditTrail {
+record AuditTrail(AuditRecords records, Timelines timelines, PrivilegedEngine engine) {
 
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  private final AuditRecords records;
-  private final Timelines timelines;
-  private final PrivilegedEngine engine;
 
-  AuditTrail(AuditRecords records, Timelines timelines, PrivilegedEngine engine) {
-    this.records = records;
-    this.timelines = timelines;
-    this.engine = engine;
-  }
 
   /** @param idOrKey a dt_task id, or the task's business key ISSUER:REFERENCE:KEY */
   Export task(String idOrKey, Caller caller) {

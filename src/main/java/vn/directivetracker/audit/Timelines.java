@@ -36,7 +36,7 @@ import vn.directivetracker.engine.QueryPages;
  * form, an ended process nobody closed) still shows, generically, so nothing recorded stays hidden.
  */
 @Component
-class Timelines {
+record Timelines(HistoryService history, AuditRecords records) {
 
   static final String LEAD_UNIT_DECISION = "lead-unit";
   static final String WITHDRAWAL_MESSAGE = "TaskWithdrawn";
@@ -82,13 +82,7 @@ class Timelines {
 
   private static final long SAME_STEP_MILLIS = 1000;
 
-  private final HistoryService history;
-  private final AuditRecords records;
 
-  Timelines(HistoryService history, AuditRecords records) {
-    this.history = history;
-    this.records = records;
-  }
 
   /** The task's timeline: its issue, then what happened to it. */
   List<AuditEvent> task(Directive d, Task t) {

@@ -14,15 +14,7 @@ import org.springframework.stereotype.Component;
  * changed by the caller of the API right after the message, through TaskChanges#applyToEngine.
  */
 @Component("applyAmendment")
-class ApplyAmendment implements JavaDelegate {
-
-  private final DirectiveTasks tasks;
-  private final TaskChanges changes;
-
-  ApplyAmendment(DirectiveTasks tasks, TaskChanges changes) {
-    this.tasks = tasks;
-    this.changes = changes;
-  }
+record ApplyAmendment(DirectiveTasks tasks, TaskChanges changes) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -21,24 +21,8 @@ import vn.directivetracker.notification.TaskFacts;
  * restarted), the request is closed as APPROVED and the lead unit is told.
  */
 @Component("applyExtension")
-class ApplyExtension implements JavaDelegate {
-
-  private final ExtensionRepository extensions;
-  private final DirectiveTasks tasks;
-  private final TaskChanges changes;
-  private final Notifier notifier;
-  private final TaskFacts facts;
-  private final BusinessClock clock;
-
-  ApplyExtension(ExtensionRepository extensions, DirectiveTasks tasks, TaskChanges changes, Notifier notifier,
-      TaskFacts facts, BusinessClock clock) {
-    this.extensions = extensions;
-    this.tasks = tasks;
-    this.changes = changes;
-    this.notifier = notifier;
-    this.facts = facts;
-    this.clock = clock;
-  }
+record ApplyExtension(ExtensionRepository extensions, DirectiveTasks tasks, TaskChanges changes,
+    Notifier notifier, TaskFacts facts, BusinessClock clock) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

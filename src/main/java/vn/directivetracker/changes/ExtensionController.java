@@ -11,15 +11,7 @@ import vn.directivetracker.security.CurrentUser;
 
 /** {@code POST /api/tasks/{taskId}/extension-request}: the lead unit asks for a later deadline. */
 @RestController
-class ExtensionController {
-
-  private final ExtensionService service;
-  private final CurrentUser currentUser;
-
-  ExtensionController(ExtensionService service, CurrentUser currentUser) {
-    this.service = service;
-    this.currentUser = currentUser;
-  }
+record ExtensionController(ExtensionService service, CurrentUser currentUser) {
 
   @PostMapping(path = "/api/tasks/{taskId}/extension-request", consumes = "application/json")
   ResponseEntity<ExtensionService.ExtensionView> request(@PathVariable String taskId,

@@ -14,19 +14,8 @@ import vn.directivetracker.notification.TaskFacts;
 
 /** When UserTask_DecideExtension lands in the issuer's Tasklist, its members hear of it with a link to it. */
 @Component("extensionRequestNotifier")
-class ExtensionRequestNotifier implements TaskListener {
-
-  private final DirectiveTasks tasks;
-  private final ExtensionRepository extensions;
-  private final Notifier notifier;
-  private final TaskFacts facts;
-
-  ExtensionRequestNotifier(DirectiveTasks tasks, ExtensionRepository extensions, Notifier notifier, TaskFacts facts) {
-    this.tasks = tasks;
-    this.extensions = extensions;
-    this.notifier = notifier;
-    this.facts = facts;
-  }
+record ExtensionRequestNotifier(DirectiveTasks tasks, ExtensionRepository extensions, Notifier notifier,
+    TaskFacts facts) implements TaskListener {
 
   @Override
   public void notify(DelegateTask userTask) {

@@ -14,19 +14,8 @@ import vn.directivetracker.notification.TaskFacts;
 
 /** The issuer withdrew the task: it closes as WITHDRAWN and its units are told why. */
 @Component("recordWithdrawal")
-class RecordWithdrawal implements JavaDelegate {
-
-  private final DirectiveTasks tasks;
-  private final Notifier notifier;
-  private final TaskFacts facts;
-  private final BusinessClock clock;
-
-  RecordWithdrawal(DirectiveTasks tasks, Notifier notifier, TaskFacts facts, BusinessClock clock) {
-    this.tasks = tasks;
-    this.notifier = notifier;
-    this.facts = facts;
-    this.clock = clock;
-  }
+record RecordWithdrawal(DirectiveTasks tasks, Notifier notifier, TaskFacts facts, BusinessClock clock)
+    implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

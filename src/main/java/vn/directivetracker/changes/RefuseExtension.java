@@ -15,22 +15,8 @@ import vn.directivetracker.notification.TaskFacts;
 
 /** The issuer refused: the request is closed as REFUSED with the comment, the deadline stays, the unit is told. */
 @Component("refuseExtension")
-class RefuseExtension implements JavaDelegate {
-
-  private final ExtensionRepository extensions;
-  private final DirectiveTasks tasks;
-  private final Notifier notifier;
-  private final TaskFacts facts;
-  private final BusinessClock clock;
-
-  RefuseExtension(ExtensionRepository extensions, DirectiveTasks tasks, Notifier notifier, TaskFacts facts,
-      BusinessClock clock) {
-    this.extensions = extensions;
-    this.tasks = tasks;
-    this.notifier = notifier;
-    this.facts = facts;
-    this.clock = clock;
-  }
+record RefuseExtension(ExtensionRepository extensions, DirectiveTasks tasks, Notifier notifier, TaskFacts facts,
+    BusinessClock clock) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

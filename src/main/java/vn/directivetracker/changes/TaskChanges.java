@@ -46,7 +46,9 @@ import vn.directivetracker.engine.QueryPages;
  * number of days overdue).
  */
 @Component
-public class TaskChanges {
+public record TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan plan, UnitRegistry registry,
+    TaskService taskService, RuntimeService runtime, BusinessClock clock, Notifier notifier, TaskFacts facts,
+    EscalationSchedule escalations) {
 
   public static final String AMENDMENT = "AMENDMENT";
   public static final String EXTENSION = "EXTENSION";
@@ -57,31 +59,7 @@ public class TaskChanges {
   static final String CONTRIBUTION = "SubProcess_Contribution";
   static final String CONTRIBUTION_BODY = CONTRIBUTION + "#multiInstanceBody";
 
-  private final JdbcTemplate jdbc;
-  private final DirectiveTasks tasks;
-  private final DeadlinePlan plan;
-  private final UnitRegistry registry;
-  private final TaskService taskService;
-  private final RuntimeService runtime;
-  private final BusinessClock clock;
-  private final Notifier notifier;
-  private final TaskFacts facts;
-  private final EscalationSchedule escalations;
 
-  TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan plan, UnitRegistry registry,
-      TaskService taskService, RuntimeService runtime, BusinessClock clock, Notifier notifier, TaskFacts facts,
-      EscalationSchedule escalations) {
-    this.jdbc = jdbc;
-    this.tasks = tasks;
-    this.plan = plan;
-    this.registry = registry;
-    this.taskService = taskService;
-    this.runtime = runtime;
-    this.clock = clock;
-    this.notifier = notifier;
-    this.facts = facts;
-    this.escalations = escalations;
-  }
 
   /** What to change; a null field (or {@code deadlineGiven} false) leaves that part as it is. */
   public record Change(boolean deadlineGiven, LocalDate deadline, String leadUnit, List<String> coordinatingUnits,

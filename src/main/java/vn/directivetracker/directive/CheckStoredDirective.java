@@ -16,13 +16,7 @@ import org.springframework.stereotype.Component;
  * another issuer's {@code directiveId} would run that notice's tasks a second time.
  */
 @Component("checkStoredDirective")
-class CheckStoredDirective implements ExecutionListener {
-
-  private final JdbcTemplate jdbc;
-
-  CheckStoredDirective(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
+record CheckStoredDirective(JdbcTemplate jdbc) implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {

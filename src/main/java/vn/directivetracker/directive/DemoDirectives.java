@@ -28,7 +28,8 @@ import vn.directivetracker.web.ApiException;
 @Component
 @Order(40)
 @ConditionalOnProperty(name = {"directive.demo-users", "directive.demo-data"}, havingValue = "true")
-class DemoDirectives implements ApplicationRunner {
+record DemoDirectives(DirectiveService service, DirectiveRepository repository, ObjectMapper json)
+    implements ApplicationRunner {
 
   static final String NOTICE = "demo/directive-p06-2024-09.json";
   /** The demo user who leads the working group (organization.DemoUsers). */
@@ -36,15 +37,7 @@ class DemoDirectives implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDirectives.class);
 
-  private final DirectiveService service;
-  private final DirectiveRepository repository;
-  private final ObjectMapper json;
 
-  DemoDirectives(DirectiveService service, DirectiveRepository repository, ObjectMapper json) {
-    this.service = service;
-    this.repository = repository;
-    this.json = json;
-  }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {

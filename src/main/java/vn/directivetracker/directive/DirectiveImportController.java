@@ -28,21 +28,13 @@ import vn.directivetracker.web.FieldProblem;
  */
 @RestController
 @RequestMapping("/api/directives")
-class DirectiveImportController {
+record DirectiveImportController(DirectiveImports imports, TaskTemplate template, CurrentUser currentUser) {
 
   static final MediaType XLSX = MediaType.parseMediaType(
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-  private final DirectiveImports imports;
-  private final TaskTemplate template;
-  private final CurrentUser currentUser;
 
-  DirectiveImportController(DirectiveImports imports, TaskTemplate template, CurrentUser currentUser) {
-    this.imports = imports;
-    this.template = template;
-    this.currentUser = currentUser;
-  }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DirectiveView> importSheet(@RequestPart(name = "file", required = false) MultipartFile file,

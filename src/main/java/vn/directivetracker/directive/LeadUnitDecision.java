@@ -11,17 +11,11 @@ import vn.directivetracker.engine.PrivilegedEngine;
  * for checks that must be made before the task processes exist.
  */
 @Component
-class LeadUnitDecision {
+record LeadUnitDecision(DecisionService decisions, PrivilegedEngine engine) {
 
   static final String DECISION = "lead-unit";
 
-  private final DecisionService decisions;
-  private final PrivilegedEngine engine;
 
-  LeadUnitDecision(DecisionService decisions, PrivilegedEngine engine) {
-    this.decisions = decisions;
-    this.engine = engine;
-  }
 
   /** The lead unit the table picks for these inputs, or null when no rule matches. */
   String decide(String domain, String issuerLevel, String province) {

@@ -11,15 +11,7 @@ import vn.directivetracker.security.CurrentUser;
 
 /** {@code POST /api/tasks/{taskId}/subtasks}: the lead unit splits its task among its own units. */
 @RestController
-class SubtaskController {
-
-  private final SubtaskService service;
-  private final CurrentUser currentUser;
-
-  SubtaskController(SubtaskService service, CurrentUser currentUser) {
-    this.service = service;
-    this.currentUser = currentUser;
-  }
+record SubtaskController(SubtaskService service, CurrentUser currentUser) {
 
   @PostMapping(path = "/api/tasks/{taskId}/subtasks", consumes = "application/json")
   ResponseEntity<DirectiveView> split(@PathVariable String taskId, @RequestBody SplitRequest body) {

@@ -11,16 +11,12 @@ import vn.directivetracker.workingdays.WorkingDayCalendar;
  * "within 10 working days").
  */
 @Component
-class TaskDeadlines {
+record TaskDeadlines(WorkingDayCalendar calendar) {
 
   static final int MIN_WORKING_DAYS = 1;
   static final int MAX_WORKING_DAYS = 365;
 
-  private final WorkingDayCalendar calendar;
 
-  TaskDeadlines(WorkingDayCalendar calendar) {
-    this.calendar = calendar;
-  }
 
   /**
    * The day to store as the task's deadline; null when the task has none.

@@ -12,15 +12,11 @@ import org.springframework.stereotype.Component;
  * task is asynchronous before, so each page is its own job and transaction, retried on failure.
  */
 @Component("escalateDueTasks")
-class EscalateDueTasks implements JavaDelegate {
+record EscalateDueTasks(EscalationSweep sweep) implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalateDueTasks.class);
 
-  private final EscalationSweep sweep;
 
-  EscalateDueTasks(EscalationSweep sweep) {
-    this.sweep = sweep;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

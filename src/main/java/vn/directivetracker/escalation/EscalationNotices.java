@@ -16,15 +16,7 @@ import vn.directivetracker.organization.UnitRegistry;
  * facts its template shows, and the idempotency key (task, day, level) that makes a repeated step notify once.
  */
 @Component
-class EscalationNotices {
-
-  private final TaskFacts facts;
-  private final UnitRegistry registry;
-
-  EscalationNotices(TaskFacts facts, UnitRegistry registry) {
-    this.facts = facts;
-    this.registry = registry;
-  }
+record EscalationNotices(TaskFacts facts, UnitRegistry registry) {
 
   Notice notice(TaskRecord task, int level, int daysOverdue, String audience, LocalDate today) {
     Map<String, String> values = facts.of(task, null);

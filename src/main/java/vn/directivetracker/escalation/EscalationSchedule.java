@@ -16,17 +16,7 @@ import vn.directivetracker.reporting.ProgressReports;
  * reminder or opening the sweep sets the next one.
  */
 @Component
-public class EscalationSchedule {
-
-  private final JdbcTemplate jdbc;
-  private final DeadlinePlan plan;
-  private final ProgressReports progress;
-
-  EscalationSchedule(JdbcTemplate jdbc, DeadlinePlan plan, ProgressReports progress) {
-    this.jdbc = jdbc;
-    this.plan = plan;
-    this.progress = progress;
-  }
+public record EscalationSchedule(JdbcTemplate jdbc, DeadlinePlan plan, ProgressReports progress) {
 
   /**
    * Plans a task just loaded: its first escalation and reminder (as {@link #plan}) and the opening of its first

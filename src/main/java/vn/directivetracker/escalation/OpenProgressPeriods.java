@@ -12,15 +12,11 @@ import org.springframework.stereotype.Component;
  * for the next page. Asynchronous before: each page is its own job and transaction, retried on failure.
  */
 @Component("openProgressPeriods")
-class OpenProgressPeriods implements JavaDelegate {
+record OpenProgressPeriods(EscalationSweep sweep) implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(OpenProgressPeriods.class);
 
-  private final EscalationSweep sweep;
 
-  OpenProgressPeriods(EscalationSweep sweep) {
-    this.sweep = sweep;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -12,15 +12,11 @@ import org.springframework.stereotype.Component;
  * Asynchronous before, as the escalation pages are: each page is its own job and transaction, retried on failure.
  */
 @Component("remindDueTasks")
-class RemindDueTasks implements JavaDelegate {
+record RemindDueTasks(EscalationSweep sweep) implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(RemindDueTasks.class);
 
-  private final EscalationSweep sweep;
 
-  RemindDueTasks(EscalationSweep sweep) {
-    this.sweep = sweep;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -21,20 +21,12 @@ import vn.directivetracker.shared.BusinessClock;
  * meeting decided otherwise and issues it; nothing is issued without them.
  */
 @Component("draftFollowUp")
-class DraftFollowUp implements JavaDelegate {
+record DraftFollowUp(ReviewRepository reviews, ObjectMapper json, BusinessClock clock) implements JavaDelegate {
 
   /** The most tasks one notice may have (DirectiveLimits.MAX_TASKS). */
   static final int MAX_TASKS = vn.directivetracker.directive.DirectiveLimits.MAX_TASKS;
 
-  private final ReviewRepository reviews;
-  private final ObjectMapper json;
-  private final BusinessClock clock;
 
-  DraftFollowUp(ReviewRepository reviews, ObjectMapper json, BusinessClock clock) {
-    this.reviews = reviews;
-    this.json = json;
-    this.clock = clock;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -19,17 +19,8 @@ import vn.directivetracker.workingdays.WorkingDayCalendar;
  * had open tasks at its end, the collection the review sub-process runs for.
  */
 @Component("monthlyReviewSchedule")
-public class MonthlyReviewSchedule implements JavaDelegate {
-
-  private final WorkingDayCalendar calendar;
-  private final ReviewRepository reviews;
-  private final BusinessClock clock;
-
-  MonthlyReviewSchedule(WorkingDayCalendar calendar, ReviewRepository reviews, BusinessClock clock) {
-    this.calendar = calendar;
-    this.reviews = reviews;
-    this.clock = clock;
-  }
+public record MonthlyReviewSchedule(WorkingDayCalendar calendar, ReviewRepository reviews, BusinessClock clock)
+    implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

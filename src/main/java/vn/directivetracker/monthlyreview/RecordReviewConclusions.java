@@ -7,15 +7,7 @@ import vn.directivetracker.shared.BusinessClock;
 
 /** Keeps the meeting's conclusions, who recorded them and whether a follow-up directive was asked for. */
 @Component("recordReviewConclusions")
-class RecordReviewConclusions implements JavaDelegate {
-
-  private final ReviewRepository reviews;
-  private final BusinessClock clock;
-
-  RecordReviewConclusions(ReviewRepository reviews, BusinessClock clock) {
-    this.reviews = reviews;
-    this.clock = clock;
-  }
+record RecordReviewConclusions(ReviewRepository reviews, BusinessClock clock) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -21,17 +21,7 @@ import vn.directivetracker.web.ApiException;
  */
 @RestController
 @RequestMapping("/api/reviews")
-class ReviewController {
-
-  private final ReviewRepository reviews;
-  private final CurrentUser currentUser;
-  private final ObjectMapper json;
-
-  ReviewController(ReviewRepository reviews, CurrentUser currentUser, ObjectMapper json) {
-    this.reviews = reviews;
-    this.currentUser = currentUser;
-    this.json = json;
-  }
+record ReviewController(ReviewRepository reviews, CurrentUser currentUser, ObjectMapper json) {
 
   @GetMapping("/{id}")
   ReviewView get(@PathVariable String id) {

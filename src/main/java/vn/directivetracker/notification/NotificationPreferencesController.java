@@ -17,20 +17,8 @@ import vn.directivetracker.engine.PrivilegedEngine;
  */
 @RestController
 @RequestMapping("/api/me/notification-preferences")
-class NotificationPreferencesController {
-
-  private final CurrentUser currentUser;
-  private final NotificationPreferences preferences;
-  private final IdentityService identity;
-  private final PrivilegedEngine engine;
-
-  NotificationPreferencesController(CurrentUser currentUser, NotificationPreferences preferences,
-      IdentityService identity, PrivilegedEngine engine) {
-    this.currentUser = currentUser;
-    this.preferences = preferences;
-    this.identity = identity;
-    this.engine = engine;
-  }
+record NotificationPreferencesController(CurrentUser currentUser, NotificationPreferences preferences,
+    IdentityService identity, PrivilegedEngine engine) {
 
   @GetMapping
   Preferences get() {

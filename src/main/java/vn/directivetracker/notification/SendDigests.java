@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * of this process instance in Cockpit.
  */
 @Component("sendDigests")
-class SendDigests implements JavaDelegate {
-
-  private final DigestRepository digests;
-
-  SendDigests(DigestRepository digests) {
-    this.digests = digests;
-  }
+record SendDigests(DigestRepository digests) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

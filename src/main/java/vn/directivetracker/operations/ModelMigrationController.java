@@ -31,20 +31,8 @@ import vn.directivetracker.web.FieldProblem;
  */
 @RestController
 @RequestMapping("/api/admin/model-migrations")
-class ModelMigrationController {
-
-  private final RepositoryService repository;
-  private final RuntimeService runtime;
-  private final CurrentUser currentUser;
-  private final PrivilegedEngine engine;
-
-  ModelMigrationController(RepositoryService repository, RuntimeService runtime, CurrentUser currentUser,
-      PrivilegedEngine engine) {
-    this.repository = repository;
-    this.runtime = runtime;
-    this.currentUser = currentUser;
-    this.engine = engine;
-  }
+record ModelMigrationController(RepositoryService repository, RuntimeService runtime, CurrentUser currentUser,
+    PrivilegedEngine engine) {
 
   @PostMapping(consumes = "application/json")
   Map<String, Object> migrate(@Valid @RequestBody MigrationRequest request) {

@@ -23,18 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(30)
 @ConditionalOnProperty(name = "directive.demo-users", havingValue = "true")
-class DemoUsers implements ApplicationRunner {
+record DemoUsers(UnitRegistry registry, IdentityService identity) implements ApplicationRunner {
 
   static final String PASSWORD = "demo";
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 
-  private final UnitRegistry registry;
-  private final IdentityService identity;
 
-  DemoUsers(UnitRegistry registry, IdentityService identity) {
-    this.registry = registry;
-    this.identity = identity;
-  }
 
   @Override
   public void run(ApplicationArguments args) {

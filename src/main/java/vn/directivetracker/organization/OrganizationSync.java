@@ -20,18 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class OrganizationSync implements ApplicationRunner {
+record OrganizationSync(UnitRegistry registry, IdentityService identity) implements ApplicationRunner {
 
   static final String AUDITORS = "AUDITORS";
   private static final Logger LOG = LoggerFactory.getLogger(OrganizationSync.class);
 
-  private final UnitRegistry registry;
-  private final IdentityService identity;
 
-  OrganizationSync(UnitRegistry registry, IdentityService identity) {
-    this.registry = registry;
-    this.identity = identity;
-  }
 
   @Override
   public void run(ApplicationArguments args) {

@@ -18,21 +18,8 @@ import vn.directivetracker.notification.TaskFacts;
  * on time or late against the deadline; the lead and the coordinating units are told.
  */
 @Component("acceptReport")
-class AcceptReport implements JavaDelegate {
-
-  private final ReportRepository reports;
-  private final DirectiveTasks tasks;
-  private final Notifier notifier;
-  private final TaskFacts facts;
-  private final BusinessClock clock;
-
-  AcceptReport(ReportRepository reports, DirectiveTasks tasks, Notifier notifier, TaskFacts facts, BusinessClock clock) {
-    this.reports = reports;
-    this.tasks = tasks;
-    this.notifier = notifier;
-    this.facts = facts;
-    this.clock = clock;
-  }
+record AcceptReport(ReportRepository reports, DirectiveTasks tasks, Notifier notifier, TaskFacts facts,
+    BusinessClock clock) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

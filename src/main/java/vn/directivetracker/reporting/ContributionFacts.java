@@ -11,15 +11,7 @@ import vn.directivetracker.shared.DirectiveTasks;
  * units nothing.
  */
 @Component("contributionFacts")
-class ContributionFacts implements TaskListener {
-
-  private final DirectiveTasks tasks;
-  private final FormContext formContext;
-
-  ContributionFacts(DirectiveTasks tasks, FormContext formContext) {
-    this.tasks = tasks;
-    this.formContext = formContext;
-  }
+record ContributionFacts(DirectiveTasks tasks, FormContext formContext) implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {

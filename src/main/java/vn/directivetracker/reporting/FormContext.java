@@ -17,7 +17,7 @@ import vn.directivetracker.organization.UnitRegistry;
  * from forms.FormFactsController.
  */
 @Component
-public class FormContext {
+public record FormContext(UnitRegistry registry) {
 
   static final int MAX_VARIABLE = 3900;
   static final int MAX_ENTRY = 800;
@@ -25,11 +25,7 @@ public class FormContext {
   static final String CONTRIBUTIONS = "contributionsSummary";
   static final String RETURNS = "returnHistory";
 
-  private final UnitRegistry registry;
 
-  FormContext(UnitRegistry registry) {
-    this.registry = registry;
-  }
 
   /**
    * What the contribution form (a Camunda Form, which can show only variables) shows beyond the process's

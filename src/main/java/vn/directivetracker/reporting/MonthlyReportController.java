@@ -23,24 +23,14 @@ import vn.directivetracker.web.FieldProblem;
  * as they stood at the end of a month, for its members, its secretariat, auditors and administrators.
  */
 @RestController
-class MonthlyReportController {
+record MonthlyReportController(MonthlyReportService reports, CurrentUser currentUser, ChartJsAsset chartJs,
+    ObjectMapper json) {
 
   static final Set<String> FORMATS = Set.of("json", "csv", "xlsx", "html");
   static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
 
-  private final MonthlyReportService reports;
-  private final CurrentUser currentUser;
-  private final ChartJsAsset chartJs;
-  private final ObjectMapper json;
 
-  MonthlyReportController(MonthlyReportService reports, CurrentUser currentUser, ChartJsAsset chartJs,
-      ObjectMapper json) {
-    this.reports = reports;
-    this.currentUser = currentUser;
-    this.chartJs = chartJs;
-    this.json = json;
-  }
 
   @GetMapping("/api/reports/monthly")
   ResponseEntity<?> monthly(@RequestParam(required = false) String issuer,

@@ -7,17 +7,8 @@ import vn.directivetracker.shared.BusinessClock;
 
 /** Keeps a coordinating unit's contribution, which the lead and the reviewer then see. */
 @Component("recordContribution")
-class RecordContribution implements JavaDelegate {
-
-  private final ReportRepository reports;
-  private final BusinessClock clock;
-  private final FormContext formContext;
-
-  RecordContribution(ReportRepository reports, BusinessClock clock, FormContext formContext) {
-    this.reports = reports;
-    this.clock = clock;
-    this.formContext = formContext;
-  }
+record RecordContribution(ReportRepository reports, BusinessClock clock, FormContext formContext)
+    implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

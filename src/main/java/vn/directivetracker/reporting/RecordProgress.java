@@ -7,15 +7,7 @@ import vn.directivetracker.shared.BusinessClock;
 
 /** Keeps a monthly progress report (kind PROGRESS) for its period; oversight counts the missing ones. */
 @Component("recordProgress")
-class RecordProgress implements JavaDelegate {
-
-  private final ReportRepository reports;
-  private final BusinessClock clock;
-
-  RecordProgress(ReportRepository reports, BusinessClock clock) {
-    this.reports = reports;
-    this.clock = clock;
-  }
+record RecordProgress(ReportRepository reports, BusinessClock clock) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

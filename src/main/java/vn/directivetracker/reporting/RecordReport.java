@@ -7,15 +7,7 @@ import vn.directivetracker.shared.BusinessClock;
 
 /** Keeps the lead unit's report (each submission, returned ones too) before it goes to review. */
 @Component("recordReport")
-class RecordReport implements JavaDelegate {
-
-  private final ReportRepository reports;
-  private final BusinessClock clock;
-
-  RecordReport(ReportRepository reports, BusinessClock clock) {
-    this.reports = reports;
-    this.clock = clock;
-  }
+record RecordReport(ReportRepository reports, BusinessClock clock) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

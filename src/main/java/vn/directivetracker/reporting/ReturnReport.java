@@ -10,17 +10,8 @@ import vn.directivetracker.shared.BusinessClock;
  * to the lead unit, whose new task shows the comment (the assignment notice tells it too).
  */
 @Component("returnReport")
-class ReturnReport implements JavaDelegate {
-
-  private final ReportRepository reports;
-  private final BusinessClock clock;
-  private final FormContext formContext;
-
-  ReturnReport(ReportRepository reports, BusinessClock clock, FormContext formContext) {
-    this.reports = reports;
-    this.clock = clock;
-    this.formContext = formContext;
-  }
+record ReturnReport(ReportRepository reports, BusinessClock clock, FormContext formContext)
+    implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * transaction), so a step and its record commit or roll back together.
  */
 @Component("directiveTasks")
-public class DirectiveTasks {
+public record DirectiveTasks(JdbcTemplate jdbc) {
 
   /** The stored task joined with its directive; rows map with {@link #ROW}. */
   public static final String SELECT = "select t.*, d.reference, d.issuer, d.issuer_level, d.issued_on"
@@ -27,11 +27,7 @@ public class DirectiveTasks {
 
   public static final RowMapper<TaskRecord> ROW = DirectiveTasks::map;
 
-  private final JdbcTemplate jdbc;
 
-  DirectiveTasks(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** The ids of a directive's tasks in notice order: the collection the directive process iterates. */
   public List<String> idsOf(String directiveId) {
