@@ -1,5 +1,6 @@
 package vn.directivetracker.assignment;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,14 +24,14 @@ record AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry) implements Ja
 
   @Override
   public void execute(DelegateExecution execution) {
-    String requested = (String) execution.getVariable("requestedLeadUnit");
-    String lead = requested != null ? requested : (String) execution.getVariable("decidedLeadUnit");
+    String requested = (String) execution.getVariable(ProcessVariables.REQUESTED_LEAD_UNIT);
+    String lead = requested != null ? requested : (String) execution.getVariable(ProcessVariables.DECIDED_LEAD_UNIT);
     Unit unit = registry.find(lead).orElseThrow(() -> new ProcessEngineException(
-        "lead-unit decided '" + lead + "' for domain " + execution.getVariable("domain") + ", which is no registered unit"));
+        "lead-unit decided '" + lead + "' for domain " + execution.getVariable(ProcessVariables.DOMAIN) + ", which is no registered unit"));
     String decidedBy = requested != null ? BY_ISSUER : BY_DECISION;
-    tasks.assignLead((String) execution.getVariable("directiveTaskId"), unit.code(), decidedBy);
+    tasks.assignLead(ProcessVariables.directiveTaskId(execution), unit.code(), decidedBy);
     // Only what the model reads (the candidate group): the lead's name and type and who decided are dt_task's
     // and the registry's (the forms, the sweep and the audit read them there).
-    execution.setVariable("leadUnit", unit.code());
+    execution.setVariable(ProcessVariables.LEAD_UNIT, unit.code());
   }
 }

@@ -1,5 +1,6 @@
 package vn.directivetracker.assignment;
 
+import vn.directivetracker.shared.ProcessVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +26,7 @@ record LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegis
 
   @Override
   public void execute(DelegateExecution execution) {
-    TaskRecord task = tasks.load((String) execution.getVariable("directiveTaskId"));
+    TaskRecord task = tasks.load(ProcessVariables.directiveTaskId(execution));
     execution.setProcessBusinessKey(task.issuer() + ":" + task.reference() + ":" + task.key());
     tasks.linkProcessInstance(task.id(), execution.getProcessInstanceId());
     Map<String, Object> vars = new HashMap<>();

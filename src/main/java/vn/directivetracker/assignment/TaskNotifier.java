@@ -1,5 +1,7 @@
 package vn.directivetracker.assignment;
 
+import vn.directivetracker.shared.ProcessElements;
+import vn.directivetracker.shared.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,26 +24,26 @@ record TaskNotifier(DirectiveTasks tasks, Notifier notifier, TaskFacts facts) im
 
   @Override
   public void notify(DelegateTask userTask) {
-    TaskRecord task = tasks.load((String) userTask.getVariable("directiveTaskId"));
+    TaskRecord task = tasks.load(ProcessVariables.directiveTaskId(userTask));
     Map<String, String> values = facts.of(task, userTask.getId());
     NotificationEvent event;
     String group;
     switch (userTask.getTaskDefinitionKey()) {
-      case "UserTask_CarryOut" -> {
+      case ProcessElements.CARRY_OUT -> {
         // returnCount is set by the first return only (ReturnReport).
-        boolean returned = userTask.getVariable("returnCount") instanceof Number n && n.intValue() > 0;
+        boolean returned = userTask.getVariable(ProcessVariables.RETURN_COUNT) instanceof Number n && n.intValue() > 0;
         event = returned ? NotificationEvent.RETURNED : NotificationEvent.ASSIGNED;
-        values.put("comment", String.valueOf(userTask.getVariable("reviewComment")));
+        values.put("comment", String.valueOf(userTask.getVariable(ProcessVariables.REVIEW_COMMENT)));
         group = task.leadUnit();
       }
-      case "UserTask_Contribute" -> {
+      case ProcessElements.CONTRIBUTE -> {
         event = NotificationEvent.CONTRIBUTION_REQUESTED;
-        group = (String) userTask.getVariable("coordinatingUnit");
+        group = (String) userTask.getVariable(ProcessVariables.COORDINATING_UNIT);
         values.put("contributor", facts.name(group));
       }
-      case "UserTask_ReviewReport" -> {
+      case ProcessElements.REVIEW_REPORT -> {
         event = NotificationEvent.REVIEW_REQUESTED;
-        group = (String) userTask.getVariable("secretariat");
+        group = (String) userTask.getVariable(ProcessVariables.SECRETARIAT);
       }
       default -> throw new IllegalStateException("no notice for task " + userTask.getTaskDefinitionKey());
     }

@@ -1,5 +1,6 @@
 package vn.directivetracker.assignment;
 
+import vn.directivetracker.shared.ProcessElements;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -52,7 +53,7 @@ class TasklistFilters implements ApplicationRunner {
   static final String AWAITING_REVIEW = "Chờ duyệt / Awaiting review";
   static final String MY_TASKS = "Việc tôi đã nhận / Claimed by me";
   static final String GROUP_PROPERTY = "unitGroup";
-  static final String REVIEW_TASK = "UserTask_ReviewReport";
+  static final String REVIEW_TASK = ProcessElements.REVIEW_REPORT;
 
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
   private static final ObjectMapper JSON = new ObjectMapper();

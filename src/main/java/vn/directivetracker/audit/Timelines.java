@@ -1,5 +1,6 @@
 package vn.directivetracker.audit;
 
+import vn.directivetracker.shared.ProcessElements;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,10 +41,11 @@ record Timelines(HistoryService history, AuditRecords records) {
 
   static final String LEAD_UNIT_DECISION = "lead-unit";
   static final String WITHDRAWAL_MESSAGE = "TaskWithdrawn";
-  static final String ASSIGN_ACTIVITY = "ServiceTask_AssignLeadUnit";
+  static final String ASSIGN_ACTIVITY = ProcessElements.ASSIGN_LEAD_UNIT;
 
   /** User tasks whose completion shows as a report or a review outcome (from dt_report). */
-  static final Set<String> REPORTED_TASKS = Set.of("UserTask_CarryOut", "UserTask_ReviewReport", "UserTask_Contribute");
+  static final Set<String> REPORTED_TASKS = Set.of(ProcessElements.CARRY_OUT, ProcessElements.REVIEW_REPORT,
+      ProcessElements.CONTRIBUTE);
 
   /**
    * Variables the processes keep for themselves or that a dedicated event shows (report, review,

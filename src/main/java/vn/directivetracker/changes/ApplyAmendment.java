@@ -1,5 +1,6 @@
 package vn.directivetracker.changes;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,10 +19,10 @@ record ApplyAmendment(DirectiveTasks tasks, TaskChanges changes) implements Java
 
   @Override
   public void execute(DelegateExecution execution) {
-    String changeId = (String) execution.getVariable("amendmentId");
-    TaskRecord task = tasks.load((String) execution.getVariable("directiveTaskId"));
+    String changeId = (String) execution.getVariable(ProcessVariables.AMENDMENT_ID);
+    TaskRecord task = tasks.load(ProcessVariables.directiveTaskId(execution));
     execution.setVariables(changes.variables(task));
     changes.notifyUnits(execution.getProcessInstanceId(), execution.getProcessDefinitionId(), task,
-        changes.changesOf(changeId), (String) execution.getVariable("amendmentReason"), changeId);
+        changes.changesOf(changeId), (String) execution.getVariable(ProcessVariables.AMENDMENT_REASON), changeId);
   }
 }

@@ -1,5 +1,6 @@
 package vn.directivetracker.changes;
 
+import vn.directivetracker.shared.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +27,7 @@ record ApplyExtension(ExtensionRepository extensions, DirectiveTasks tasks, Task
 
   @Override
   public void execute(DelegateExecution execution) {
-    ExtensionRepository.Extension request = extensions.find((String) execution.getVariable("extensionRequestId"))
+    ExtensionRepository.Extension request = extensions.find((String) execution.getVariable(ProcessVariables.EXTENSION_REQUEST_ID))
         .orElseThrow();
     String decidedBy = (String) execution.getVariable(Extensions.DECIDED_BY);
     String comment = Extensions.comment(execution);
@@ -37,7 +38,7 @@ record ApplyExtension(ExtensionRepository extensions, DirectiveTasks tasks, Task
     execution.setVariables(changes.variables(after));
     changes.applyToEngine(execution.getProcessInstanceId(), before, after);
     extensions.decide(request.id(), ExtensionRepository.APPROVED, decidedBy, comment, clock.now());
-    execution.setVariable("extensionOutcome", ExtensionRepository.APPROVED);
+    execution.setVariable(ProcessVariables.EXTENSION_OUTCOME, ExtensionRepository.APPROVED);
 
     Map<String, String> values = facts.of(after, null);
     values.put("comment", comment == null ? "—" : comment);

@@ -1,5 +1,6 @@
 package vn.directivetracker.changes;
 
+import vn.directivetracker.shared.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,9 +20,9 @@ record ExtensionRequestNotifier(DirectiveTasks tasks, ExtensionRepository extens
 
   @Override
   public void notify(DelegateTask userTask) {
-    TaskRecord task = tasks.load((String) userTask.getVariable("directiveTaskId"));
-    ExtensionRepository.Extension request = extensions.find((String) userTask.getVariable("extensionRequestId"))
-        .orElseThrow(() -> new IllegalStateException("no extension request " + userTask.getVariable("extensionRequestId")));
+    TaskRecord task = tasks.load(ProcessVariables.directiveTaskId(userTask));
+    ExtensionRepository.Extension request = extensions.find((String) userTask.getVariable(ProcessVariables.EXTENSION_REQUEST_ID))
+        .orElseThrow(() -> new IllegalStateException("no extension request " + userTask.getVariable(ProcessVariables.EXTENSION_REQUEST_ID)));
     Map<String, String> values = facts.of(task, userTask.getId());
     values.put("requestedDeadline", Extensions.date(request.requestedDeadline()));
     values.put("reason", request.reason());

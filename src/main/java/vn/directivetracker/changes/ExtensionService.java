@@ -1,5 +1,6 @@
 package vn.directivetracker.changes;
 
+import vn.directivetracker.shared.ProcessVariables;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +78,13 @@ class ExtensionService {
     String processInstanceId = tasks.processInstanceOf(taskId);
     engine.run(() -> runtime.createMessageCorrelation(EXTENSION_REQUESTED_MESSAGE)
         .processInstanceId(processInstanceId)
-        .setVariable("extensionRequestId", extension.id())
-        .setVariable("requestedDeadline", clock.at(body.deadline(), LocalTime.MIDNIGHT))
-        .setVariable("extensionReason", extension.reason())
-        .setVariable("extensionRequestedBy", caller.userId())
+        .setVariable(ProcessVariables.EXTENSION_REQUEST_ID, extension.id())
+        .setVariable(ProcessVariables.REQUESTED_DEADLINE, clock.at(body.deadline(), LocalTime.MIDNIGHT))
+        .setVariable(ProcessVariables.EXTENSION_REASON, extension.reason())
+        .setVariable(ProcessVariables.EXTENSION_REQUESTED_BY, caller.userId())
         // The previous request's decision must not answer this one.
-        .setVariable("extensionApproved", null)
-        .setVariable("extensionComment", null)
+        .setVariable(ProcessVariables.EXTENSION_APPROVED, null)
+        .setVariable(ProcessVariables.EXTENSION_COMMENT, null)
         .correlate());
     return ExtensionView.of(extension);
   }

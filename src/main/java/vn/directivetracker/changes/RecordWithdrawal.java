@@ -1,5 +1,6 @@
 package vn.directivetracker.changes;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
@@ -19,11 +20,11 @@ record RecordWithdrawal(DirectiveTasks tasks, Notifier notifier, TaskFacts facts
 
   @Override
   public void execute(DelegateExecution execution) {
-    String taskId = (String) execution.getVariable("directiveTaskId");
+    String taskId = ProcessVariables.directiveTaskId(execution);
     tasks.markWithdrawn(taskId, clock.now());
     TaskRecord task = tasks.load(taskId);
     Map<String, String> values = facts.of(task, null);
-    values.put("reason", String.valueOf(execution.getVariable("withdrawalReason")));
+    values.put("reason", String.valueOf(execution.getVariable(ProcessVariables.WITHDRAWAL_REASON)));
     notifier.notify(execution,
         new Notice(NotificationEvent.WITHDRAWN, "WITHDRAWN:" + taskId, taskId, task.involvedUnits(), values));
   }

@@ -1,5 +1,6 @@
 package vn.directivetracker.changes;
 
+import vn.directivetracker.shared.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,12 +21,12 @@ record RefuseExtension(ExtensionRepository extensions, DirectiveTasks tasks, Not
 
   @Override
   public void execute(DelegateExecution execution) {
-    ExtensionRepository.Extension request = extensions.find((String) execution.getVariable("extensionRequestId"))
+    ExtensionRepository.Extension request = extensions.find((String) execution.getVariable(ProcessVariables.EXTENSION_REQUEST_ID))
         .orElseThrow();
     String comment = Extensions.comment(execution);
     extensions.decide(request.id(), ExtensionRepository.REFUSED, (String) execution.getVariable(Extensions.DECIDED_BY),
         comment, clock.now());
-    execution.setVariable("extensionOutcome", ExtensionRepository.REFUSED);
+    execution.setVariable(ProcessVariables.EXTENSION_OUTCOME, ExtensionRepository.REFUSED);
     TaskRecord task = tasks.load(request.taskId());
     Map<String, String> values = facts.of(task, null);
     values.put("comment", comment);

@@ -1,5 +1,7 @@
 package vn.directivetracker.changes;
 
+import vn.directivetracker.shared.ProcessElements;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
@@ -53,10 +55,10 @@ public record TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan 
   public static final String AMENDMENT = "AMENDMENT";
   public static final String EXTENSION = "EXTENSION";
 
-  static final String CARRY_OUT = "UserTask_CarryOut";
-  static final String REVIEW = "UserTask_ReviewReport";
-  static final String CONTRIBUTE = "UserTask_Contribute";
-  static final String CONTRIBUTION = "SubProcess_Contribution";
+  static final String CARRY_OUT = ProcessElements.CARRY_OUT;
+  static final String REVIEW = ProcessElements.REVIEW_REPORT;
+  static final String CONTRIBUTE = ProcessElements.CONTRIBUTE;
+  static final String CONTRIBUTION = ProcessElements.CONTRIBUTION;
   static final String CONTRIBUTION_BODY = CONTRIBUTION + "#multiInstanceBody";
 
 
@@ -200,7 +202,7 @@ public record TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan 
       ActivityInstance[] bodies = runtime.getActivityInstance(processInstanceId).getActivityInstances(CONTRIBUTION_BODY);
       ProcessInstanceModificationBuilder add = runtime.createProcessInstanceModification(processInstanceId);
       (bodies.length > 0 ? add.startBeforeActivity(CONTRIBUTION, bodies[0].getId()) : add.startBeforeActivity(CONTRIBUTION))
-          .setVariableLocal("coordinatingUnit", unit)
+          .setVariableLocal(ProcessVariables.COORDINATING_UNIT, unit)
           .execute();
     }
   }

@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.engine.EngineUser;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ record CheckStoredDirective(JdbcTemplate jdbc) implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object id = execution.getVariable("directiveId");
+    Object id = execution.getVariable(ProcessVariables.DIRECTIVE_ID);
     List<Map<String, Object>> rows = jdbc.queryForList(
         "select issuer, process_instance_id from dt_directive where id = ?", String.valueOf(id));
     if (rows.isEmpty() || rows.get(0).get("process_instance_id") != null) {

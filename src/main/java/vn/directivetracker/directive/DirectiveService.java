@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.TaskRecord;
 import java.util.ArrayList;
@@ -202,8 +203,8 @@ class DirectiveService {
     String processInstanceId = repository.processInstanceOf(task.id());
     engine.run(() -> runtime.createMessageCorrelation(TASK_WITHDRAWN_MESSAGE)
         .processInstanceId(processInstanceId)
-        .setVariable("withdrawalReason", reason)
-        .setVariable("withdrawnBy", caller.userId())
+        .setVariable(ProcessVariables.WITHDRAWAL_REASON, reason)
+        .setVariable(ProcessVariables.WITHDRAWN_BY, caller.userId())
         .correlate());
   }
 

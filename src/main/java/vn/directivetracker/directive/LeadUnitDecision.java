@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,8 +22,8 @@ record LeadUnitDecision(DecisionService decisions, PrivilegedEngine engine) {
   String decide(String domain, String issuerLevel, String province) {
     return engine.call(() -> {
       DmnDecisionResultEntries first = decisions.evaluateDecisionByKey(DECISION)
-          .variables(Variables.createVariables().putValue("domain", domain).putValue("issuerLevel", issuerLevel)
-              .putValue("province", province))
+          .variables(Variables.createVariables().putValue(ProcessVariables.DOMAIN, domain).putValue(ProcessVariables.ISSUER_LEVEL, issuerLevel)
+              .putValue(ProcessVariables.PROVINCE, province))
           .evaluate().getFirstResult();
       return first == null ? null : first.getEntry("leadUnit");
     });

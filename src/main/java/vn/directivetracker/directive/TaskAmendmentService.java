@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.changes.TaskChanges;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
@@ -81,9 +82,9 @@ class TaskAmendmentService {
     engine.run(() -> {
       runtime.createMessageCorrelation(TASK_AMENDED_MESSAGE)
           .processInstanceId(processInstanceId)
-          .setVariable("amendmentId", changeId)
-          .setVariable("amendedBy", caller.userId())
-          .setVariable("amendmentReason", reason)
+          .setVariable(ProcessVariables.AMENDMENT_ID, changeId)
+          .setVariable(ProcessVariables.AMENDED_BY, caller.userId())
+          .setVariable(ProcessVariables.AMENDMENT_REASON, reason)
           .correlate();
       changes.applyToEngine(processInstanceId, before, after);
     });

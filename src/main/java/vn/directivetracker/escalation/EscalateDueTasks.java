@@ -1,5 +1,6 @@
 package vn.directivetracker.escalation;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -25,6 +26,6 @@ record EscalateDueTasks(EscalationSweep sweep) implements JavaDelegate {
       LOG.info("Escalation sweep {}: {} tasks escalated of {} due in this page", execution.getProcessInstanceId(),
           page.done(), page.read());
     }
-    execution.setVariable("moreDue", page.full());
+    execution.setVariable(ProcessVariables.MORE_DUE, page.full());
   }
 }

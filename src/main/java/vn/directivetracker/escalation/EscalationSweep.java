@@ -1,5 +1,6 @@
 package vn.directivetracker.escalation;
 
+import vn.directivetracker.shared.ProcessVariables;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -139,8 +140,8 @@ class EscalationSweep {
       }
       String leadUnitType = lead.type().name();
       DmnDecisionRuleResult result = decisions.evaluateDecisionTableById(decision.getId())
-          .variables(Variables.createVariables().putValue("daysOverdue", daysOverdue)
-              .putValue("keyTask", task.keyTask()).putValue("leadUnitType", leadUnitType))
+          .variables(Variables.createVariables().putValue(ProcessVariables.DAYS_OVERDUE, daysOverdue)
+              .putValue(ProcessVariables.KEY_TASK, task.keyTask()).putValue(ProcessVariables.LEAD_UNIT_TYPE, leadUnitType))
           .evaluate().getSingleResult();
       if (result == null) {
         holds.add(hold(d, "no rule of escalation-level matches " + daysOverdue + " days overdue, key task "

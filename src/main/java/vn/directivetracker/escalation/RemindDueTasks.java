@@ -1,5 +1,6 @@
 package vn.directivetracker.escalation;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -25,6 +26,6 @@ record RemindDueTasks(EscalationSweep sweep) implements JavaDelegate {
       LOG.info("Escalation sweep {}: {} reminders queued for {} tasks due in this page",
           execution.getProcessInstanceId(), page.done(), page.read());
     }
-    execution.setVariable("moreReminders", page.full());
+    execution.setVariable(ProcessVariables.MORE_REMINDERS, page.full());
   }
 }

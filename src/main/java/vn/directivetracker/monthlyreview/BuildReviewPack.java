@@ -1,5 +1,6 @@
 package vn.directivetracker.monthlyreview;
 
+import vn.directivetracker.shared.ProcessVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -40,8 +41,8 @@ class BuildReviewPack implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String issuer = (String) execution.getVariable("issuer");
-    String month = (String) execution.getVariable("reviewMonth");
+    String issuer = (String) execution.getVariable(ProcessVariables.ISSUER);
+    String month = (String) execution.getVariable(ProcessVariables.REVIEW_MONTH);
     MonthlyReport report = reports.build(issuer, YearMonth.parse(month));
     String id = UUID.randomUUID().toString();
     try {
@@ -49,14 +50,14 @@ class BuildReviewPack implements JavaDelegate {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the report of " + issuer + " for " + month, e);
     }
-    execution.setVariableLocal("reviewId", id);
-    execution.setVariableLocal("reportUrl", baseUrl + "/api/reports/monthly?issuer="
+    execution.setVariableLocal(ProcessVariables.REVIEW_ID, id);
+    execution.setVariableLocal(ProcessVariables.REPORT_URL, baseUrl + "/api/reports/monthly?issuer="
         + URLEncoder.encode(issuer, StandardCharsets.UTF_8) + "&month=" + month + "&format=html");
-    execution.setVariableLocal("reviewUrl", baseUrl + "/api/reviews/" + id);
-    execution.setVariableLocal("overdueTasks", report.totals().overdue());
-    execution.setVariableLocal("onTimeRate", report.totals().onTimeRate());
+    execution.setVariableLocal(ProcessVariables.REVIEW_URL, baseUrl + "/api/reviews/" + id);
+    execution.setVariableLocal(ProcessVariables.OVERDUE_TASKS, report.totals().overdue());
+    execution.setVariableLocal(ProcessVariables.ON_TIME_RATE, report.totals().onTimeRate());
     // Declared here so that completing the user task fills this issuer's values, not the process's.
-    execution.setVariableLocal("conclusions", null);
-    execution.setVariableLocal("issueFollowUp", false);
+    execution.setVariableLocal(ProcessVariables.CONCLUSIONS, null);
+    execution.setVariableLocal(ProcessVariables.ISSUE_FOLLOW_UP, false);
   }
 }

@@ -1,5 +1,6 @@
 package vn.directivetracker.monthlyreview;
 
+import vn.directivetracker.shared.ProcessVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,7 @@ record DraftFollowUp(ReviewRepository reviews, ObjectMapper json, BusinessClock 
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reviewId = (String) execution.getVariable("reviewId");
+    String reviewId = (String) execution.getVariable(ProcessVariables.REVIEW_ID);
     ReviewRepository.ReviewRow review = reviews.find(reviewId)
         .orElseThrow(() -> new IllegalStateException("no review " + reviewId));
     try {

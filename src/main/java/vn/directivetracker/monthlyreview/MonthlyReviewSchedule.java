@@ -1,5 +1,6 @@
 package vn.directivetracker.monthlyreview;
 
+import vn.directivetracker.shared.ProcessVariables;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -34,10 +35,10 @@ public record MonthlyReviewSchedule(WorkingDayCalendar calendar, ReviewRepositor
       issuers.addAll(reviews.issuersWithOpenTasks(reviewed.atEndOfMonth(),
           clock.at(thisMonth.atDay(1), LocalTime.MIDNIGHT).toInstant()));
     }
-    execution.setVariable("reviewDue", due);
-    execution.setVariable("reviewMonth", reviewed.toString());
+    execution.setVariable(ProcessVariables.REVIEW_DUE, due);
+    execution.setVariable(ProcessVariables.REVIEW_MONTH, reviewed.toString());
     // Kept as text (visible in Cockpit, no serialised Java object); the sub-process iterates issuers(...).
-    execution.setVariable("reviewIssuers", String.join(",", issuers));
+    execution.setVariable(ProcessVariables.REVIEW_ISSUERS, String.join(",", issuers));
   }
 
   /** The issuers of a run, as the collection of the review sub-process. */

@@ -1,5 +1,6 @@
 package vn.directivetracker.monthlyreview;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,9 @@ record RecordReviewConclusions(ReviewRepository reviews, BusinessClock clock) im
 
   @Override
   public void execute(DelegateExecution execution) {
-    reviews.recordConclusions((String) execution.getVariable("reviewId"),
-        ((String) execution.getVariable("conclusions")).strip(),
-        Boolean.TRUE.equals(execution.getVariable("issueFollowUp")),
-        (String) execution.getVariable("reviewHeldBy"), clock.now());
+    reviews.recordConclusions((String) execution.getVariable(ProcessVariables.REVIEW_ID),
+        ((String) execution.getVariable(ProcessVariables.CONCLUSIONS)).strip(),
+        Boolean.TRUE.equals(execution.getVariable(ProcessVariables.ISSUE_FOLLOW_UP)),
+        (String) execution.getVariable(ProcessVariables.REVIEW_HELD_BY), clock.now());
   }
 }

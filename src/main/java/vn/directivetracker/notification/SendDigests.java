@@ -1,5 +1,6 @@
 package vn.directivetracker.notification;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.engine.AsyncJobs;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,6 +25,6 @@ record SendDigests(DigestRepository digests) implements JavaDelegate {
           DigestJobHandler.TYPE, new DigestJobHandler.Config(userId, until).toCanonicalString());
       count++;
     }
-    execution.setVariable("digestCount", count);
+    execution.setVariable(ProcessVariables.DIGEST_COUNT, count);
   }
 }

@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.shared.ProcessVariables;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,11 +24,11 @@ record AcceptReport(ReportRepository reports, DirectiveTasks tasks, Notifier not
 
   @Override
   public void execute(DelegateExecution execution) {
-    String taskId = (String) execution.getVariable("directiveTaskId");
+    String taskId = ProcessVariables.directiveTaskId(execution);
     // The completion date is the accepted report's, as dt_report keeps it: a variable could have been
     // written after the report (by an administrator), the record cannot.
     LocalDate completedOn = reports.reviewAwaiting(taskId, ReportRepository.ACCEPTED,
-        ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable("reviewedBy"),
+        ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable(ProcessVariables.REVIEWED_BY),
         clock.now());
     tasks.markCompleted(taskId, completedOn, clock.now());
     TaskRecord task = tasks.load(taskId);

@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,6 @@ record ContributionFacts(DirectiveTasks tasks, FormContext formContext) implemen
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariablesLocal(formContext.contributionVariables(tasks.load((String) task.getVariable("directiveTaskId"))));
+    task.setVariablesLocal(formContext.contributionVariables(tasks.load(ProcessVariables.directiveTaskId(task))));
   }
 }

@@ -1,5 +1,7 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.shared.ProcessElements;
+import vn.directivetracker.shared.ProcessVariables;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -73,13 +75,13 @@ public class ProgressReports implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     YearMonth period = periodOpenedOn(clock.today());
-    execution.setVariableLocal("progressPeriod", PERIOD.format(period));
-    execution.setVariableLocal("progressDueAt", clock.at(period.atDay(reportDay), LocalTime.of(23, 59, 59)));
+    execution.setVariableLocal(ProcessVariables.PROGRESS_PERIOD, PERIOD.format(period));
+    execution.setVariableLocal(ProcessVariables.PROGRESS_DUE_AT, clock.at(period.atDay(reportDay), LocalTime.of(23, 59, 59)));
     // Declared here so that what the form submits stays in this period's scope.
     execution.setVariableLocal(ReportVariables.PROGRESS_PERCENT, null);
     execution.setVariableLocal(ReportVariables.PROGRESS_TEXT, null);
     long carryingOut = execution.getProcessEngineServices().getTaskService().createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("UserTask_CarryOut").count();
-    execution.setVariableLocal("progressReportWanted", carryingOut > 0);
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(ProcessElements.CARRY_OUT).count();
+    execution.setVariableLocal(ProcessVariables.PROGRESS_REPORT_WANTED, carryingOut > 0);
   }
 }

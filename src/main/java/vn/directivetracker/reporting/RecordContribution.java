@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,10 +13,10 @@ record RecordContribution(ReportRepository reports, BusinessClock clock, FormCon
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.insert((String) execution.getVariable("directiveTaskId"), ReportRepository.CONTRIBUTION,
-        (String) execution.getVariable("coordinatingUnit"), (String) execution.getVariable("contributedBy"),
+    reports.insert(ProcessVariables.directiveTaskId(execution), ReportRepository.CONTRIBUTION,
+        (String) execution.getVariable(ProcessVariables.COORDINATING_UNIT), (String) execution.getVariable(ProcessVariables.CONTRIBUTED_BY),
         ReportVariables.text(execution, ReportVariables.CONTRIBUTION), null, clock.now());
-    formContext.addContribution(execution, (String) execution.getVariable("coordinatingUnit"), clock.today(),
+    formContext.addContribution(execution, (String) execution.getVariable(ProcessVariables.COORDINATING_UNIT), clock.today(),
         ReportVariables.text(execution, ReportVariables.CONTRIBUTION));
   }
 }

@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,9 @@ record RecordProgress(ReportRepository reports, BusinessClock clock) implements 
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.insertProgress((String) execution.getVariable("directiveTaskId"), (String) execution.getVariable("leadUnit"),
-        (String) execution.getVariable("progressReportedBy"), ReportVariables.text(execution, ReportVariables.PROGRESS_TEXT),
-        (String) execution.getVariable("progressPeriod"),
+    reports.insertProgress(ProcessVariables.directiveTaskId(execution), (String) execution.getVariable(ProcessVariables.LEAD_UNIT),
+        (String) execution.getVariable(ProcessVariables.PROGRESS_REPORTED_BY), ReportVariables.text(execution, ReportVariables.PROGRESS_TEXT),
+        (String) execution.getVariable(ProcessVariables.PROGRESS_PERIOD),
         ReportVariables.percent(execution, ReportVariables.PROGRESS_PERCENT), clock.now());
   }
 }

@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,8 @@ record RecordReport(ReportRepository reports, BusinessClock clock) implements Ja
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reportId = reports.insert((String) execution.getVariable("directiveTaskId"), ReportRepository.COMPLETION,
-        (String) execution.getVariable("leadUnit"), (String) execution.getVariable("reportSubmittedBy"),
+    String reportId = reports.insert(ProcessVariables.directiveTaskId(execution), ReportRepository.COMPLETION,
+        (String) execution.getVariable(ProcessVariables.LEAD_UNIT), (String) execution.getVariable(ProcessVariables.REPORT_SUBMITTED_BY),
         ReportVariables.text(execution, ReportVariables.RESULT),
         ReportVariables.date(execution, ReportVariables.COMPLETION_DATE, clock.zone()), clock.now());
     Integer percent = ReportVariables.percent(execution, ReportVariables.PROGRESS_PERCENT);

@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,13 +16,13 @@ record ReturnReport(ReportRepository reports, BusinessClock clock, FormContext f
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.reviewAwaiting((String) execution.getVariable("directiveTaskId"), ReportRepository.RETURNED,
-        ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable("reviewedBy"),
+    reports.reviewAwaiting(ProcessVariables.directiveTaskId(execution), ReportRepository.RETURNED,
+        ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable(ProcessVariables.REVIEWED_BY),
         clock.now());
-    formContext.addReturn(execution, (String) execution.getVariable("reviewedBy"), clock.today(),
+    formContext.addReturn(execution, (String) execution.getVariable(ProcessVariables.REVIEWED_BY), clock.today(),
         ReportVariables.text(execution, ReportVariables.COMMENT));
     // Absent until the first return (LoadDirectiveTask does not set it: a variable costs rows on every task).
-    Object returns = execution.getVariable("returnCount");
-    execution.setVariable("returnCount", (returns instanceof Number n ? n.intValue() : 0) + 1);
+    Object returns = execution.getVariable(ProcessVariables.RETURN_COUNT);
+    execution.setVariable(ProcessVariables.RETURN_COUNT, (returns instanceof Number n ? n.intValue() : 0) + 1);
   }
 }
