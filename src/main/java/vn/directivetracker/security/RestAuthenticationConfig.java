@@ -42,16 +42,17 @@ class RestAuthenticationConfig {
 
   /**
    * Refuses bodies above the limits with 413 before anything reads them, on every path: /engine-rest, /api,
-   * the webapps' /camunda/api (their engine API, admin API, login) and whatever else takes a body. It
-   * decides from the headers and the body alone, so it holds whichever filters run before it.
+   * the webapps' /camunda/api (their engine API, admin API, login), and on all others, which take no body. It
+   * decides from the path, the headers and the body alone, so it holds whichever filters run before it; only
+   * the engine API's allow-list gives a larger limit (task and start forms), by reading the body itself.
    */
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
       @Value("${directive.security.max-body-size:2MB}") DataSize limit,
-      @Value("${directive.security.max-form-body-size:45MB}") DataSize forms,
-      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploads) {
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploads,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-        new RequestSizeLimit(limit.toBytes(), forms.toBytes(), uploads.toBytes()));
+        new RequestSizeLimit(limit.toBytes(), uploads.toBytes(), webappPath));
     registration.setName("directive-tracker-request-size");
     registration.addUrlPatterns("/*");
     // After authentication and the allow-list where they apply (an anonymous caller learns nothing, not even
