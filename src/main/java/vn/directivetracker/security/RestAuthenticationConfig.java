@@ -9,6 +9,7 @@ import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -66,13 +67,17 @@ class RestAuthenticationConfig {
    * reads a body: see {@link EngineApiFirewall}.
    */
   @Bean
-  FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, UnitRegistry registry,
+  FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, TaskService tasks,
+      UnitRegistry registry,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
       @Value("${directive.security.max-body-size:2MB}") DataSize maxBody,
       @Value("${directive.security.max-form-body-size:45MB}") DataSize maxFormBody,
-      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults) {
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults,
+      @Value("${directive.security.large-bodies.concurrent:2}") int largeBodies,
+      @Value("${directive.security.large-bodies.wait:5s}") java.time.Duration largeBodyWait) {
     FilterRegistrationBean<EngineApiFirewall> registration = new FilterRegistrationBean<>(new EngineApiFirewall(
-        identity, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes(), maxResults));
+        identity, tasks, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes(), maxResults,
+        new EngineApiFirewall.LargeBodies(largeBodies, largeBodyWait)));
     registration.setName("directive-tracker-engine-api-firewall");
     String api = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath) + "/api/*";
     registration.addUrlPatterns("/engine-rest/*", api);
