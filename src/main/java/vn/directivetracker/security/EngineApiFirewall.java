@@ -19,7 +19,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -38,6 +43,13 @@ import vn.directivetracker.security.EngineApiRules.Role;
  * Camunda 7 CE gets no more security fixes, so no caller sends one; filters an administrator stores may
  * hold them ({@code ${currentUser()}}). Cockpit's own API is for auditors and administrators only.
  *
+ * <p>Bodies: an allowed call's JSON body is read here, up to {@code maxBody}; a task or start form
+ * ({@code submit-form}, whose evidence files travel base64-encoded in the JSON) up to {@code maxFormBody}. Such a
+ * large body costs the heap several times its size while the engine decodes it, so one above {@code maxBody}
+ * (or of unknown length) is read only when the task exists and the caller may work on it (assignee or
+ * candidate; 404 otherwise, the body unread), and only {@code largeBodies} at a time: another waits
+ * {@code largeBodyWait} for its turn, then is answered 503 with {@code Retry-After}, its body unread.
+ *
  * <p>Paths are checked as sent: path parameters ({@code ;}), encoded slashes, backslashes and dot segments
  * are refused with 400 rather than interpreted, so that what is checked is what Jersey serves.
  */
@@ -55,18 +67,33 @@ class EngineApiFirewall extends OncePerRequestFilter {
   /** The decisions take codes (domain, issuer level, province): a longer input is no code. */
   static final int MAX_DECISION_INPUT = 200;
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiFirewall.class);
+  private static final Pattern TASK_FORM = Pattern.compile("/task/([^/]+)/submit-form");
+  private static final Pattern START_FORM = Pattern.compile(
+      "/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/submit-form");
+
+  /** How large bodies are admitted: how many at a time, and how long another waits for its turn. */
+  record LargeBodies(int concurrent, Duration maxWait) {
+  }
 
   private final IdentityService identity;
+  private final TaskService tasks;
+  private final Semaphore largeBodies;
+  private final int largeBodyPermits;
+  private final Duration largeBodyWait;
   private final Set<String> issuers;
   private final String webappApi;
   private final long maxBody;
   private final long maxFormBody;
   private final int maxResults;
 
-  EngineApiFirewall(IdentityService identity, List<Unit> issuers, String webappPath, long maxBody, long maxFormBody,
-      int maxResults) {
+  EngineApiFirewall(IdentityService identity, TaskService tasks, List<Unit> issuers, String webappPath, long maxBody,
+      long maxFormBody, int maxResults, LargeBodies large) {
     this.maxResults = maxResults;
     this.identity = identity;
+    this.tasks = tasks;
+    this.largeBodyPermits = Math.max(1, large.concurrent());
+    this.largeBodies = new Semaphore(largeBodyPermits, true);
+    this.largeBodyWait = large.maxWait();
     this.issuers = Set.copyOf(issuers.stream().map(Unit::code).toList());
     this.webappApi = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath)
         + "/api";
@@ -153,11 +180,58 @@ class EngineApiFirewall extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    long limit = api.endsWith("/submit-form") ? maxFormBody : maxBody;
+    boolean form = "POST".equals(method) && (TASK_FORM.matcher(api).matches() || START_FORM.matcher(api).matches());
+    long limit = form ? maxFormBody : maxBody;
+    long declared = request.getContentLengthLong();
+    if (declared > limit) {
+      tooLarge(response, limit);
+      return;
+    }
+    if (!form || (declared >= 0 && declared <= maxBody)) {
+      checkAndPass(request, response, chain, who, api, method, limit);
+      return;
+    }
+    Matcher task = TASK_FORM.matcher(api);
+    if (task.matches() && !mayWorkOn(who, task.group(1))) {
+      // Before a byte of the body: the engine would decode all of it only to find no task to submit it to.
+      response.setHeader("Connection", "close");
+      refuse(response, 404, "NotFound", "Không có công việc này hoặc bạn không được giao / No such task for you: "
+          + plain(task.group(1)));
+      return;
+    }
+    boolean admitted;
+    try {
+      admitted = largeBodies.tryAcquire(largeBodyWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      admitted = false;
+    }
+    if (!admitted) {
+      LOG.info("Refused a large {} {} for {}: other large bodies in progress", method, api, who.userId());
+      response.setHeader("Connection", "close");
+      response.setHeader("Retry-After", "10");
+      refuse(response, 503, "ServiceUnavailable", "Máy chủ đang nhận các biểu mẫu lớn khác, hãy thử lại sau ít "
+          + "giây / Other large forms are being received; try again in a few seconds");
+      return;
+    }
+    try {
+      checkAndPass(request, response, chain, who, api, method, limit);
+    } finally {
+      largeBodies.release();
+    }
+  }
+
+  /** How many large bodies are being read or processed now (tests). */
+  int largeBodiesInProgress() {
+    return largeBodyPermits - largeBodies.availablePermits();
+  }
+
+  /** Reads the body (up to {@code limit}), checks it and hands it on from memory. */
+  private void checkAndPass(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      Caller who, String api, String method, long limit) throws IOException, ServletException {
     byte[] body = read(request, limit);
     if (body == null) {
-      refuse(response, 413, "ContentTooLarge", "Nội dung gửi lên quá lớn / The request body is larger than "
-          + limit + " bytes");
+      tooLarge(response, limit);
       return;
     }
     boolean storedFilter = who.roles().contains(Role.ADMIN)
@@ -169,6 +243,33 @@ class EngineApiFirewall extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new RequestSizeLimit.CachedBody(request, body), response);
+  }
+
+  /**
+   * Whether the task exists and the caller may work on it: visible to them (the engine's authorizations) and
+   * theirs, as assignee or candidate (administrators: any task). Asked as the caller, through the public API.
+   */
+  private boolean mayWorkOn(Caller who, String taskId) {
+    var previous = identity.getCurrentAuthentication();
+    try {
+      identity.setAuthentication(who.userId(), List.copyOf(who.groups()));
+      var query = tasks.createTaskQuery().taskId(taskId);
+      if (!who.roles().contains(Role.ADMIN)) {
+        query = query.or().taskAssignee(who.userId()).taskCandidateUser(who.userId()).endOr();
+      }
+      return query.count() > 0;
+    } finally {
+      if (previous != null) {
+        identity.setAuthentication(previous);
+      } else {
+        identity.clearAuthentication();
+      }
+    }
+  }
+
+  private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
+    refuse(response, 413, "ContentTooLarge", "Nội dung gửi lên quá lớn / The request body is larger than "
+        + limit + " bytes");
   }
 
   /** The path below the API root without an engine name ({@code /engine/default/task} is {@code /task}). */
@@ -223,7 +324,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
         roles.add(Role.ISSUER);
       }
     }
-    return new Caller(userId, roles);
+    return new Caller(userId, groups, roles);
   }
 
   /** The first query parameter whose name ends in "Expression", or null. */
@@ -289,8 +390,16 @@ class EngineApiFirewall extends OncePerRequestFilter {
 
   /** The body, or null when it is longer than {@code limit}; reads no more than that. */
   private static byte[] read(HttpServletRequest request, long limit) throws IOException {
-    if (request.getContentLengthLong() > limit) {
+    long declared = request.getContentLengthLong();
+    if (declared > limit) {
       return null;
+    }
+    if (declared >= 0) {
+      // One array of the declared size (Tomcat delivers no more): no doubling copies of a large form.
+      try (InputStream in = request.getInputStream()) {
+        byte[] body = in.readNBytes((int) declared);
+        return body.length == declared ? body : java.util.Arrays.copyOf(body, body.length);
+      }
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     try (InputStream in = request.getInputStream()) {
@@ -351,6 +460,6 @@ class EngineApiFirewall extends OncePerRequestFilter {
         .replace("\"", "\\\"") + "\"}");
   }
 
-  private record Caller(String userId, Set<Role> roles) {
+  private record Caller(String userId, Set<String> groups, Set<Role> roles) {
   }
 }

@@ -24,9 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * wrong), is switched off in application.yml.
  *
  * <p>In front of HTTP basic (/engine-rest, /api, /actuator) and of the webapps' login
- * ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}); a 401 from either is a failure. The
- * tables are bounded ({@code maxEntries} each, least recently used dropped first) and kept in memory per
- * node. Time is the engine's clock ({@link EngineClock}), the system clock outside tests.
+ * ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}); a 401 from either is a failure. A user
+ * name longer than any user id ({@value #MAX_USER_ID} characters) is refused at once with 401, as a failure of
+ * its address alone: no key ever holds more than a user id and an address. The tables are bounded
+ * ({@code maxEntries} each, least recently used dropped first), swept of expired keys (a few with every
+ * failure, all of them at most once a minute) and kept in memory per node. Time is the engine's clock
+ * ({@link EngineClock}), the system clock outside tests.
  */
 class LoginThrottle extends OncePerRequestFilter {
 
@@ -34,6 +37,13 @@ class LoginThrottle extends OncePerRequestFilter {
   record Settings(int freeFailures, int sourceFreeFailures, Duration baseDelay, Duration maxDelay,
       Duration forgetAfter, int maxEntries) {
   }
+
+  /** Camunda's user ids: at most 64 characters (ACT_ID_USER.ID_, the default user id pattern). */
+  static final int MAX_USER_ID = 64;
+  /** How often a whole table is swept of expired keys (on a failure, under its lock). */
+  static final long FULL_SWEEP_MILLIS = 60_000;
+  /** How many of the least recently used keys each failure looks at, removing the expired ones. */
+  static final int SWEEP_PER_FAILURE = 8;
 
   private final Settings settings;
   private final Table byUserAndSource;
@@ -61,9 +71,16 @@ class LoginThrottle extends OncePerRequestFilter {
     String user = isWebappLogin(request) ? request.getParameter("username") : basicUser(request);
     String userKey = (user == null ? "" : user) + "\n" + source;
     long now = EngineClock.now().toEpochMilli();
-    long wait = Math.max(byUserAndSource.waitMillis(userKey, now), bySource.waitMillis(source, now));
+    boolean noUserId = user != null && user.length() > MAX_USER_ID;
+    long wait = Math.max(noUserId ? 0 : byUserAndSource.waitMillis(userKey, now), bySource.waitMillis(source, now));
     if (wait > 0) {
       tooMany(response, wait);
+      return;
+    }
+    if (noUserId) {
+      // No user has such a name: a failure of the address, its name never kept.
+      bySource.failed(source, now, settings.sourceFreeFailures());
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
     chain.doFilter(request, response);
@@ -117,9 +134,10 @@ class LoginThrottle extends OncePerRequestFilter {
     long blockedUntil;
   }
 
-  /** A bounded table of keys (least recently used dropped first). */
+  /** A bounded table of keys (least recently used dropped first), swept of expired ones. */
   private final class Table {
     private final Map<String, Entry> entries;
+    private long lastFullSweep;
 
     Table(int maxEntries) {
       this.entries = new LinkedHashMap<>(256, 0.75f, true) {
@@ -143,6 +161,7 @@ class LoginThrottle extends OncePerRequestFilter {
     }
 
     synchronized void failed(String key, long now, int free) {
+      sweep(now);
       Entry e = entries.get(key);
       if (e == null || now - e.lastFailure > settings.forgetAfter().toMillis()) {
         e = new Entry();
@@ -157,6 +176,25 @@ class LoginThrottle extends OncePerRequestFilter {
       }
     }
 
+    /** Removes expired keys: a few of the least recently used each time, all at most once a minute. */
+    private void sweep(long now) {
+      long forget = settings.forgetAfter().toMillis();
+      boolean full = now - lastFullSweep >= FULL_SWEEP_MILLIS || now < lastFullSweep;
+      int looked = 0;
+      for (var it = entries.values().iterator(); it.hasNext() && (full || looked < SWEEP_PER_FAILURE); looked++) {
+        if (now - it.next().lastFailure > forget) {
+          it.remove();
+        }
+      }
+      if (full) {
+        lastFullSweep = now;
+      }
+    }
+
+    synchronized long keyChars() {
+      return entries.keySet().stream().mapToLong(String::length).sum();
+    }
+
     synchronized void forget(String key) {
       entries.remove(key);
     }
@@ -168,5 +206,10 @@ class LoginThrottle extends OncePerRequestFilter {
 
   int size() {
     return byUserAndSource.size() + bySource.size();
+  }
+
+  /** The characters the tables' keys hold, for tests. */
+  long keyChars() {
+    return byUserAndSource.keyChars() + bySource.keyChars();
   }
 }

@@ -22,8 +22,11 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A limit on the size of every request body (/api, /engine-rest, the webapps' /camunda/api, all of it),
- * enforced before anything parses the body, whatever filters run before or after this one:
+ * A limit on the size of every request body, enforced before anything parses the body, whatever filters run
+ * before or after this one. Only /api, /engine-rest and the webapps' /camunda/api take bodies; on every other
+ * path (unknown paths, the actuator, static resources) a body is never buffered: above
+ * {@code directive.security.max-body-size} it is 413, and a chunked one is counted and dropped. On the paths that
+ * take bodies:
  * <ul>
  *   <li>a declared Content-Length above the limit: 413 problem+json at once, the body unread (the
  *       connection is closed);</li>
@@ -36,23 +39,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>an HTML form sent in chunks: 411 (Tomcat parses forms from its own stream; browsers always declare
  *       the length);</li>
  *   <li>any other body (JSON, text), declared or chunked, is counted while it is read into memory, refused with
- *       413 as soon as it passes the limit, and handed on from memory; JSON must be valid UTF-8 (400). A body
- *       the engine API's allow-list has read already (within the same limits) is handed on as it is.</li>
+ *       413 as soon as it passes the limit, and handed on from memory; JSON must be valid UTF-8 (400).</li>
  * </ul>
- * Multipart uploads have the limit {@code spring.servlet.multipart.max-request-size}, task forms submitted to
- * the engine's REST API {@code directive.security.max-form-body-size}, everything else
- * {@code directive.security.max-body-size}.
+ * Multipart uploads have the limit {@code spring.servlet.multipart.max-request-size}, everything else
+ * {@code directive.security.max-body-size}. The one larger limit, of task and start forms submitted to the
+ * engine's API ({@code directive.security.max-form-body-size}), is not this filter's to give: a body the engine
+ * API's allow-list ({@link EngineApiFirewall}) has read already, for an authenticated caller it allows, within
+ * its own limits, is handed on as it is. In any other filter order such a form meets the small limit here (413):
+ * the order can cost a function, never memory.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
   private final long bodyLimit;
-  private final long formLimit;
   private final long multipartLimit;
+  private final String webappApi;
 
-  RequestSizeLimit(long bodyLimit, long formLimit, long multipartLimit) {
+  RequestSizeLimit(long bodyLimit, long multipartLimit, String webappPath) {
     this.bodyLimit = bodyLimit;
-    this.formLimit = formLimit;
     this.multipartLimit = multipartLimit;
+    this.webappApi = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath)
+        + "/api/";
   }
 
   @Override
@@ -66,8 +72,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
     boolean multipart = type.startsWith("multipart/");
     boolean parsedByContainer = multipart || type.startsWith("application/x-www-form-urlencoded");
-    long limit = isFormSubmission(request) ? formLimit : bodyLimit;
-    long max = multipart ? multipartLimit : limit;
+    boolean takesBody = takesBody(request);
+    long limit = bodyLimit;
+    long max = multipart && takesBody ? multipartLimit : limit;
     long declared = request.getContentLengthLong();
     if (declared > max) {
       tooLarge(response, max);
@@ -76,6 +83,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
     boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
     if (declared == 0 || (declared < 0 && !chunked)) {
       chain.doFilter(request, response);
+      return;
+    }
+    if (!takesBody) {
+      // Nothing here reads a body: one of a declared length within the limit is left to Tomcat to skip, a
+      // chunked one is counted and dropped, never kept.
+      if (chunked && !drain(request, limit)) {
+        tooLarge(response, limit);
+        return;
+      }
+      chain.doFilter(chunked ? new CachedBody(request, new byte[0]) : request, response);
       return;
     }
     if (multipart && chunked && !partsParsedByTomcat(request)) {
@@ -118,12 +135,29 @@ class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   /**
-   * A task form submitted through the engine's REST API ({@code .../submit-form}): its evidence files travel
-   * base64-encoded in the JSON, so it has {@code directive.security.max-form-body-size}.
+   * Whether the path, as Tomcat maps it, is one whose servlets read bodies: our /api (Spring MVC), the engine's
+   * REST API and the webapps' APIs (Jersey). Everything else (the actuator, static resources, unknown paths)
+   * reads none.
    */
-  private static boolean isFormSubmission(HttpServletRequest request) {
+  private boolean takesBody(HttpServletRequest request) {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    return path.endsWith("/submit-form");
+    return path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith(webappApi);
+  }
+
+  /** Reads and drops a body; false as soon as it passes {@code limit}. */
+  private static boolean drain(HttpServletRequest request, long limit) throws IOException {
+    long size = 0;
+    try (InputStream in = request.getInputStream()) {
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        size += n;
+        if (size > limit) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Uploads to Spring MVC (our /api): Tomcat parses their parts, against spring.servlet.multipart's limits. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,16 +43,17 @@ class RestAuthenticationConfig {
 
   /**
    * Refuses bodies above the limits with 413 before anything reads them, on every path: /engine-rest, /api,
-   * the webapps' /camunda/api (their engine API, admin API, login) and whatever else takes a body. It
-   * decides from the headers and the body alone, so it holds whichever filters run before it.
+   * the webapps' /camunda/api (their engine API, admin API, login), and on all others, which take no body. It
+   * decides from the path, the headers and the body alone, so it holds whichever filters run before it; only
+   * the engine API's allow-list gives a larger limit (task and start forms), by reading the body itself.
    */
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
       @Value("${directive.security.max-body-size:2MB}") DataSize limit,
-      @Value("${directive.security.max-form-body-size:45MB}") DataSize forms,
-      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploads) {
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploads,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-        new RequestSizeLimit(limit.toBytes(), forms.toBytes(), uploads.toBytes()));
+        new RequestSizeLimit(limit.toBytes(), uploads.toBytes(), webappPath));
     registration.setName("directive-tracker-request-size");
     registration.addUrlPatterns("/*");
     // After authentication and the allow-list where they apply (an anonymous caller learns nothing, not even
@@ -65,13 +67,17 @@ class RestAuthenticationConfig {
    * reads a body: see {@link EngineApiFirewall}.
    */
   @Bean
-  FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, UnitRegistry registry,
+  FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, TaskService tasks,
+      UnitRegistry registry,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
       @Value("${directive.security.max-body-size:2MB}") DataSize maxBody,
       @Value("${directive.security.max-form-body-size:45MB}") DataSize maxFormBody,
-      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults) {
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults,
+      @Value("${directive.security.large-bodies.concurrent:2}") int largeBodies,
+      @Value("${directive.security.large-bodies.wait:5s}") java.time.Duration largeBodyWait) {
     FilterRegistrationBean<EngineApiFirewall> registration = new FilterRegistrationBean<>(new EngineApiFirewall(
-        identity, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes(), maxResults));
+        identity, tasks, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes(), maxResults,
+        new EngineApiFirewall.LargeBodies(largeBodies, largeBodyWait)));
     registration.setName("directive-tracker-engine-api-firewall");
     String api = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath) + "/api/*";
     registration.addUrlPatterns("/engine-rest/*", api);

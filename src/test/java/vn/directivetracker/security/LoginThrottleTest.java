@@ -58,6 +58,34 @@ class LoginThrottleTest {
     assertThat(attempt("10.0.0.9", "moh", 200)).as("one failure after forgetting is free").isEqualTo(200);
   }
 
+  @Test
+  void aNameLongerThanAnyUserIdIsRefusedAtOnceAndCountedForItsAddressOnly() throws Exception {
+    // Pen test round 2: a fresh 2 MB user name per failed login was kept as a key, 360 MB of heap for good.
+    ClockUtil.setCurrentTime(new Date(3_000_000_000L));
+    for (int i = 0; i < 10; i++) {
+      String name = i + "x".repeat(2_000_000);
+      assertThat(attempt("10.2.0.1", name, 200)).as("never reaches the password check").isEqualTo(401);
+    }
+    assertThat(throttle.keyChars()).as("no name is kept").isLessThan(100);
+    assertThat(throttle.size()).isEqualTo(1);
+    // They count for the address: after its free failures (10 here) the next failure makes it wait, whoever it names.
+    assertThat(attempt("10.2.0.1", "y".repeat(65), 200)).isEqualTo(401);
+    assertThat(attempt("10.2.0.1", "moh", 200)).isEqualTo(429);
+    assertThat(attempt("10.2.0.2", "x".repeat(64), 200)).as("64 characters is a user id").isEqualTo(200);
+  }
+
+  @Test
+  void expiredKeysAreSweptWithoutBeingAskedFor() throws Exception {
+    ClockUtil.setCurrentTime(new Date(4_000_000_000L));
+    for (int i = 0; i < 40; i++) {
+      attempt("10.3.0." + i, "user" + i, 401);
+    }
+    assertThat(throttle.size()).isEqualTo(80);
+    ClockUtil.setCurrentTime(new Date(4_000_000_000L + Duration.ofMinutes(61).toMillis()));
+    attempt("10.3.1.1", "someone", 401);
+    assertThat(throttle.size()).as("only the new failure's keys").isEqualTo(2);
+  }
+
   /** A basic-auth request to /engine-rest from that address; the chain answers {@code verdict}. */
   private int attempt(String from, String user, int verdict) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
