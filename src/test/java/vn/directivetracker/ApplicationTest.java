@@ -2,6 +2,7 @@ package vn.directivetracker;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Instant;
@@ -9,16 +10,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,7 +68,7 @@ public abstract class ApplicationTest {
   protected TestRestTemplate http;
 
   @Autowired
-  private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+  protected JdbcTemplate jdbc;
 
   /** Issues directives through the API and finds their processes; ready before each test. */
   protected DirectiveFixtures directives;
@@ -79,7 +83,7 @@ public abstract class ApplicationTest {
     }
     init(engine);
     ClockUtil.reset();
-    directives = new DirectiveFixtures(http, jdbcTemplate);
+    directives = new DirectiveFixtures(http, jdbc);
   }
 
   @AfterEach
@@ -89,7 +93,35 @@ public abstract class ApplicationTest {
 
   /** Sets the engine clock to a local time in Vietnam. */
   protected static void clockAt(String localDateTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant()));
+    ClockUtil.setCurrentTime(inVietnam(localDateTime));
+  }
+
+  /** A local time in Vietnam (such as "2024-01-31T23:59:59"), as the engine's dates hold it. */
+  protected static Date inVietnam(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant());
+  }
+
+  /** The running process instance of this id; null once it has ended. */
+  protected ProcessInstance processInstance(String id) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+  /** A directive of one task issued by {@link #issueOneTask}, and that task's id and process. */
+  protected record IssuedTask(String reference, JsonNode directive, String directiveId, String taskId,
+      ProcessInstance process) {
+  }
+
+  /**
+   * Issues through the API, as the leader for the working group P06WG, a directive of this one task, with a
+   * reference made unique from the prefix; fails unless it is issued.
+   */
+  protected IssuedTask issueOneTask(String referencePrefix, String issuedOn, Map<String, Object> task) {
+    String reference = DirectiveFixtures.uniqueReference(referencePrefix);
+    JsonNode issued = directives.issue("leader", "P06WG", reference, issuedOn, List.of(task));
+    String directiveId = issued.get("id").asText();
+    String key = (String) task.get("key");
+    return new IssuedTask(reference, issued, directiveId, DirectiveFixtures.taskOf(issued, key).get("id").asText(),
+        processInstance(directives.processOf(directiveId, key)));
   }
 
   protected static Instant now() {
@@ -182,28 +214,28 @@ public abstract class ApplicationTest {
     args.add(new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()));
     args.addAll(processInstanceIds.isEmpty() ? List.of("-") : processInstanceIds);
     for (String column : List.of("next_escalation_at", "next_reminder_at", "next_progress_at")) {
-      jdbcTemplate.update("update dt_task set " + column + " = null where " + column + " <= ? and state = 'OPEN'"
+      jdbc.update("update dt_task set " + column + " = null where " + column + " <= ? and state = 'OPEN'"
           + " and (process_instance_id is null or process_instance_id not in (" + marks + "))", args.toArray());
     }
   }
 
   /** When the escalation sweep next escalates the task (dt_task.next_escalation_at), or null: never. */
   protected Date nextEscalation(String taskId) {
-    java.sql.Timestamp at = jdbcTemplate.queryForObject("select next_escalation_at from dt_task where id = ?",
+    java.sql.Timestamp at = jdbc.queryForObject("select next_escalation_at from dt_task where id = ?",
         java.sql.Timestamp.class, taskId);
     return at == null ? null : new Date(at.getTime());
   }
 
   /** When the escalation sweep next reminds the task (dt_task.next_reminder_at), or null: never. */
   protected Date nextReminder(String taskId) {
-    java.sql.Timestamp at = jdbcTemplate.queryForObject("select next_reminder_at from dt_task where id = ?",
+    java.sql.Timestamp at = jdbc.queryForObject("select next_reminder_at from dt_task where id = ?",
         java.sql.Timestamp.class, taskId);
     return at == null ? null : new Date(at.getTime());
   }
 
   /** When the escalation sweep next opens the task's monthly progress period (dt_task.next_progress_at), or null. */
   protected Date nextProgress(String taskId) {
-    java.sql.Timestamp at = jdbcTemplate.queryForObject("select next_progress_at from dt_task where id = ?",
+    java.sql.Timestamp at = jdbc.queryForObject("select next_progress_at from dt_task where id = ?",
         java.sql.Timestamp.class, taskId);
     return at == null ? null : new Date(at.getTime());
   }
@@ -220,7 +252,7 @@ public abstract class ApplicationTest {
     args.add(now);
     args.add(now);
     args.addAll(processInstanceIds);
-    Integer n = jdbcTemplate.queryForObject("select count(*) from dt_task where (next_escalation_at <= ?"
+    Integer n = jdbc.queryForObject("select count(*) from dt_task where (next_escalation_at <= ?"
         + " or next_reminder_at <= ? or next_progress_at <= ?) and state = 'OPEN' and process_instance_id in ("
         + marks + ")", Integer.class, args.toArray());
     return n != null && n > 0;
@@ -236,7 +268,7 @@ public abstract class ApplicationTest {
       return List.of();
     }
     String marks = String.join(",", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
-    java.util.Set<String> pending = new java.util.HashSet<>(jdbcTemplate.queryForList(
+    java.util.Set<String> pending = new java.util.HashSet<>(jdbc.queryForList(
         "select case when n.status = 'BUNDLED' then n.bundle_id else n.id end from dt_notification n"
             + " join dt_task t on t.id = n.task_id where n.status in ('PENDING', 'BUNDLED')"
             + " and t.process_instance_id in (" + marks + ")", String.class, processInstanceIds.toArray()));

@@ -38,6 +38,14 @@ public final class DirectiveFixtures {
     return t;
   }
 
+  /** A task of a directive, as JSON fields, with these units coordinating (each gets a contribution task). */
+  public static Map<String, Object> coordinatedTask(String key, String domain, String deadline,
+      String... coordinatingUnits) {
+    Map<String, Object> t = task(key, domain, deadline);
+    t.put("coordinatingUnits", List.of(coordinatingUnits));
+    return t;
+  }
+
   public static String uniqueReference(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "/TB-VPCP";
   }

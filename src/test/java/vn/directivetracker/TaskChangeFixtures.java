@@ -1,8 +1,6 @@
 package vn.directivetracker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,7 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** What the tests of amendments, extensions and sub-tasks share: requests, timers, mail read back. */
+/** What the tests of amendments, extensions and sub-tasks share: requests and timers (mail: {@link Mailbox}). */
 public final class TaskChangeFixtures {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,36 +44,5 @@ public final class TaskChangeFixtures {
   public List<Date> timers(String processInstanceId) {
     return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers()
         .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
-  }
-
-  public static List<String> subjectsTo(String user, String reference) throws Exception {
-    List<String> subjects = new ArrayList<>();
-    for (MimeMessage m : messagesTo(user, reference)) {
-      subjects.add(m.getSubject());
-    }
-    return subjects;
-  }
-
-  public static List<String> bodiesTo(String user, String reference) throws Exception {
-    List<String> bodies = new ArrayList<>();
-    for (MimeMessage m : messagesTo(user, reference)) {
-      bodies.add(String.valueOf(m.getContent()));
-    }
-    return bodies;
-  }
-
-  private static List<MimeMessage> messagesTo(String user, String reference) throws Exception {
-    List<MimeMessage> found = new ArrayList<>();
-    var account = ApplicationTest.MAIL.getUserManager().getUserByEmail(user + "@demo.directivetracker.vn");
-    if (account == null) {
-      return found;
-    }
-    for (var stored : ApplicationTest.MAIL.getManagers().getImapHostManager().getInbox(account).getMessages()) {
-      MimeMessage m = stored.getMimeMessage();
-      if (m.getSubject().contains(reference)) {
-        found.add(m);
-      }
-    }
-    return found;
   }
 }

@@ -4,7 +4,6 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -18,22 +17,13 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.directivetracker.DmnRuleCoverage;
+import vn.directivetracker.DmnRuleCoverage.Evaluation;
 
 /**
  * Evaluates processes/lead-unit.dmn with the plain DMN engine for every domain of domains.csv and every province of
@@ -105,15 +95,8 @@ class LeadUnitDecisionTest {
   private static List<String> provinces;
   private static Set<String> unitCodes;
   private static Set<String> departmentSuffixes;
-  private static Set<String> ruleIdsInModel;
-
-  /** Rule ids matched by the last evaluation (the engine is single-threaded here). */
-  private static final List<String> lastMatched = new ArrayList<>();
-  /** Rule ids matched since the start of the current test. */
-  private static final Set<String> matchedInTest = new TreeSet<>();
-
-  private static DmnEngine engine;
-  private static DmnDecision decision;
+  /** The lead-unit table, recording the rules it matches. */
+  private static DmnRuleCoverage table;
 
   @BeforeAll
   static void loadDecisionAndReferenceData() throws IOException {
@@ -126,29 +109,8 @@ class LeadUnitDecisionTest {
     departmentSuffixes = readCsv("reference/provincial-departments.csv").stream().map(r -> r.get("suffix"))
         .collect(Collectors.toSet());
 
-    DmnDecisionTableEvaluationListener recorder = event -> event.getMatchingRules().forEach(rule -> {
-      lastMatched.add(rule.getId());
-      matchedInTest.add(rule.getId());
-    });
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
-    engine = configuration.buildEngine();
-
-    try (InputStream in = resource(DMN)) {
-      DmnModelInstance model = Dmn.readModelFromStream(in);
-      Decision modelDecision = model.getModelElementById(DECISION_KEY);
-      assertThat(modelDecision).as("decision %s in %s", DECISION_KEY, DMN).isNotNull();
-      DecisionTable table = (DecisionTable) modelDecision.getExpression();
-      assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
-      ruleIdsInModel = table.getRules().stream().map(Rule::getId).collect(Collectors.toCollection(TreeSet::new));
-      decision = engine.parseDecision(DECISION_KEY, model);
-    }
-  }
-
-  @BeforeEach
-  void resetMatchedRules() {
-    matchedInTest.clear();
+    table = new DmnRuleCoverage(DMN, DECISION_KEY);
+    assertThat(table.hitPolicy()).isEqualTo(HitPolicy.FIRST);
   }
 
   @Test
@@ -225,11 +187,12 @@ class LeadUnitDecisionTest {
 
   @Test
   void everyRuleOfTheTableIsMatchedAtLeastOnce() {
+    table.forgetMatchedRules();
     for (Case c : allCases()) {
       evaluate(c.domain(), c.issuerLevel(), c.province());
     }
-    assertThat(ruleIdsInModel).as("rules in %s", DMN).hasSize(29);
-    assertThat(matchedInTest).containsExactlyElementsOf(ruleIdsInModel);
+    assertThat(table.rulesInModel()).as("rules in %s", DMN).hasSize(29);
+    assertThat(table.matchedRules()).containsExactlyElementsOf(table.rulesInModel());
   }
 
   private static List<Case> allCases() {
@@ -245,27 +208,22 @@ class LeadUnitDecisionTest {
   }
 
   private static Outcome evaluate(String domain, String issuerLevel, String province) {
-    lastMatched.clear();
-    DmnDecisionResult result = engine.evaluateDecision(decision, Variables.createVariables()
+    Evaluation evaluation = table.evaluate(Variables.createVariables()
         .putValue("domain", domain)
         .putValue("issuerLevel", issuerLevel)
         .putValue("province", province));
+    DmnDecisionResult result = evaluation.result();
     assertThat(result.size()).as("FIRST returns at most one result").isLessThanOrEqualTo(1);
     String leadUnit = result.isEmpty() ? null : (String) result.getSingleResult().getEntryMap().get("leadUnit");
-    return new Outcome(leadUnit, List.copyOf(lastMatched));
+    return new Outcome(leadUnit, evaluation.matchedRules());
   }
 
   private static List<CSVRecord> readCsv(String path) throws IOException {
-    try (Reader reader = new InputStreamReader(resource(path), StandardCharsets.UTF_8)) {
+    try (Reader reader = new InputStreamReader(DmnRuleCoverage.resource(path), StandardCharsets.UTF_8)) {
       return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
     }
   }
 
-  private static InputStream resource(String path) {
-    InputStream in = LeadUnitDecisionTest.class.getClassLoader().getResourceAsStream(path);
-    assertThat(in).as("classpath resource %s", path).isNotNull();
-    return in;
-  }
 
   private record Case(String domain, String issuerLevel, String province) {
   }

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -25,18 +24,13 @@ import vn.directivetracker.DirectiveFixtures;
 class TasklistFiltersTest extends ApplicationTest {
 
   @Autowired
-  JdbcTemplate jdbc;
-
-  @Autowired
   TasklistFilters tasklistFilters;
 
-  DirectiveFixtures directives;
   FilterService filters;
   IdentityService identity;
 
   @BeforeEach
   void fixtures() {
-    directives = new DirectiveFixtures(http, jdbc);
     filters = engine.getFilterService();
     identity = engine.getIdentityService();
   }

@@ -7,14 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -25,16 +22,6 @@ import vn.directivetracker.DirectiveFixtures;
  * resubmitted, accepted, and every notice the steps wrote.
  */
 class AuditTrailScenarioTest extends ApplicationTest {
-
-  @Autowired
-  JdbcTemplate jdbc;
-
-  DirectiveFixtures directives;
-
-  @BeforeEach
-  void fixtures() {
-    directives = new DirectiveFixtures(http, jdbc);
-  }
 
   @Test
   void theTimelineOfATaskShowsEveryStepInOrderWithWhoDidItAndForWhichUnit() {

@@ -6,10 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.directivetracker.Mailbox.bodiesTo;
+import static vn.directivetracker.Mailbox.subjectsTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -19,10 +19,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -33,37 +30,24 @@ import vn.directivetracker.DirectiveFixtures;
  */
 class DirectiveTaskScenarioTest extends ApplicationTest {
 
-  @Autowired
-  JdbcTemplate jdbc;
-
-  DirectiveFixtures directives;
-
-  @BeforeEach
-  void fixtures() {
-    directives = new DirectiveFixtures(http, jdbc);
-  }
-
   @Test
   void reportAcceptedOnTimeClosesTheTaskAndStopsItsTimersAndContributions() throws Exception {
     clockAt("2024-01-10T09:00");
-    String ref = DirectiveFixtures.uniqueReference("ACCEPT");
-    Map<String, Object> t01 = DirectiveFixtures.task("T01", "HEALTH", "2024-01-31");
-    t01.put("coordinatingUnits", List.of("MPS"));
-    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10", List.of(t01));
-    String directiveId = issued.get("id").asText();
-    assertThat(DirectiveFixtures.taskOf(issued, "T01").get("leadUnit").asText()).isEqualTo("MOH");
-    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    Map<String, Object> t01 = DirectiveFixtures.coordinatedTask("T01", "HEALTH", "2024-01-31", "MPS");
+    IssuedTask issued = issueOneTask("ACCEPT", "2024-01-10", t01);
+    assertThat(DirectiveFixtures.taskOf(issued.directive(), "T01").get("leadUnit").asText()).isEqualTo("MOH");
+    ProcessInstance pi = issued.process();
 
     assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_Contribute");
     Task carryOut = task("UserTask_CarryOut", pi);
     assertThat(carryOut).hasCandidateGroup("MOH");
-    assertThat(carryOut.getDueDate()).isEqualTo(vietnam("2024-01-31T23:59:59"));
+    assertThat(carryOut.getDueDate()).isEqualTo(inVietnam("2024-01-31T23:59:59"));
     assertThat(task("UserTask_Contribute", pi)).hasCandidateGroup("MPS");
 
-    runDueJobs(directives.processesOf(directiveId));
-    assertThat(subjectsTo("moh", ref)).singleElement().asString().contains("Giao nhiệm vụ T01");
-    assertThat(subjectsTo("mps", ref)).singleElement().asString().contains("Phối hợp");
-    assertThat(bodyTo("moh", ref)).contains("#/?task=" + carryOut.getId()).contains("-------- English --------");
+    runDueJobs(directives.processesOf(issued.directiveId()));
+    assertThat(subjectsTo("moh", issued.reference())).singleElement().asString().contains("Giao nhiệm vụ T01");
+    assertThat(subjectsTo("mps", issued.reference())).singleElement().asString().contains("Phối hợp");
+    assertThat(bodyTo("moh", issued.reference())).contains("#/?task=" + carryOut.getId()).contains("-------- English --------");
 
     clockAt("2024-01-25T10:00");
     complete(carryOut, withVariables("reportResult", "Đã ban hành hướng dẫn", "completionDate", "2024-01-25"));
@@ -74,26 +58,23 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     assertThat(pi).isEnded().hasPassed("ServiceTask_AcceptReport", "EndEvent_TaskCompleted")
         .hasNotPassed("EndEvent_ContributionsDone");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
-    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
+    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.directiveId()), "T01");
     assertThat(task.get("status").asText()).isEqualTo("COMPLETED_ON_TIME");
     assertThat(task.get("completedOn").asText()).isEqualTo("2024-01-25");
-    assertThat(directives.get("leader", "/api/directives/" + directiveId).get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(directives.get("leader", "/api/directives/" + issued.directiveId()).get("status").asText()).isEqualTo("COMPLETED");
     assertThat(jdbc.queryForList("select outcome from dt_report where task_id = ?", String.class,
         task.get("id").asText())).containsExactly("ACCEPTED");
 
-    runDueJobs(directives.processesOf(directiveId));
-    assertThat(subjectsTo("moh", ref)).anySatisfy(s -> assertThat(s).contains("đã hoàn thành"));
-    assertThat(subjectsTo("secretary", ref)).anySatisfy(s -> assertThat(s).contains("chờ xem xét"));
+    runDueJobs(directives.processesOf(issued.directiveId()));
+    assertThat(subjectsTo("moh", issued.reference())).anySatisfy(s -> assertThat(s).contains("đã hoàn thành"));
+    assertThat(subjectsTo("secretary", issued.reference())).anySatisfy(s -> assertThat(s).contains("chờ xem xét"));
   }
 
   @Test
   void returnedReportGoesBackWithTheCommentAndALateResubmissionCompletesLate() throws Exception {
     clockAt("2024-01-10T09:00");
-    String ref = DirectiveFixtures.uniqueReference("RETURN");
-    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10",
-        List.of(DirectiveFixtures.task("T01", "CIVIL_STATUS", "2024-01-31")));
-    String directiveId = issued.get("id").asText();
-    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    IssuedTask issued = issueOneTask("RETURN", "2024-01-10", DirectiveFixtures.task("T01", "CIVIL_STATUS", "2024-01-31"));
+    ProcessInstance pi = issued.process();
     assertThat(task("UserTask_CarryOut", pi)).hasCandidateGroup("MOJ");
 
     clockAt("2024-01-20T15:00");
@@ -105,9 +86,9 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
 
     complete(review, withVariables("reportAccepted", false, "reviewComment", "Thiếu số liệu của 12 địa phương"));
     assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("ServiceTask_ReturnReport");
-    runDueJobs(directives.processesOf(directiveId));
-    assertThat(subjectsTo("moj", ref)).anySatisfy(s -> assertThat(s).contains("bị trả lại"));
-    assertThat(bodiesTo("moj", ref)).anySatisfy(b -> assertThat(b).contains("Thiếu số liệu của 12 địa phương"));
+    runDueJobs(directives.processesOf(issued.directiveId()));
+    assertThat(subjectsTo("moj", issued.reference())).anySatisfy(s -> assertThat(s).contains("bị trả lại"));
+    assertThat(bodiesTo("moj", issued.reference())).anySatisfy(b -> assertThat(b).contains("Thiếu số liệu của 12 địa phương"));
 
     clockAt("2024-02-03T09:00");
     complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "Báo cáo đầy đủ", "completionDate", "2024-02-02"));
@@ -118,7 +99,7 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reportAccepted");
     complete(again, withVariables("reportAccepted", true));
     assertThat(pi).isEnded();
-    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
+    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.directiveId()), "T01");
     assertThat(task.get("status").asText()).isEqualTo("COMPLETED_LATE");
     assertThat(jdbc.queryForList("select outcome from dt_report where task_id = ? order by submitted_at", String.class,
         task.get("id").asText())).containsExactly("RETURNED", "ACCEPTED");
@@ -129,9 +110,8 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
   @Test
   void aReportWithoutResultOrWithAFutureDateIsRefusedAndTheTaskStaysOpen() {
     clockAt("2024-01-10T09:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("INVALID"), "2024-01-10",
-        List.of(DirectiveFixtures.task("T01", "LAND", "2024-03-31")));
-    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    ProcessInstance pi = issueOneTask("INVALID", "2024-01-10", DirectiveFixtures.task("T01", "LAND", "2024-03-31"))
+        .process();
     Task carryOut = task("UserTask_CarryOut", pi);
     assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(), withVariables("completionDate", "2024-01-09")))
         .hasRootCauseInstanceOf(BadUserRequestException.class)
@@ -145,121 +125,113 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
   @Test
   void aReviewWithoutItsReportInTheTableIsRefusedRatherThanRecordedNowhere() {
     clockAt("2024-01-10T09:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("NOREPORT"), "2024-01-10",
-        List.of(DirectiveFixtures.task("T01", "LAND", "2024-03-31")));
-    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
-    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    IssuedTask issued = issueOneTask("NOREPORT", "2024-01-10", DirectiveFixtures.task("T01", "LAND", "2024-03-31"));
+    ProcessInstance pi = issued.process();
     complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "Đã xong", "completionDate", "2024-01-10"));
     // The review finds its report in dt_report (no variable names it): gone, the review cannot be recorded.
-    jdbc.update("delete from dt_report where task_id = ?", taskId);
+    jdbc.update("delete from dt_report where task_id = ?", issued.taskId());
     Task review = task("UserTask_ReviewReport", pi);
 
     assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), withVariables("reportAccepted", true)))
         .hasMessageContaining("has no report awaiting review");
     assertThat(pi).isWaitingAt("UserTask_ReviewReport");
-    assertThat(jdbc.queryForObject("select state from dt_task where id = ?", String.class, taskId)).isEqualTo("OPEN");
+    assertThat(jdbc.queryForObject("select state from dt_task where id = ?", String.class, issued.taskId())).isEqualTo("OPEN");
   }
 
   @Test
   void aTaskWithoutDeadlineHasNoTimers() {
     clockAt("2024-01-10T09:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("NODEADLINE"), "2024-01-10",
-        List.of(DirectiveFixtures.task("T01", "COMMUNICATION", null)));
-    assertThat(DirectiveFixtures.taskOf(issued, "T01").get("leadUnit").asText()).isEqualTo("MCST");
-    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    IssuedTask issued = issueOneTask("NODEADLINE", "2024-01-10", DirectiveFixtures.task("T01", "COMMUNICATION", null));
+    assertThat(DirectiveFixtures.taskOf(issued.directive(), "T01").get("leadUnit").asText()).isEqualTo("MCST");
+    ProcessInstance pi = issued.process();
     assertThat(pi).isWaitingAt("UserTask_CarryOut").hasPassed("EndEvent_NoCoordination");
-    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
-    assertThat(nextReminder(taskId)).isNull();
-    assertThat(nextEscalation(taskId)).isNull();
+    assertThat(nextReminder(issued.taskId())).isNull();
+    assertThat(nextEscalation(issued.taskId())).isNull();
     assertThat(task("UserTask_CarryOut", pi).getDueDate()).isNull();
     // No timers at all: the sweep opens its monthly progress periods (the 15th at 08:00), nothing watches a deadline.
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
-    assertThat(nextProgress(taskId)).isEqualTo(vietnam("2024-01-15T08:00:00"));
+    assertThat(nextProgress(issued.taskId())).isEqualTo(inVietnam("2024-01-15T08:00:00"));
     clockAt("2030-01-01T09:00");
-    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.get("id").asText()), "T01")
+    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.directiveId()), "T01")
         .get("status").asText()).isEqualTo("IN_PROGRESS");
   }
 
   @Test
   void remindersBeforeTheDeadlineThenEscalationsThatRiseAsTheEscalationTableSays() throws Exception {
     clockAt("2024-01-10T09:00");
-    String ref = DirectiveFixtures.uniqueReference("ESCALATE");
-    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10",
-        List.of(DirectiveFixtures.task("T01", "CIVIL_STATUS", "2024-01-31")));
-    String directiveId = issued.get("id").asText();
-    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
-    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
-    List<String> processes = directives.processesOf(directiveId);
+    IssuedTask issued = issueOneTask("ESCALATE", "2024-01-10", DirectiveFixtures.task("T01", "CIVIL_STATUS", "2024-01-31"));
+    ProcessInstance pi = issued.process();
+    List<String> processes = directives.processesOf(issued.directiveId());
     runDueJobs(processes);
 
     // No timer of the task's own watches the deadline: the sweep reminds it (dt_task.next_reminder_at).
     assertThat(timers(pi)).isEmpty();
     // Half of the time: day 10 of 21; then 3 days before the deadline; both at 08:00 in Ha Noi.
-    assertThat(nextReminder(taskId)).isEqualTo(vietnam("2024-01-20T08:00:00"));
+    assertThat(nextReminder(issued.taskId())).isEqualTo(inVietnam("2024-01-20T08:00:00"));
     clockAt("2024-01-19T17:00");
     runDueJobs(processes);
-    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).isEmpty();
+    assertThat(subjectsTo("moj", issued.reference())).filteredOn(s -> s.contains("Nhắc việc")).isEmpty();
     clockAt("2024-01-20T08:00:01");
     runDueJobs(processes);
-    assertThat(nextReminder(taskId)).isEqualTo(vietnam("2024-01-28T08:00:00"));
-    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).singleElement().asString()
+    assertThat(nextReminder(issued.taskId())).isEqualTo(inVietnam("2024-01-28T08:00:00"));
+    assertThat(subjectsTo("moj", issued.reference())).filteredOn(s -> s.contains("Nhắc việc")).singleElement().asString()
         .contains("T01");
     clockAt("2024-01-28T08:00:01");
     runDueJobs(processes);
-    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).hasSize(2);
-    assertThat(bodiesTo("moj", ref)).anySatisfy(b -> assertThat(b).contains("còn 3 ngày"));
+    assertThat(subjectsTo("moj", issued.reference())).filteredOn(s -> s.contains("Nhắc việc")).hasSize(2);
+    assertThat(bodiesTo("moj", issued.reference())).anySatisfy(b -> assertThat(b).contains("còn 3 ngày"));
     // The reminders done: none is planned, and a sweep that runs again sends none.
-    assertThat(nextReminder(taskId)).isNull();
+    assertThat(nextReminder(issued.taskId())).isNull();
     runEscalationSweep(processes);
     runDueJobs(processes);
-    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Nhắc việc")).hasSize(2);
+    assertThat(subjectsTo("moj", issued.reference())).filteredOn(s -> s.contains("Nhắc việc")).hasSize(2);
     assertThat(pi).isWaitingAt("UserTask_CarryOut");
-    assertThat(nextEscalation(taskId)).isEqualTo(vietnam("2024-02-01T00:00:00"));
+    assertThat(nextEscalation(issued.taskId())).isEqualTo(inVietnam("2024-02-01T00:00:00"));
 
     // From the first moment after the deadline day, then as often as escalation-level says: the sweep.
     List<Integer> levels = new ArrayList<>();
     List<Integer> days = new ArrayList<>();
     List<Date> looks = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      Date due = nextEscalation(taskId);
+      Date due = nextEscalation(issued.taskId());
       looks.add(due);
       org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
       runDueJobs(processes);
       Map<String, Object> last = jdbc.queryForMap(
-          "select level, days_overdue from dt_escalation where task_id = ? order by escalated_at desc limit 1", taskId);
+          "select level, days_overdue from dt_escalation where task_id = ? order by escalated_at desc limit 1", issued.taskId());
       levels.add(((Number) last.get("level")).intValue());
       days.add(((Number) last.get("days_overdue")).intValue());
     }
     assertThat(days).containsExactly(1, 8, 15, 22, 29, 36);
     assertThat(levels).containsExactly(1, 2, 2, 2, 2, 3);
     // Looked at again on the 7th day, 08:00 Ha Noi time (nextCheckInDays of the ordinary rules).
-    assertThat(looks).containsExactly(vietnam("2024-02-01T00:00:00"), vietnam("2024-02-08T08:00:00"),
-        vietnam("2024-02-15T08:00:00"), vietnam("2024-02-22T08:00:00"), vietnam("2024-02-29T08:00:00"),
-        vietnam("2024-03-07T08:00:00"));
-    assertThat(jdbc.queryForObject("select count(*) from dt_escalation where task_id = ?", Integer.class, taskId))
+    assertThat(looks).containsExactly(inVietnam("2024-02-01T00:00:00"), inVietnam("2024-02-08T08:00:00"),
+        inVietnam("2024-02-15T08:00:00"), inVietnam("2024-02-22T08:00:00"), inVietnam("2024-02-29T08:00:00"),
+        inVietnam("2024-03-07T08:00:00"));
+    assertThat(jdbc.queryForObject("select count(*) from dt_escalation where task_id = ?", Integer.class, issued.taskId()))
         .isEqualTo(6);
     // The facts are in dt_task and dt_escalation, not in the task's process.
     assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys("escalationLevel",
         "escalationAudience", "daysOverdue", "nextCheckInDays", "nextEscalationAt", "overdueAt");
     assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
         .decisionDefinitionKey("escalation-level").count()).isZero();
-    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01");
+    JsonNode task = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.directiveId()), "T01");
     assertThat(task.get("status").asText()).isEqualTo("OVERDUE");
     assertThat(task.get("escalationLevel").asInt()).isEqualTo(3);
     // Level 1 tells the lead only; a ministry's level 2 and 3 go to the working group and its secretariat.
-    assertThat(subjectsTo("moj", ref)).filteredOn(s -> s.contains("Cảnh báo cấp")).hasSize(6);
-    assertThat(subjectsTo("leader", ref)).filteredOn(s -> s.contains("Cảnh báo cấp")).hasSize(5);
-    assertThat(subjectsTo("secretary", ref)).filteredOn(s -> s.contains("Cảnh báo cấp 3")).hasSize(1);
+    assertThat(subjectsTo("moj", issued.reference())).filteredOn(s -> s.contains("Cảnh báo cấp")).hasSize(6);
+    assertThat(subjectsTo("leader", issued.reference())).filteredOn(s -> s.contains("Cảnh báo cấp")).hasSize(5);
+    assertThat(subjectsTo("secretary", issued.reference())).filteredOn(s -> s.contains("Cảnh báo cấp 3")).hasSize(1);
 
     complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "Hoàn thành", "completionDate",
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()));
     complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
     assertThat(pi).isEnded();
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
-    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T01")
+    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + issued.directiveId()), "T01")
         .get("status").asText()).isEqualTo("COMPLETED_LATE");
     // Closed: the sweep no longer looks at it.
-    assertThat(nextEscalation(taskId)).isNull();
+    assertThat(nextEscalation(issued.taskId())).isNull();
   }
 
   @Test
@@ -286,12 +258,11 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
   void withdrawingATaskEndsItsProcessTimersAndInboxEntriesAndTellsTheUnits() throws Exception {
     clockAt("2024-01-10T09:00");
     String ref = DirectiveFixtures.uniqueReference("WITHDRAW");
-    Map<String, Object> t01 = DirectiveFixtures.task("T01", "LAND", "2024-02-28");
-    t01.put("coordinatingUnits", List.of("MOF"));
+    Map<String, Object> t01 = DirectiveFixtures.coordinatedTask("T01", "LAND", "2024-02-28", "MOF");
     JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-01-10",
         List.of(t01, DirectiveFixtures.task("T02", "HOUSING", "2024-02-28")));
     String directiveId = issued.get("id").asText();
-    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    ProcessInstance pi = processInstance(directives.processOf(directiveId, "T01"));
     assertThat(pi).isWaitingAt("UserTask_CarryOut", "UserTask_Contribute");
 
     var response = directives.post("leader", "/api/directives/" + directiveId + "/tasks/T01/withdrawal",
@@ -315,12 +286,9 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
   @Test
   void aCoordinatingUnitsContributionIsRecordedAndDoesNotBlockTheLead() {
     clockAt("2024-01-10T09:00");
-    Map<String, Object> t01 = DirectiveFixtures.task("T01", "IDENTIFICATION", "2024-02-28");
-    t01.put("coordinatingUnits", List.of("MOST", "VPCP"));
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("COORD"), "2024-01-10",
-        List.of(t01));
-    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
-    ProcessInstance pi = instance(directives.processOf(issued.get("id").asText(), "T01"));
+    Map<String, Object> t01 = DirectiveFixtures.coordinatedTask("T01", "IDENTIFICATION", "2024-02-28", "MOST", "VPCP");
+    IssuedTask issued = issueOneTask("COORD", "2024-01-10", t01);
+    ProcessInstance pi = issued.process();
     List<Task> contributions = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("UserTask_Contribute").list();
     assertThat(contributions).hasSize(2);
@@ -328,7 +296,7 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
         .taskDefinitionKey("UserTask_Contribute").taskCandidateGroup("MOST").singleResult();
     complete(most, withVariables("contribution", "Đã cung cấp chuẩn dữ liệu"));
     assertThat(jdbc.queryForList("select unit from dt_report where task_id = ? and kind = 'CONTRIBUTION'",
-        String.class, taskId)).containsExactly("MOST");
+        String.class, issued.taskId())).containsExactly("MOST");
 
     clockAt("2024-01-30T15:00");
     complete(task("UserTask_CarryOut", pi), withVariables("reportResult", "VNeID đã tích hợp", "completionDate", "2024-01-30"));
@@ -336,52 +304,11 @@ class DirectiveTaskScenarioTest extends ApplicationTest {
     assertThat(pi).isEnded();
   }
 
-  private ProcessInstance instance(String id) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
-  }
-
   private List<Job> timers(ProcessInstance pi) {
     return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
-  }
-
-
-  private static Date vietnam(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant());
-  }
-
-  private static List<String> subjectsTo(String user, String reference) throws Exception {
-    List<String> subjects = new ArrayList<>();
-    for (MimeMessage m : messagesTo(user, reference)) {
-      subjects.add(m.getSubject());
-    }
-    return subjects;
   }
 
   private static String bodyTo(String user, String reference) throws Exception {
     return bodiesTo(user, reference).get(0);
   }
-
-  private static List<String> bodiesTo(String user, String reference) throws Exception {
-    List<String> bodies = new ArrayList<>();
-    for (MimeMessage m : messagesTo(user, reference)) {
-      bodies.add(String.valueOf(m.getContent()));
-    }
-    return bodies;
-  }
-
-  private static List<MimeMessage> messagesTo(String user, String reference) throws Exception {
-    List<MimeMessage> found = new ArrayList<>();
-    var account = MAIL.getUserManager().getUserByEmail(user + "@demo.directivetracker.vn");
-    if (account == null) {
-      return found;
-    }
-    for (var stored : MAIL.getManagers().getImapHostManager().getInbox(account).getMessages()) {
-      MimeMessage m = stored.getMimeMessage();
-      if (m.getSubject().contains(reference)) {
-        found.add(m);
-      }
-    }
-    return found;
-  }
-
 }

@@ -16,10 +16,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 import vn.directivetracker.TaskChangeFixtures;
@@ -30,9 +28,6 @@ import vn.directivetracker.TaskChangeFixtures;
  * reported done while they are open unless the lead says why.
  */
 class SubtaskScenarioTest extends ApplicationTest {
-
-  @Autowired
-  JdbcTemplate jdbc;
 
   TaskChangeFixtures changes;
 
@@ -46,10 +41,9 @@ class SubtaskScenarioTest extends ApplicationTest {
     clockAt("2024-01-10T09:00");
     Map<String, Object> national = DirectiveFixtures.task("T01", "HEALTH", "2024-03-31");
     national.put("province", "HAIPHONG");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("CASCADE"), "2024-01-10",
-        List.of(national));
-    String parentDirective = issued.get("id").asText();
-    JsonNode parent = DirectiveFixtures.taskOf(issued, "T01");
+    IssuedTask issued = issueOneTask("CASCADE", "2024-01-10", national);
+    String parentDirective = issued.directiveId();
+    JsonNode parent = DirectiveFixtures.taskOf(issued.directive(), "T01");
     assertThat(parent.get("leadUnit").asText()).isEqualTo("HAIPHONG");
     String parentTaskId = parent.get("id").asText();
 
@@ -99,7 +93,7 @@ class SubtaskScenarioTest extends ApplicationTest {
     assertThat(subtasks(parentDirective)).isEqualTo(Map.of("total", 2, "completed", 0, "overdue", 2));
 
     // The province may not report its task done while S1 and S2 are open, unless it says why.
-    ProcessInstance parentPi = instance(directives.processOf(parentDirective, "T01"));
+    ProcessInstance parentPi = issued.process();
     var carryOut = task("UserTask_CarryOut", parentPi);
     assertThatThrownBy(() -> engine.getTaskService().complete(carryOut.getId(),
         withVariables("reportResult", "Đã triển khai", "completionDate", "2024-03-31")))
@@ -110,7 +104,7 @@ class SubtaskScenarioTest extends ApplicationTest {
     assertThat(parentPi).isWaitingAt("UserTask_ReviewReport");
 
     // The sub-directive's own review goes to the province's working group secretariat.
-    ProcessInstance s2 = instance(directives.processOf(subId, "S2"));
+    ProcessInstance s2 = processInstance(directives.processOf(subId, "S2"));
     complete(task("UserTask_CarryOut", s2), withVariables("reportResult", "Xong", "completionDate", "2024-03-31"));
     assertThat(task("UserTask_ReviewReport", s2)).hasCandidateGroup("HAIPHONGWGSEC");
     complete(task("UserTask_ReviewReport", s2), withVariables("reportAccepted", true));
@@ -120,9 +114,8 @@ class SubtaskScenarioTest extends ApplicationTest {
   @Test
   void aMinistrySplitsItsTaskNamingEachLeadAndReviewsTheReportsItself() {
     clockAt("2024-01-10T09:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("CASCADE-MIN"),
-        "2024-01-10", List.of(DirectiveFixtures.task("T01", "TAX", "2024-06-30")));
-    JsonNode parent = DirectiveFixtures.taskOf(issued, "T01");
+    IssuedTask issued = issueOneTask("CASCADE-MIN", "2024-01-10", DirectiveFixtures.task("T01", "TAX", "2024-06-30"));
+    JsonNode parent = DirectiveFixtures.taskOf(issued.directive(), "T01");
     assertThat(parent.get("leadUnit").asText()).isEqualTo("MOF");
     String subRef = DirectiveFixtures.uniqueReference("CV-BTC");
 
@@ -141,7 +134,7 @@ class SubtaskScenarioTest extends ApplicationTest {
     assertThat(sub.get("issuer").asText()).isEqualTo("MOF");
     assertThat(DirectiveFixtures.taskOf(sub, "S1").get("leadDecidedBy").asText()).isEqualTo("ISSUER");
 
-    ProcessInstance s1 = instance(directives.processOf(sub.get("id").asText(), "S1"));
+    ProcessInstance s1 = processInstance(directives.processOf(sub.get("id").asText(), "S1"));
     assertThat(task("UserTask_CarryOut", s1)).hasCandidateGroup("VSS");
     complete(task("UserTask_CarryOut", s1), withVariables("reportResult", "Xong", "completionDate", "2024-01-10"));
     assertThat(task("UserTask_ReviewReport", s1)).hasCandidateGroup("MOF");
@@ -150,9 +143,8 @@ class SubtaskScenarioTest extends ApplicationTest {
   @Test
   void aMinistryGivesWorkOnlyToItsOwnUnitsNeverToItsPeers() {
     clockAt("2024-01-10T09:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("CASCADE-PEER"),
-        "2024-01-10", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-06-30")));
-    String parentId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    String parentId = issueOneTask("CASCADE-PEER", "2024-01-10", DirectiveFixtures.task("T01", "HEALTH", "2024-06-30"))
+        .taskId();
     Map<String, Object> otherSector = row("S1", "HEALTH", "2024-05-31");
     otherSector.put("leadUnit", "HAIPHONGDOJ");
     Map<String, Object> peers = row("S2", "HEALTH", "2024-05-31");
@@ -195,9 +187,5 @@ class SubtaskScenarioTest extends ApplicationTest {
     t.put("domain", domain);
     t.put("deadline", deadline);
     return t;
-  }
-
-  private ProcessInstance instance(String id) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
 }

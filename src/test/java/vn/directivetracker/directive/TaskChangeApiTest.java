@@ -43,8 +43,7 @@ class TaskChangeApiTest extends ApplicationTest {
     clockAt("2024-01-10T09:00");
     directives = new DirectiveFixtures(http, jdbc);
     changes = new TaskChangeFixtures(http, engine);
-    Map<String, Object> t01 = DirectiveFixtures.task("T01", "HEALTH", "2024-02-28");
-    t01.put("coordinatingUnits", List.of("MPS"));
+    Map<String, Object> t01 = DirectiveFixtures.coordinatedTask("T01", "HEALTH", "2024-02-28", "MPS");
     JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("CHANGE-API"),
         "2024-01-10", List.of(t01, DirectiveFixtures.task("T02", "LAND", "2024-02-28")));
     directiveId = issued.get("id").asText();

@@ -37,6 +37,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.Mailbox;
 import vn.directivetracker.TaskChangeFixtures;
 
 /**
@@ -381,7 +382,7 @@ class TasklistEndToEndTest extends ApplicationTest {
   /** Delivers the pending notices of the process and returns the Tasklist link of the user's mail about the task. */
   private String linkInMail(String user, String reference, String processInstanceId, String taskId) throws Exception {
     runDueJobs(List.of(processInstanceId));
-    for (String body : TaskChangeFixtures.bodiesTo(user, reference)) {
+    for (String body : Mailbox.bodiesTo(user, reference)) {
       Matcher link = TASKLIST_LINK.matcher(body);
       while (link.find()) {
         if (link.group(1).endsWith(taskId)) {

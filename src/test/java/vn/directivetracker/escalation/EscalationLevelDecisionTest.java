@@ -3,11 +3,9 @@ package vn.directivetracker.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,25 +13,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.directivetracker.DmnRuleCoverage;
+import vn.directivetracker.DmnRuleCoverage.Evaluation;
 
 /**
  * Evaluates processes/escalation-level.dmn with the plain DMN engine. The @CsvSource rows are the specification of
@@ -52,43 +40,19 @@ class EscalationLevelDecisionTest {
   private static final List<String> UNIT_TYPES = List.of("MINISTRY", "MINISTERIAL_AGENCY", "GOV_AGENCY",
       "ENTERPRISE", "STEERING", "PROVINCE", "DEPARTMENT");
 
-  private static final List<String> lastMatched = new ArrayList<>();
-  private static final Set<String> matchedInTest = new TreeSet<>();
-  private static Set<String> ruleIdsInModel;
-  private static DmnEngine engine;
-  private static DmnDecision decision;
+  /** The escalation-level table, recording the rules it matches. */
+  private static DmnRuleCoverage table;
 
   @BeforeAll
   static void loadDecision() throws IOException {
-    DmnDecisionTableEvaluationListener recorder = event -> event.getMatchingRules().forEach(rule -> {
-      lastMatched.add(rule.getId());
-      matchedInTest.add(rule.getId());
-    });
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
-    engine = configuration.buildEngine();
-
-    try (InputStream in = resource(DMN)) {
-      DmnModelInstance model = Dmn.readModelFromStream(in);
-      Decision modelDecision = model.getModelElementById(DECISION_KEY);
-      assertThat(modelDecision).as("decision %s in %s", DECISION_KEY, DMN).isNotNull();
-      DecisionTable table = (DecisionTable) modelDecision.getExpression();
-      assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
-      ruleIdsInModel = table.getRules().stream().map(Rule::getId).collect(Collectors.toCollection(TreeSet::new));
-      decision = engine.parseDecision(DECISION_KEY, model);
-    }
-  }
-
-  @BeforeEach
-  void resetMatchedRules() {
-    matchedInTest.clear();
+    table = new DmnRuleCoverage(DMN, DECISION_KEY);
+    assertThat(table.hitPolicy()).isEqualTo(HitPolicy.UNIQUE);
   }
 
   @Test
   void theUnitTypesAreThoseOfUnitsCsvPlusProvincialDepartments() throws IOException {
     Set<String> typesInData;
-    try (Reader reader = new InputStreamReader(resource("reference/units.csv"), StandardCharsets.UTF_8)) {
+    try (Reader reader = new InputStreamReader(DmnRuleCoverage.resource("reference/units.csv"), StandardCharsets.UTF_8)) {
       typesInData = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)
           .getRecords().stream().map(r -> r.get("type")).collect(Collectors.toCollection(TreeSet::new));
     }
@@ -143,6 +107,7 @@ class EscalationLevelDecisionTest {
 
   @Test
   void everyCombinationMatchesExactlyOneRuleAndEveryRuleIsUsed() {
+    table.forgetMatchedRules();
     // UNIQUE: the engine throws DmnHitPolicyException if two rules match; completeness: no combination may miss.
     for (int days = 0; days <= 400; days++) {
       for (boolean keyTask : new boolean[] {false, true}) {
@@ -154,8 +119,8 @@ class EscalationLevelDecisionTest {
         }
       }
     }
-    assertThat(ruleIdsInModel).as("rules in %s", DMN).hasSize(8);
-    assertThat(matchedInTest).containsExactlyElementsOf(ruleIdsInModel);
+    assertThat(table.rulesInModel()).as("rules in %s", DMN).hasSize(8);
+    assertThat(table.matchedRules()).containsExactlyElementsOf(table.rulesInModel());
   }
 
   @Test
@@ -168,13 +133,13 @@ class EscalationLevelDecisionTest {
   }
 
   private static Outcome evaluate(int daysOverdue, boolean keyTask, String leadUnitType) {
-    lastMatched.clear();
-    DmnDecisionResult result = engine.evaluateDecision(decision, Variables.createVariables()
+    Evaluation evaluation = table.evaluate(Variables.createVariables()
         .putValue("daysOverdue", daysOverdue)
         .putValue("keyTask", keyTask)
         .putValue("leadUnitType", leadUnitType));
+    DmnDecisionResult result = evaluation.result();
     Map<String, Object> output = result.isEmpty() ? Map.of() : result.getSingleResult().getEntryMap();
-    return new Outcome(output, List.copyOf(lastMatched));
+    return new Outcome(output, evaluation.matchedRules());
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
@@ -183,11 +148,6 @@ class EscalationLevelDecisionTest {
     return all;
   }
 
-  private static InputStream resource(String path) {
-    InputStream in = EscalationLevelDecisionTest.class.getClassLoader().getResourceAsStream(path);
-    assertThat(in).as("classpath resource %s", path).isNotNull();
-    return in;
-  }
 
   private record Outcome(Map<String, Object> output, List<String> matchedRules) {
   }

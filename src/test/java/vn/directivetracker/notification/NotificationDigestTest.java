@@ -1,24 +1,21 @@
 package vn.directivetracker.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.directivetracker.Mailbox.messagesTo;
+import static vn.directivetracker.Mailbox.subjectsTo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -29,16 +26,6 @@ import vn.directivetracker.DirectiveFixtures;
 class NotificationDigestTest extends ApplicationTest {
 
   static final String PATH = "/api/me/notification-preferences";
-
-  @Autowired
-  JdbcTemplate jdbc;
-
-  DirectiveFixtures directives;
-
-  @BeforeEach
-  void fixtures() {
-    directives = new DirectiveFixtures(http, jdbc);
-  }
 
   @AfterEach
   void perEventMailAgain() {
@@ -75,40 +62,36 @@ class NotificationDigestTest extends ApplicationTest {
   void aDigestOfficerGetsOneMailADayListingTheNoticesOthersGotOneByOne() throws Exception {
     put("most", "{\"digest\": true}");
     clockAt("2024-05-06T09:00");
-    String ref = DirectiveFixtures.uniqueReference("DIGEST");
-    Map<String, Object> t01 = DirectiveFixtures.task("T01", "TELECOM", "2024-07-31");
-    t01.put("coordinatingUnits", List.of("MOH"));
-    JsonNode issued = directives.issue("leader", "P06WG", ref, "2024-05-06", List.of(t01));
-    String directiveId = issued.get("id").asText();
-    assertThat(DirectiveFixtures.taskOf(issued, "T01").get("leadUnit").asText()).isEqualTo("MOST");
-    runDueJobs(directives.processesOf(directiveId));
+    Map<String, Object> t01 = DirectiveFixtures.coordinatedTask("T01", "TELECOM", "2024-07-31", "MOH");
+    IssuedTask issued = issueOneTask("DIGEST", "2024-05-06", t01);
+    assertThat(DirectiveFixtures.taskOf(issued.directive(), "T01").get("leadUnit").asText()).isEqualTo("MOST");
+    runDueJobs(directives.processesOf(issued.directiveId()));
     clockAt("2024-05-06T11:00");
-    assertThat(directives.post("leader", "/api/directives/" + directiveId + "/tasks/T01/withdrawal",
+    assertThat(directives.post("leader", "/api/directives/" + issued.directiveId() + "/tasks/T01/withdrawal",
         Map.of("reason", "Gộp vào nhiệm vụ khác")).getStatusCode().value()).isEqualTo(200);
-    runDueJobs(directives.processesOf(directiveId));
+    runDueJobs(directives.processesOf(issued.directiveId()));
 
-    assertThat(subjectsTo("most", ref)).isEmpty();
-    assertThat(subjectsTo("moh", ref)).hasSize(2);
-    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    assertThat(subjectsTo("most", issued.reference())).isEmpty();
+    assertThat(subjectsTo("moh", issued.reference())).hasSize(2);
     assertThat(jdbc.queryForList("select event || ':' || status from dt_notification where task_id = ? order by created_at",
-        String.class, taskId)).containsExactlyInAnyOrder("ASSIGNED:DIGESTED", "CONTRIBUTION_REQUESTED:SENT",
+        String.class, issued.taskId())).containsExactlyInAnyOrder("ASSIGNED:DIGESTED", "CONTRIBUTION_REQUESTED:SENT",
         "WITHDRAWN:SENT");
     assertThat(jdbc.queryForObject("select count(*) from dt_digest_entry e join dt_notification n"
         + " on n.id = e.notification_id where n.task_id = ? and e.user_id = 'most' and e.sent_at is null",
-        Integer.class, taskId)).isEqualTo(2);
+        Integer.class, issued.taskId())).isEqualTo(2);
 
     clockAt("2024-05-06T17:00");
     runDigest();
-    List<MimeMessage> digests = mailsTo("most", "Tổng hợp thông báo");
+    List<MimeMessage> digests = messagesTo("most", "Tổng hợp thông báo");
     assertThat(digests).hasSize(1);
     String body = (String) digests.get(0).getContent();
-    assertThat(body).contains("[" + ref + "] Giao nhiệm vụ T01", "[" + ref + "] Thu hồi nhiệm vụ T01",
+    assertThat(body).contains("[" + issued.reference() + "] Giao nhiệm vụ T01", "[" + issued.reference() + "] Thu hồi nhiệm vụ T01",
         "-------- English --------", "Today's 2 notices");
     assertThat(digests.get(0).getSubject()).contains("06/05/2024");
 
     clockAt("2024-05-07T17:00");
     runDigest();
-    assertThat(mailsTo("most", "Tổng hợp thông báo")).hasSize(1);
+    assertThat(messagesTo("most", "Tổng hợp thông báo")).hasSize(1);
   }
 
   private void runDigest() {
@@ -133,30 +116,5 @@ class NotificationDigestTest extends ApplicationTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return new HttpEntity<>(body, headers);
-  }
-
-  private static List<String> subjectsTo(String user, String text) throws Exception {
-    return mailsTo(user, text).stream().map(m -> {
-      try {
-        return m.getSubject();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
-  }
-
-  private static List<MimeMessage> mailsTo(String user, String text) throws Exception {
-    var account = MAIL.getUserManager().getUserByEmail(user + "@demo.directivetracker.vn");
-    List<MimeMessage> found = new ArrayList<>();
-    if (account == null) {
-      return found;
-    }
-    for (var stored : MAIL.getManagers().getImapHostManager().getInbox(account).getMessages()) {
-      MimeMessage m = stored.getMimeMessage();
-      if (m.getSubject().contains(text)) {
-        found.add(m);
-      }
-    }
-    return found;
   }
 }

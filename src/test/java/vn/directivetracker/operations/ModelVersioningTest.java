@@ -9,12 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -24,16 +20,6 @@ import vn.directivetracker.DirectiveFixtures;
  * nothing, and migrated instances go on to their end on the new version.
  */
 class ModelVersioningTest extends ApplicationTest {
-
-  @Autowired
-  JdbcTemplate jdbc;
-
-  DirectiveFixtures directives;
-
-  @BeforeEach
-  void fixtures() {
-    directives = new DirectiveFixtures(http, jdbc);
-  }
 
   @Test
   void aChangedLeadUnitTableAppliesToNewTasksWhileRunningTasksKeepTheirLead() throws Exception {
@@ -65,8 +51,7 @@ class ModelVersioningTest extends ApplicationTest {
   void runningTasksKeepTheirVersionUntilMigratedTheDryRunChangesNothingAndMigratedTasksRunToTheEnd()
       throws Exception {
     clockAt("2024-05-02T09:00");
-    Map<String, Object> coordinated = DirectiveFixtures.task("T02", "HEALTH", "2024-08-31");
-    coordinated.put("coordinatingUnits", List.of("MOF"));
+    Map<String, Object> coordinated = DirectiveFixtures.coordinatedTask("T02", "HEALTH", "2024-08-31", "MOF");
     JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("MIGRATE"), "2024-05-02",
         List.of(DirectiveFixtures.task("T01", "LAND", "2024-08-31"), coordinated));
     String directiveId = issued.get("id").asText();
@@ -76,8 +61,8 @@ class ModelVersioningTest extends ApplicationTest {
     TaskService tasks = engine.getTaskService();
     tasks.complete(openTask(inReview, "UserTask_CarryOut").getId(),
         Map.of("reportResult", "Đã hoàn thành", "completionDate", "2024-05-02"));
-    String oldDefinition = instance(inReview).getProcessDefinitionId();
-    assertThat(instance(atWork).getProcessDefinitionId()).isEqualTo(oldDefinition);
+    String oldDefinition = processInstance(inReview).getProcessDefinitionId();
+    assertThat(processInstance(atWork).getProcessDefinitionId()).isEqualTo(oldDefinition);
     Map<String, List<String>> before = Map.of(inReview, openTaskIds(inReview), atWork, openTaskIds(atWork));
     assertThat(before.get(atWork)).hasSize(2);
 
@@ -102,8 +87,8 @@ class ModelVersioningTest extends ApplicationTest {
     String newDefinition = engine.getRepositoryService().createProcessDefinitionQuery()
         .deploymentId(changedDeployment).processDefinitionKey("directive-task").singleResult().getId();
     try {
-      assertThat(instance(inReview).getProcessDefinitionId()).isEqualTo(oldDefinition);
-      assertThat(instance(atWork).getProcessDefinitionId()).isEqualTo(oldDefinition);
+      assertThat(processInstance(inReview).getProcessDefinitionId()).isEqualTo(oldDefinition);
+      assertThat(processInstance(atWork).getProcessDefinitionId()).isEqualTo(oldDefinition);
 
       var refused = directives.post("moh", "/api/admin/model-migrations",
           Map.of("processDefinitionKey", "directive-task"));
@@ -122,7 +107,7 @@ class ModelVersioningTest extends ApplicationTest {
       assertThat(dryRun.has("migrated")).isFalse();
       assertThat(dryRun.get("sources")).allSatisfy(s -> assertThat(s.get("valid").asBoolean()).isTrue());
       for (String pi : List.of(inReview, atWork)) {
-        assertThat(instance(pi).getProcessDefinitionId()).isEqualTo(oldDefinition);
+        assertThat(processInstance(pi).getProcessDefinitionId()).isEqualTo(oldDefinition);
         assertThat(openTaskIds(pi)).isEqualTo(before.get(pi));
       }
 
@@ -131,7 +116,7 @@ class ModelVersioningTest extends ApplicationTest {
       assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(200);
       assertThat(DirectiveFixtures.read(run.getBody()).get("migrated").asLong()).isGreaterThanOrEqualTo(2);
       for (String pi : List.of(inReview, atWork)) {
-        assertThat(instance(pi).getProcessDefinitionId()).isEqualTo(newDefinition);
+        assertThat(processInstance(pi).getProcessDefinitionId()).isEqualTo(newDefinition);
         assertThat(openTaskIds(pi)).as("the same open tasks, still in their units' inboxes").isEqualTo(before.get(pi));
       }
       assertThat(tasks.createTaskQuery().processInstanceId(atWork).taskCandidateGroup("MOH").count()).isOne();
@@ -165,7 +150,7 @@ class ModelVersioningTest extends ApplicationTest {
       tasks.complete(review.getId(), Map.of("reportAccepted", true));
       runDueJobs(List.of(inReview, atWork));
       for (String pi : List.of(inReview, atWork)) {
-        assertThat(instance(pi)).as("ended").isNull();
+        assertThat(processInstance(pi)).as("ended").isNull();
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi)
             .activityId(ADDED_STEP).finished().count()).isOne();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi)
@@ -202,9 +187,5 @@ class ModelVersioningTest extends ApplicationTest {
   private List<String> openTaskIds(String processInstanceId) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).orderByTaskId().asc().list()
         .stream().map(Task::getId).toList();
-  }
-
-  private ProcessInstance instance(String id) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
 }

@@ -7,18 +7,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -30,27 +25,14 @@ import vn.directivetracker.DirectiveFixtures;
  */
 class MonthlyProgressScenarioTest extends ApplicationTest {
 
-  @Autowired
-  JdbcTemplate jdbc;
-
-  DirectiveFixtures directives;
-
-  @BeforeEach
-  void fixtures() {
-    directives = new DirectiveFixtures(http, jdbc);
-  }
-
   @Test
   void anOpenTaskReportsEveryMonthUntilItIsCompleted() {
     clockAt("2024-01-03T09:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("PROGRESS"), "2024-01-03",
-        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-05-31")));
-    String directiveId = issued.get("id").asText();
-    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
-    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
-    List<String> processes = directives.processesOf(directiveId);
+    IssuedTask issued = issueOneTask("PROGRESS", "2024-01-03", DirectiveFixtures.task("T01", "HEALTH", "2024-05-31"));
+    ProcessInstance pi = issued.process();
+    List<String> processes = directives.processesOf(issued.directiveId());
     // The escalation sweep opens the period (dt_task.next_progress_at); the task's process has no timer of its own.
-    assertThat(nextProgress(taskId)).isEqualTo(vietnam("2024-01-15T08:00"));
+    assertThat(nextProgress(issued.taskId())).isEqualTo(inVietnam("2024-01-15T08:00"));
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
 
     clockAt("2024-01-14T23:00");
@@ -60,19 +42,19 @@ class MonthlyProgressScenarioTest extends ApplicationTest {
     clockAt("2024-01-15T08:30");
     runDueJobs(processes);
     Task january = single(progressTasks(pi));
-    assertThat(january.getDueDate()).isEqualTo(vietnam("2024-01-25T23:59:59"));
+    assertThat(january.getDueDate()).isEqualTo(inVietnam("2024-01-25T23:59:59"));
     assertThat(engine.getTaskService().getVariable(january.getId(), "progressPeriod")).isEqualTo("2024-01");
     assertThat(engine.getTaskService().createTaskQuery().taskId(january.getId()).taskCandidateGroup("MOH").count())
         .isEqualTo(1);
     assertThat(engine.getFormService().getTaskFormKey(pi.getProcessDefinitionId(), "UserTask_ReportProgress"))
         .isEqualTo("embedded:deployment:forms/report-progress.html");
-    assertThat(nextProgress(taskId)).isEqualTo(vietnam("2024-02-15T08:00"));
+    assertThat(nextProgress(issued.taskId())).isEqualTo(inVietnam("2024-02-15T08:00"));
 
     clockAt("2024-01-24T16:00");
     assertThatThrownBy(() -> engine.getTaskService().complete(january.getId(), withVariables("progressPercent", 30L)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("progressText");
     complete(january, withVariables("progressPercent", 30L, "progressText", "Đã xây dựng dự thảo hướng dẫn"));
-    assertThat(progress(taskId)).containsExactly(Map.of("PERIOD", "2024-01", "PROGRESS_PERCENT", 30));
+    assertThat(progress(issued.taskId())).containsExactly(Map.of("PERIOD", "2024-01", "PROGRESS_PERCENT", 30));
 
     // February goes unanswered: it stays open and overdue while March opens beside it.
     clockAt("2024-02-15T09:00");
@@ -102,29 +84,26 @@ class MonthlyProgressScenarioTest extends ApplicationTest {
     complete(task("UserTask_ReviewReport", pi), withVariables("reportAccepted", true));
 
     assertThat(pi).isEnded();
-    assertThat(nextProgress(taskId)).isNull();
-    assertThat(progress(taskId)).containsExactly(Map.of("PERIOD", "2024-01", "PROGRESS_PERCENT", 30),
+    assertThat(nextProgress(issued.taskId())).isNull();
+    assertThat(progress(issued.taskId())).containsExactly(Map.of("PERIOD", "2024-01", "PROGRESS_PERCENT", 30),
         Map.of("PERIOD", "2024-03", "PROGRESS_PERCENT", 60));
   }
 
   @Test
   void aWithdrawnTaskStopsReporting() {
     clockAt("2024-06-20T09:00");
-    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("PROGSTOP"), "2024-06-20",
-        List.of(DirectiveFixtures.task("T01", "LAND", "2024-12-31")));
-    String directiveId = issued.get("id").asText();
-    String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
-    ProcessInstance pi = instance(directives.processOf(directiveId, "T01"));
+    IssuedTask issued = issueOneTask("PROGSTOP", "2024-06-20", DirectiveFixtures.task("T01", "LAND", "2024-12-31"));
+    ProcessInstance pi = issued.process();
     // Issued after this month's period opened: the first report is July's.
-    assertThat(nextProgress(taskId)).isEqualTo(vietnam("2024-07-15T08:00"));
+    assertThat(nextProgress(issued.taskId())).isEqualTo(inVietnam("2024-07-15T08:00"));
     clockAt("2024-07-15T09:00");
-    runDueJobs(directives.processesOf(directiveId));
+    runDueJobs(directives.processesOf(issued.directiveId()));
     assertThat(progressTasks(pi)).hasSize(1);
 
-    assertThat(directives.post("leader", "/api/directives/" + directiveId + "/tasks/T01/withdrawal",
+    assertThat(directives.post("leader", "/api/directives/" + issued.directiveId() + "/tasks/T01/withdrawal",
         Map.of("reason", "Không còn phù hợp")).getStatusCode().value()).isEqualTo(200);
     assertThat(pi).isEnded();
-    assertThat(nextProgress(taskId)).isNull();
+    assertThat(nextProgress(issued.taskId())).isNull();
   }
 
   private List<Map<String, Object>> progress(String taskId) {
@@ -140,13 +119,5 @@ class MonthlyProgressScenarioTest extends ApplicationTest {
   private static Task single(List<Task> tasks) {
     assertThat(tasks).hasSize(1);
     return tasks.get(0);
-  }
-
-  private ProcessInstance instance(String id) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
-  }
-
-  private static Date vietnam(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant());
   }
 }
