@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -401,18 +400,9 @@ class EngineApiFirewall extends OncePerRequestFilter {
         return body.length == declared ? body : java.util.Arrays.copyOf(body, body.length);
       }
     }
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
     try (InputStream in = request.getInputStream()) {
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        body.write(buffer, 0, n);
-        if (body.size() > limit) {
-          return null;
-        }
-      }
+      return RequestSizeLimit.readAtMost(in, limit);
     }
-    return body.toByteArray();
   }
 
   /**

@@ -230,43 +230,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
         InputStream in = source.open();
-        stream = new ServletInputStream() {
-          private boolean finished;
-
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            finished = b < 0;
-            return b;
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            finished = n < 0;
-            return n;
-          }
-
-          @Override
-          public void close() throws IOException {
-            in.close();
-          }
-
-          @Override
-          public boolean isFinished() {
-            return finished;
-          }
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException("synchronous reads only");
-          }
-        };
+        stream = new BodyStream(in);
       }
       return stream;
     }
@@ -337,32 +301,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     public ServletInputStream getInputStream() {
       ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
+      return new BodyStream(in);
     }
 
     @Override
@@ -380,5 +319,63 @@ class RequestSizeLimit extends OncePerRequestFilter {
     public long getContentLengthLong() {
       return body.length;
     }
+  }
+
+  /** A body read synchronously from a stream that holds it (memory or a spool file). */
+  private static final class BodyStream extends ServletInputStream {
+    private final InputStream in;
+    private boolean finished;
+
+    BodyStream(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      finished = b < 0;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      finished = n < 0;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+
+    @Override
+    public boolean isFinished() {
+      return finished;
+    }
+
+    @Override
+    public boolean isReady() {
+      return true;
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      throw new UnsupportedOperationException("synchronous reads only");
+    }
+  }
+
+  /** The body up to {@code limit} bytes, or null when it is longer: no more than that is read. */
+  static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      body.write(buffer, 0, n);
+      if (body.size() > limit) {
+        return null;
+      }
+    }
+    return body.toByteArray();
   }
 }
