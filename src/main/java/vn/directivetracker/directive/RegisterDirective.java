@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,7 +26,7 @@ import vn.directivetracker.web.FieldProblem;
 /**
  * The first step of a {@code directive} process started from the Tasklist start form (without a
  * {@code directiveId}): checks and stores the notice exactly as {@code POST /api/directives} does, from
- * the form's JSON ({@code directiveRequest}) or from its uploaded sheet ({@code directiveFile} with
+ * the form's JSON ({@code directiveRequest}, transient Bytes of UTF-8 from the form, or a String) or from its uploaded sheet ({@code directiveFile} with
  * {@code reference}, {@code issuedOn}, {@code issuer}, {@code title}), and sets {@code directiveId}.
  * A refusal is a {@link BadUserRequestException}: the start command fails, Tasklist shows the message,
  * and nothing is stored.
@@ -64,7 +67,7 @@ class RegisterDirective implements JavaDelegate {
     DirectiveImport imported = null;
     try {
       // The form sends the table as JSON, or (in its upload mode) no JSON and the file.
-      Object table = execution.getVariable(REQUEST_VARIABLE);
+      Object table = requestText(execution.getVariable(REQUEST_VARIABLE));
       FileValue file = table instanceof String s && !s.isBlank() ? null : execution.getVariableTyped(FILE_VARIABLE);
       if (file != null && file.getValue() != null) {
         String issuer = text(execution.getVariable("issuer"));
@@ -102,6 +105,21 @@ class RegisterDirective implements JavaDelegate {
       throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE,
           "the table of tasks cannot be read: " + e.getOriginalMessage())));
     }
+  }
+
+  /**
+   * The notice's JSON as the form sends it: Bytes (UTF-8), transient, so that neither the variable tables nor
+   * the form's history (both hold at most 4,000 characters) store it; a String from other clients.
+   */
+  private static Object requestText(Object value) {
+    if (value instanceof byte[] bytes) {
+      try {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
+        throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE, "the table of tasks is not UTF-8 text")));
+      }
+    }
+    return value;
   }
 
   /** A date variable as the form may send it: a string, or a Date (a Tasklist date field). */

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,12 +29,19 @@ import org.springframework.stereotype.Component;
  * {@code camunda-forms:deployment:forms/x.form}) or {@code camunda:formRef} (a Camunda Form by key, bound
  * to the latest version, the model's deployment or a version).
  * <ul>
- *   <li>Embedded forms (HTML): every {@code cam-variable-name} attribute, and the names listed in the form's
+ *   <li>Embedded forms (HTML): every {@code cam-variable-name} attribute, of the type in the same element's
+ *   {@code cam-variable-type} (String when there is none), and the names listed in the form's
  *   {@code data-submits} attribute: what the form's script creates itself (file uploads, JSON), declared there
- *   so that no script has to be parsed.</li>
+ *   as {@code name} (a String) or {@code name:Type} ({@code evidence1:File}; {@code name:Bytes|String} for
+ *   either) so that no script has to be parsed.</li>
  *   <li>Camunda Forms (JSON): the {@code key} of every input component that is not {@code disabled}
- *   (form-js submits read-only fields too, and leaves out disabled ones).</li>
+ *   (form-js submits read-only fields too, and leaves out disabled ones), of the type its component gives:
+ *   text fields, text areas, selects, radios and date-times String, numbers Number, checkboxes Boolean, lists
+ *   and groups Json.</li>
  * </ul>
+ * The declared type is the name of a Camunda value type ({@code String}, {@code Long}, {@code Boolean},
+ * {@code Date}, {@code File}, ...) or {@code Number} (any number); {@link TaskRulesGuard} refuses a value of
+ * any other type.
  * A task without a form, or whose form cannot be found in the deployment, submits nothing. Remembered per
  * process definition and activity (deployed resources never change); a form bound to its latest version is
  * looked up again each time and remembered per form definition. Runs inside a command (deployment cache,
@@ -44,30 +52,43 @@ public class FormVariables {
 
   private static final Pattern CAM_VARIABLE = Pattern.compile("\\bcam-variable-name\\s*=\\s*[\"']([^\"']+)[\"']");
   private static final Pattern DATA_SUBMITS = Pattern.compile("\\bdata-submits\\s*=\\s*[\"']([^\"']*)[\"']");
+  private static final Pattern CAM_TYPE = Pattern.compile("\\bcam-variable-type\\s*=\\s*[\"']([^\"']+)[\"']");
+  /** What an embedded form's field submits when it names no type, and a data-submits name without one. */
+  static final String DEFAULT_TYPE = "String";
   /** form-js components that show but never submit a value. */
   private static final Set<String> NOT_INPUT = Set.of("text", "html", "image", "button", "separator", "spacer",
       "table", "iframe", "documentPreview", "default");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<String, Set<String>> byActivity = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> byFormDefinition = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> byActivity = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> byFormDefinition = new ConcurrentHashMap<>();
 
   /** What the form of this user task submits. */
   public Set<String> ofTask(CommandContext context, String processDefinitionId, String activityId) {
+    return typesOfTask(context, processDefinitionId, activityId).keySet();
+  }
+
+  /** What the form of this user task submits, each name with the type the form declares for it. */
+  public Map<String, String> typesOfTask(CommandContext context, String processDefinitionId, String activityId) {
     return resolve(context, processDefinitionId, activityId);
   }
 
   /** What the start form of this process definition (its initial start event) submits. */
   public Set<String> ofStart(CommandContext context, String processDefinitionId) {
-    ProcessDefinitionEntity definition = cache(context).findDeployedProcessDefinitionById(processDefinitionId);
-    String initial = definition.getInitial() == null ? null : definition.getInitial().getId();
-    return initial == null ? Set.of() : resolve(context, processDefinitionId, initial);
+    return typesOfStart(context, processDefinitionId).keySet();
   }
 
-  private Set<String> resolve(CommandContext context, String processDefinitionId, String activityId) {
+  /** What the start form submits, each name with the type the form declares for it. */
+  public Map<String, String> typesOfStart(CommandContext context, String processDefinitionId) {
+    ProcessDefinitionEntity definition = cache(context).findDeployedProcessDefinitionById(processDefinitionId);
+    String initial = definition.getInitial() == null ? null : definition.getInitial().getId();
+    return initial == null ? Map.of() : resolve(context, processDefinitionId, initial);
+  }
+
+  private Map<String, String> resolve(CommandContext context, String processDefinitionId, String activityId) {
     String key = processDefinitionId + "#" + activityId;
-    Set<String> known = byActivity.get(key);
+    Map<String, String> known = byActivity.get(key);
     if (known != null) {
       return known;
     }
@@ -99,11 +120,11 @@ public class FormVariables {
       ResourceDefinitionEntity<?> form = "deployment".equals(bound)
           ? forms.findDefinitionByDeploymentAndKey(definition.getDeploymentId(), formRef)
           : forms.findDefinitionByKeyVersionAndTenantId(formRef, version, definition.getTenantId());
-      Set<String> names = ofFormDefinition(context, form);
+      Map<String, String> names = ofFormDefinition(context, form);
       byActivity.put(key, names);
       return names;
     }
-    Set<String> names = Set.of();
+    Map<String, String> names = Map.of();
     if (formKey != null) {
       String resource = deploymentResource(formKey);
       if (resource != null) {
@@ -114,9 +135,9 @@ public class FormVariables {
     return names;
   }
 
-  private Set<String> ofFormDefinition(CommandContext context, ResourceDefinitionEntity<?> form) {
+  private Map<String, String> ofFormDefinition(CommandContext context, ResourceDefinitionEntity<?> form) {
     if (form == null) {
-      return Set.of();
+      return Map.of();
     }
     return byFormDefinition.computeIfAbsent(form.getId(),
         id -> parse(form.getResourceName(), read(context, form.getDeploymentId(), form.getResourceName())));
@@ -140,57 +161,80 @@ public class FormVariables {
         : new String(resource.getBytes(), StandardCharsets.UTF_8);
   }
 
-  static Set<String> parse(String resourceName, String text) {
+  static Map<String, String> parse(String resourceName, String text) {
     if (text == null) {
-      return Set.of();
+      return Map.of();
     }
-    return resourceName.endsWith(".form") ? fromCamundaForm(text) : fromHtml(text);
+    return resourceName.endsWith(".form") ? typesFromCamundaForm(text) : typesFromHtml(text);
   }
 
   /** An embedded form's {@code cam-variable-name}s and the names of its {@code data-submits}. */
   public static Set<String> fromHtml(String html) {
-    Set<String> names = new TreeSet<>();
+    return typesFromHtml(html).keySet();
+  }
+
+  /**
+   * An embedded form's {@code cam-variable-name}s with the {@code cam-variable-type} of the same element, and
+   * the names of its {@code data-submits} ({@code name} or {@code name:Type}).
+   */
+  public static Map<String, String> typesFromHtml(String html) {
+    Map<String, String> names = new TreeMap<>();
     Matcher bound = CAM_VARIABLE.matcher(html);
     while (bound.find()) {
-      names.add(bound.group(1).strip());
+      int start = html.lastIndexOf('<', bound.start());
+      int end = html.indexOf('>', bound.end());
+      Matcher type = CAM_TYPE.matcher(html.substring(Math.max(start, 0), end < 0 ? html.length() : end));
+      names.put(bound.group(1).strip(), type.find() ? type.group(1).strip() : DEFAULT_TYPE);
     }
     Matcher declared = DATA_SUBMITS.matcher(html);
     while (declared.find()) {
-      for (String name : declared.group(1).strip().split("\\s+")) {
-        if (!name.isEmpty()) {
-          names.add(name);
+      for (String entry : declared.group(1).strip().split("\\s+")) {
+        if (entry.isEmpty()) {
+          continue;
         }
+        int colon = entry.indexOf(':');
+        names.put(colon < 0 ? entry : entry.substring(0, colon), colon < 0 ? DEFAULT_TYPE : entry.substring(colon + 1));
       }
     }
-    return Set.copyOf(names);
+    return Collections.unmodifiableMap(names);
   }
 
   /** A Camunda Form's input keys (not disabled ones). */
   public static Set<String> fromCamundaForm(String json) {
+    return typesFromCamundaForm(json).keySet();
+  }
+
+  /** A Camunda Form's input keys (not disabled ones), each with the type its component submits. */
+  public static Map<String, String> typesFromCamundaForm(String json) {
     try {
-      Set<String> names = new TreeSet<>();
+      Map<String, String> names = new TreeMap<>();
       collect(JSON.readTree(json).path("components"), names);
-      return Set.copyOf(names);
+      return Collections.unmodifiableMap(names);
     } catch (IOException e) {
       throw new IllegalStateException("a deployed Camunda Form is not JSON", e);
     }
   }
 
-  private static void collect(JsonNode components, Set<String> names) {
+  private static void collect(JsonNode components, Map<String, String> names) {
     for (JsonNode component : components) {
       if (component.path("disabled").asBoolean(false)) {
         continue;
       }
       String type = component.path("type").asText("");
       if (component.hasNonNull("path") && !component.path("path").asText().isBlank()) {
-        names.add(component.path("path").asText().split("\\.")[0]); // a group or list submits under its path
+        names.put(component.path("path").asText().split("\\.")[0], "Json"); // a group or list submits under its path
         continue;
       }
       if (component.has("components")) {
         collect(component.path("components"), names);
       }
       if (component.hasNonNull("key") && !NOT_INPUT.contains(type)) {
-        names.add(component.path("key").asText());
+        names.put(component.path("key").asText(), switch (type) {
+          case "number" -> "Number";
+          case "checkbox" -> "Boolean";
+          case "checklist", "taglist", "dynamiclist", "group", "filepicker" -> "Json";
+          default -> DEFAULT_TYPE; // textfield, textarea, select, radio, datetime
+        });
       }
     }
   }

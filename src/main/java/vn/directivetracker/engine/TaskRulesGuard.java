@@ -9,6 +9,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -100,6 +106,12 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
       "progressReportWanted", "extensionRequestId", "extensionRequestedBy", "requestedDeadline", "extensionReason",
       "extensionOutcome", "reviewMonth", "reportUrl", "overdueTasks", "reviewIssuers");
 
+  /**
+   * The longest text the engine stores in a variable: its {@code TEXT_} columns (runtime and history) are
+   * {@code varchar(4000)} on H2 and PostgreSQL; a longer one failed the command with a persistence error (500).
+   */
+  public static final int MAX_STORED_TEXT = 4000;
+
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private final FormVariables forms;
@@ -145,22 +157,25 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     }
     // Tasks: completing, submitting, resolving, and their variables.
     if (command instanceof CompleteTaskCmd) { // ResolveTaskCmd too
-      taskVariables(context, field(command, "taskId"), keys(field(command, "variables")));
+      taskWrites(context, field(command, "taskId"), field(command, "variables"));
     } else if (command instanceof SubmitTaskFormCmd) {
-      taskVariables(context, field(command, "taskId"), keys(field(command, "properties")));
+      taskWrites(context, field(command, "taskId"), field(command, "properties"));
     } else if (command instanceof SetTaskVariablesCmd) {
-      taskVariables(context, field(command, AbstractVariableCmd.class, "entityId"),
-          keys(field(command, AbstractSetVariableCmd.class, "variables")));
+      taskWrites(context, field(command, AbstractVariableCmd.class, "entityId"),
+          field(command, AbstractSetVariableCmd.class, "variables"));
     } else if (command instanceof RemoveTaskVariablesCmd) {
       taskVariables(context, field(command, AbstractVariableCmd.class, "entityId"),
           field(command, AbstractRemoveVariableCmd.class, "variableNames"));
     } else if (command instanceof PatchTaskVariablesCmd) {
-      List<String> names = new ArrayList<>(keys(field(command, AbstractPatchVariablesCmd.class, "variables")));
+      Map<String, ?> variables = field(command, AbstractPatchVariablesCmd.class, "variables");
+      List<String> names = new ArrayList<>(keys(variables));
       Collection<String> deletions = field(command, AbstractPatchVariablesCmd.class, "deletions");
       if (deletions != null) {
         names.addAll(deletions);
       }
-      taskVariables(context, field(command, AbstractPatchVariablesCmd.class, "entityId"), names);
+      String taskId = field(command, AbstractPatchVariablesCmd.class, "entityId");
+      taskVariables(context, taskId, names);
+      taskWrites(context, taskId, variables);
     } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
       throw refused("A task ends by completing it with its form: BPMN errors and escalations are not thrown"
           + " from tasks by users");
@@ -185,11 +200,11 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
               ? cache(context).findDeployedLatestProcessDefinitionByKeyAndTenantId(
                   builder.getProcessDefinitionKey(), builder.getProcessDefinitionTenantId())
               : cache(context).findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
-      startVariables(context, definition, keys(builder.getVariables()));
+      startVariables(context, definition, builder.getVariables());
     } else if (command instanceof SubmitStartFormCmd) {
       String definitionId = field(command, "processDefinitionId");
       startVariables(context, cache(context).findDeployedProcessDefinitionById(definitionId),
-          keys(field(command, "variables")));
+          field(command, "variables"));
     } else if (isForAdministrators(command)) {
       throw refused("Only administrators may " + what(command)
           + "; units work through their tasks' forms and the /api");
@@ -252,6 +267,19 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     return allowed;
   }
 
+  /** Names, then each value's type and size, of what a command writes on a task. */
+  private void taskWrites(CommandContext context, String taskId, Map<String, ?> variables) {
+    if (taskId == null || variables == null || variables.isEmpty()) {
+      return;
+    }
+    taskVariables(context, taskId, keys(variables));
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task != null && task.getProcessDefinitionId() != null && task.getTaskDefinitionKey() != null) {
+      checkValues(context, "Task '" + task.getName() + "'", variables,
+          forms.typesOfTask(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+    }
+  }
+
   private void taskVariables(CommandContext context, String taskId, Collection<String> names) {
     if (taskId == null || names == null || names.isEmpty()) {
       return;
@@ -267,7 +295,8 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     }
   }
 
-  private void startVariables(CommandContext context, ProcessDefinitionEntity definition, Collection<String> names) {
+  private void startVariables(CommandContext context, ProcessDefinitionEntity definition, Map<String, ?> variables) {
+    Collection<String> names = keys(variables);
     if (definition == null || names.isEmpty()) {
       return; // the command itself reports the missing definition
     }
@@ -279,6 +308,71 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
       throw refused("Process '" + definition.getKey() + "' starts with only the variables of its start form "
           + allowed + ": " + refused + " refused, nothing started");
     }
+    checkValues(context, "Process '" + definition.getKey() + "'", variables, forms.typesOfStart(context, definition.getId()));
+  }
+
+  /**
+   * Each value is of the type its form declares for it (an empty value, type Null, fits any), and a text to be
+   * stored fits the engine's column ({@link #MAX_STORED_TEXT}), transient or not (a form's history keeps every
+   * String submitted; longer content travels as Bytes). A refusal is a BadUserRequestException (400) naming the field; nothing changes.
+   */
+  @SuppressWarnings("unchecked")
+  private static void checkValues(CommandContext context, String what, Map<String, ?> variables,
+      Map<String, String> declared) {
+    VariableMap typed = Variables.fromMap((Map<String, Object>) variables);
+    List<String> problems = new ArrayList<>();
+    for (String name : new TreeSet<>(typed.keySet())) {
+      String expected = declared.get(name);
+      TypedValue value = typed.getValueTyped(name);
+      ValueType type = typeOf(context, value);
+      if (type == null || ValueType.NULL.equals(type) || value.getValue() == null && type != ValueType.FILE) {
+        continue;
+      }
+      if (expected != null && !fits(type, expected)) {
+        problems.add(name + " must be of type " + expected + ", not " + type.getName());
+      } else if (ValueType.STRING.equals(type) && ((String) value.getValue()).length() > MAX_STORED_TEXT) {
+        // Transient ones too: a submitted form's history (ACT_HI_DETAIL) records every String it carries.
+        problems.add(name + " is longer than " + String.format("%,d", MAX_STORED_TEXT) + " characters ("
+            + String.format("%,d", ((String) value.getValue()).length()) + "): shorten it");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadUserRequestException(what + " was not changed: " + String.join("; ", problems));
+    }
+  }
+
+  /** The value type the engine would store: the one sent, or for an untyped value the serializer's. */
+  private static ValueType typeOf(CommandContext context, TypedValue value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.getType() != null) {
+      return value.getType();
+    }
+    if (value.getValue() == null) {
+      return ValueType.NULL;
+    }
+    try {
+      return context.getProcessEngineConfiguration().getVariableSerializers().findSerializerForValue(value).getType();
+    } catch (ProcessEngineException e) {
+      return ValueType.OBJECT; // no serializer: a Java object, which no form submits
+    }
+  }
+
+  /** Whether a value of this type fits a form's declaration; numbers fit any numeric declaration but Double. */
+  static boolean fits(ValueType type, String declared) {
+    String name = type.getName();
+    for (String one : declared.split("\\|")) { // "Bytes|String": either
+      boolean fits = switch (one.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "long", "integer", "short" -> Set.of("long", "integer", "short").contains(name);
+        case "double", "number" -> Set.of("long", "integer", "short", "double").contains(name);
+        default -> name.equalsIgnoreCase(one.strip());
+      };
+      if (fits) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCommentOrAttachment(Command<?> command) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component("reviewInputValidator")
 class ReviewInputValidator implements TaskListener {
 
-  static final int MAX_CONCLUSIONS = 10000;
+  /** What the engine can store in a text variable (TaskRulesGuard.MAX_STORED_TEXT); the form's maxLength. */
+  static final int MAX_CONCLUSIONS = 4000;
 
   @Override
   public void notify(DelegateTask task) {
@@ -24,7 +25,7 @@ class ReviewInputValidator implements TaskListener {
     Object conclusions = task.getVariable("conclusions");
     if (!(conclusions instanceof String text) || text.isBlank()) {
       problems.add("the meeting's conclusions (conclusions) are required");
-    } else if (text.strip().length() > MAX_CONCLUSIONS) {
+    } else if (text.length() > MAX_CONCLUSIONS) {
       problems.add("conclusions are longer than " + MAX_CONCLUSIONS + " characters");
     }
     Object followUp = task.getVariable("issueFollowUp");

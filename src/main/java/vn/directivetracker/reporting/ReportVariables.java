@@ -47,7 +47,9 @@ final class ReportVariables {
   static Integer percent(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     if (value instanceof Number n) {
-      return n.doubleValue() == Math.rint(n.doubleValue()) ? n.intValue() : null;
+      // A whole number within int's range: a Long of 4294967346 is not 50 (intValue would wrap it).
+      double d = n.doubleValue();
+      return d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE ? (int) d : null;
     }
     if (value instanceof String s && !s.isBlank()) {
       try {

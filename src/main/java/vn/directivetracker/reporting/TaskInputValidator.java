@@ -30,7 +30,8 @@ import vn.directivetracker.shared.TaskRecord;
 @Component("taskInputValidator")
 class TaskInputValidator implements TaskListener {
 
-  static final int MAX_TEXT = 10000;
+  /** What the engine can store in a text variable (TaskRulesGuard.MAX_STORED_TEXT); the forms' maxlength. */
+  static final int MAX_TEXT = 4000;
 
   static final String OPEN_SUBTASKS_REASON = "openSubtasksReason";
 
@@ -82,6 +83,8 @@ class TaskInputValidator implements TaskListener {
         if (openSubtasks > 0) {
           requireText(task, OPEN_SUBTASKS_REASON, openSubtasks + " sub-task(s) still open: a reason ("
               + OPEN_SUBTASKS_REASON + ") to report the task done anyway", problems);
+        } else {
+          limitText(task, OPEN_SUBTASKS_REASON, problems);
         }
         checkPercent(task, false, problems);
         for (String name : ReportVariables.EVIDENCE) {
@@ -123,6 +126,13 @@ class TaskInputValidator implements TaskListener {
       problems.add(what + " is required");
     } else if (text.length() > MAX_TEXT) {
       problems.add(what + " is longer than " + MAX_TEXT + " characters");
+    }
+  }
+
+  private static void limitText(DelegateTask task, String name, List<String> problems) {
+    String text = ReportVariables.text(task, name);
+    if (text != null && text.length() > MAX_TEXT) {
+      problems.add(name + " is longer than " + MAX_TEXT + " characters");
     }
   }
 

@@ -1,6 +1,9 @@
 package vn.directivetracker.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +16,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -35,10 +39,15 @@ import org.springframework.stereotype.Component;
  *   <li>what the engine refuses with a plain ProcessEngineException although the request is at fault (a BPMN
  *       error or escalation nothing catches, deleting a task of a process, a condition that starts nothing,
  *       an Object variable the engine cannot read): 400; an unknown job id: 404 ({@link #clientMistake});</li>
+ *   <li>a value too long for its database column (SQL state 22001): 400;</li>
+ *   <li>JSON that does not fit the request's fields (a wrong type, an unknown sortBy): 400 naming the field;</li>
+ *   <li>a query on an object value, sorting by a variable without its name or type, a File variable without
+ *       its filename: 400;</li>
  *   <li>anything else: what Camunda would have answered, unchanged.</li>
  * </ul>
- * The body keeps Camunda's shape ({@code type}, {@code message}) so Tasklist shows the message. The same
- * mappers serve the webapps' engine API ({@link WebappEngineApiErrors}).
+ * The body keeps Camunda's shape ({@code type}, {@code message}) so Tasklist shows the message, and no message
+ * names a Java class ({@link #clean}: "java.lang.Long" is "a whole number"). The same mappers serve the webapps'
+ * engine API and Cockpit's plugin API ({@link WebappEngineApiErrors}).
  */
 @Component
 public class EngineRestErrors implements ResourceConfigCustomizer {
@@ -48,7 +57,8 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
   /** The mappers, for /engine-rest (below) and the webapps' engine API ({@link WebappEngineApiErrors}). */
   static final java.util.List<Class<?>> MAPPERS = java.util.List.of(RestExceptions.class, EngineExceptions.class,
-      JsonExceptions.class, UnknownJobs.class);
+      JsonExceptions.class, JsonMappingExceptions.class, JsonParseExceptions.class, IllegalArguments.class,
+      UnknownJobs.class);
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -57,6 +67,14 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
   static Response answer(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) {
+        // "Value too long for column": a text the engine cannot store (its TEXT_ columns hold 4,000 characters).
+        return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+            "A value is too long to be stored: texts are limited to 4,000 characters. Nothing was changed.");
+      }
+      if (t instanceof JsonMappingException mapping) {
+        return response(Response.Status.BAD_REQUEST, "InvalidRequestException", describe(mapping));
+      }
       if (t instanceof AuthorizationException denied) {
         return completedMeanwhile(denied) ? taskNotOpen() : null;
       }
@@ -82,7 +100,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       }
       if (t instanceof JsonProcessingException json) {
         return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
-            "Malformed or too deeply nested JSON: " + json.getOriginalMessage());
+            "Malformed, too deeply nested or too large JSON: " + clean(json.getOriginalMessage()));
       }
       if (t instanceof TaskAlreadyClaimedException claimed) {
         return response(Response.Status.CONFLICT, "TaskAlreadyClaimedException", withoutCode(claimed.getMessage())
@@ -128,6 +146,20 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
           "Object variables (a serialized Java type) are not accepted; send strings, numbers, booleans or dates.");
     }
+    if (message.contains("Object values cannot be used to query")) {
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "A variable's value in a query must be text, a number, a boolean or a date, not an object or a list.");
+    }
+    if (text.equals("variableName is null") || text.equals("valueType is null")) {
+      // orderByProcessVariable / orderByTaskVariable ... without parameters.variable or a known parameters.type.
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "Sorting by a variable needs \"parameters\": {\"variable\": its name, \"type\": one of String, Integer,"
+              + " Short, Long, Double, Date, Boolean}.");
+    }
+    if (message.startsWith("Cannot create file without")) {
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "A File variable needs \"valueInfo\": {\"filename\": …, \"mimeType\": …}.");
+    }
     if (UNKNOWN_ID.matcher(message).find()) {
       return response(Response.Status.NOT_FOUND, "InvalidRequestException", text);
     }
@@ -166,12 +198,74 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   private static Response response(Response.Status status, String type, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
-    body.put("message", message);
+    body.put("message", clean(message));
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
+  /** What Camunda answers, its message without Java class names. */
   private static Response camundaDefault(Throwable e) {
-    return ExceptionHandlerHelper.getInstance().getResponse(e);
+    Response answer = ExceptionHandlerHelper.getInstance().getResponse(e);
+    if (answer.getEntity() instanceof ExceptionDto dto) {
+      dto.setMessage(clean(dto.getMessage()));
+    }
+    return answer;
+  }
+
+  /** A Java class name, as Camunda's and Jackson's messages print it: `java.lang.Long`, org.camunda...Dto["x"]. */
+  private static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
+      "(?:java type )?`?\\b(?:java|javax|jakarta|org|com|sun)\\.(?:[a-z_][\\w$]*\\.)+([A-Z][\\w$]*)`?(?:\\[\"[^\"]*\"\\])*");
+  /** Jackson's note of where its limits are configured: ", from StreamReadConstraints.getMaxNumberLength()". */
+  private static final java.util.regex.Pattern JACKSON_SOURCE = java.util.regex.Pattern.compile(
+      ",? from [A-Z]\\w*\\.\\w+\\(\\)");
+
+  /** The message without Java class names: {@code java.lang.Long} is "a whole number", a DTO "the request". */
+  static String clean(String message) {
+    if (message == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = JAVA_CLASS.matcher(JACKSON_SOURCE.matcher(message).replaceAll(""));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(friendly(m.group(1))));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String friendly(String simpleName) {
+    return switch (simpleName) {
+      case "Long", "Integer", "Short", "BigInteger", "Byte" -> "a whole number";
+      case "Double", "Float", "BigDecimal", "Number" -> "a number";
+      case "Date", "LocalDate", "LocalDateTime", "OffsetDateTime", "ZonedDateTime", "Instant" -> "a date";
+      case "Boolean" -> "true or false";
+      case "String" -> "text";
+      case "List", "ArrayList", "Set", "HashSet", "Collection" -> "a list";
+      case "Map", "HashMap", "LinkedHashMap" -> "an object";
+      default -> "the request";
+    };
+  }
+
+  /** JSON that does not fit the request: the field it is about, and what was expected, in plain words. */
+  static String describe(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    String field = path.isEmpty() ? "the request" : "'" + path + "'";
+    for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RestException || t instanceof ProcessEngineException) {
+        // A DTO's setter refused the value ("sortBy parameter has invalid value: x").
+        return "Invalid value for " + field + ": " + clean(withoutCode(t.getMessage()));
+      }
+    }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return "Invalid value for " + field + ": expected " + friendly(mismatch.getTargetType().getSimpleName());
+    }
+    return "Invalid value for " + field + ": " + clean(e.getOriginalMessage());
   }
 
   @Priority(PRIORITY)
@@ -214,6 +308,36 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     @Override
     public Response toResponse(JsonProcessingException e) {
       return answer(e);
+    }
+  }
+
+  /** Closer than Camunda's mapper of JsonMappingException, which names the DTO's class. */
+  @Priority(PRIORITY)
+  public static class JsonMappingExceptions implements ExceptionMapper<JsonMappingException> {
+    @Override
+    public Response toResponse(JsonMappingException e) {
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException", describe(e));
+    }
+  }
+
+  @Priority(PRIORITY)
+  public static class JsonParseExceptions implements ExceptionMapper<JsonParseException> {
+    @Override
+    public Response toResponse(JsonParseException e) {
+      return answer(e);
+    }
+  }
+
+  /**
+   * Camunda's REST API lets an IllegalArgumentException of the engine through as a 500 (a File variable without
+   * valueInfo): a client's mistake, known by its message, is 400; anything else stays what Camunda answers.
+   */
+  @Priority(PRIORITY)
+  public static class IllegalArguments implements ExceptionMapper<IllegalArgumentException> {
+    @Override
+    public Response toResponse(IllegalArgumentException e) {
+      Response ours = clientMistake(e.getMessage());
+      return ours != null ? ours : camundaDefault(e);
     }
   }
 

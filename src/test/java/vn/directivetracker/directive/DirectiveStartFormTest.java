@@ -15,6 +15,12 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.http.HttpMethod;
+import com.fasterxml.jackson.databind.node.TextNode;
+import vn.directivetracker.EngineApiClient;
+import vn.directivetracker.EngineApiClient.Surface;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -156,6 +162,55 @@ class DirectiveStartFormTest extends ApplicationTest {
     assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
     assertThat(refused.getBody()).contains("unknown domain 'WEATHER'");
     assertNothingStored(reference);
+  }
+
+  /**
+   * A realistic notice of 25 tasks is far longer than the 4,000 characters the engine stores in a variable (and in
+   * the form's history, which records every String submitted): the form sends it as transient Bytes,
+   * RegisterDirective reads it in the start's transaction, and nothing stores it as a variable. Sent as a String
+   * it is refused with a clear 400, not a persistence 500.
+   */
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void aNoticeOf25TasksIsIssuedFromTheStartForm(Surface surface) {
+    String reference = DirectiveFixtures.uniqueReference("FORM25" + surface.ordinal());
+    StringBuilder tasks = new StringBuilder();
+    for (int i = 1; i <= 25; i++) {
+      tasks.append(i == 1 ? "" : ", ").append("{\"key\": \"T").append(i < 10 ? "0" : "").append(i)
+          .append("\", \"title\": \"Triển khai nhiệm vụ số ").append(i).append(" về kết nối dữ liệu dân cư\",")
+          .append(" \"description\": \"").append("Các bộ, ngành và địa phương phối hợp triển khai, báo cáo định kỳ. ".repeat(3))
+          .append("\", \"domain\": \"HEALTH\", \"deadline\": \"2025-06-30\", \"expectedResult\": \"Báo cáo kết quả\"}");
+    }
+    String json = notice(reference, tasks.toString());
+    assertThat(json.length()).isGreaterThan(6000);
+    EngineApiClient api = new EngineApiClient(http);
+    String path = "/process-definition/key/directive/submit-form";
+
+    ResponseEntity<String> stored = api.call(surface, "leader", HttpMethod.POST, path,
+        "{\"variables\": {\"directiveRequest\": {\"type\": \"String\", \"value\": " + TextNode.valueOf(json) + "}}}");
+    assertThat(stored.getStatusCode().value()).as(stored.getBody()).isEqualTo(400);
+    assertThat(stored.getBody()).contains("directiveRequest is longer than 4,000 characters").doesNotContain("java.");
+    assertNothingStored(reference);
+
+    ResponseEntity<String> issued = api.call(surface, "leader", HttpMethod.POST, path,
+        "{\"variables\": {\"directiveRequest\": {\"type\": \"Bytes\", \"value\": \""
+            + java.util.Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))
+            + "\", \"valueInfo\": {\"transient\": true}}, \"reference\": {\"type\": \"String\", \"value\": \"" + reference
+            + "\"}, \"issuedOn\": {\"type\": \"String\", \"value\": \"2025-01-20\"}, \"issuer\": {\"type\": \"String\","
+            + " \"value\": \"P06WG\"}, \"title\": {\"type\": \"String\", \"value\": \"Kết luận " + reference + "\"},"
+            + " \"directiveFile\": {\"type\": \"Null\", \"value\": null}}}");
+    assertThat(issued.getStatusCode().value()).as(issued.getBody()).isEqualTo(200);
+    String instance = DirectiveFixtures.read(issued.getBody()).get("id").asText();
+    String directiveId = jdbc.queryForObject("select id from dt_directive where reference = ?", String.class, reference);
+    assertThat(jdbc.queryForObject("select count(*) from dt_task where directive_id = ? and process_instance_id is not null",
+        Integer.class, directiveId)).isEqualTo(25);
+    assertThat(engine.getRuntimeService().getVariable(instance, "directiveId")).isEqualTo(directiveId);
+    assertThat(engine.getRuntimeService().getVariable(instance, "directiveRequest")).isNull();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("directiveRequest").count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).formFields().list())
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricFormField) d).getFieldId())
+        .doesNotContain("directiveRequest");
   }
 
   // ---------------------------------------------------------------------------------------------

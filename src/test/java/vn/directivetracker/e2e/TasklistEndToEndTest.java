@@ -288,6 +288,44 @@ class TasklistEndToEndTest extends ApplicationTest {
     finished = true;
   }
 
+  /**
+   * The leader issues a realistic notice of 25 tasks from Tasklist's start form: its JSON, far longer than the
+   * 4,000 characters the engine stores in a text variable, travels as transient Bytes and is stored in dt_task.
+   */
+  @Test
+  void theLeaderIssuesANoticeOf25TasksFromTheStartForm() throws Exception {
+    LocalDate today = LocalDate.now(VIETNAM);
+    String reference = DirectiveFixtures.uniqueReference("E2E-25");
+    driver.get(tasklist());
+    logIn("leader");
+    driver.get(tasklist() + "#/?processStart=directive");
+    WebElement referenceField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dt-reference")));
+    referenceField.sendKeys(reference);
+    type("dt-title", "Kết luận của Tổ công tác về triển khai Đề án 06 năm " + today.getYear());
+    // 25 rows, as the leader would fill them row by row.
+    ((JavascriptExecutor) driver).executeScript("var s = angular.element(arguments[0]).scope(), due = arguments[1];"
+        + "s.$apply(function () { s.rows = []; for (var i = 0; i < 25; i++) { var r = s.F.emptyRow(i);"
+        + " r.title = 'Triển khai nhiệm vụ số ' + (i + 1) + ' về kết nối, làm sạch và đồng bộ dữ liệu dân cư với cơ sở"
+        + " dữ liệu chuyên ngành'; r.domain = 'HEALTH'; r.deadline = due;"
+        + " r.expectedResult = 'Báo cáo kết quả triển khai và số liệu đồng bộ hằng tháng'; s.rows.push(r); } });",
+        referenceField, today.plusDays(60).toString());
+    assertThat(driver.findElements(By.cssSelector("tr[ng-repeat='row in rows']"))).hasSize(25);
+    shot("13-start-form-25-tasks");
+    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,
+        reference) == 1);
+    String directiveId = jdbc.queryForObject("select id from dt_directive where reference = ?", String.class, reference);
+    assertThat(jdbc.queryForList("select deadline from dt_task where directive_id = ?", directiveId))
+        .hasSize(25).allSatisfy(t -> assertThat(String.valueOf(t.get("DEADLINE"))).isEqualTo(today.plusDays(60).toString()));
+    String instance = jdbc.queryForObject("select process_instance_id from dt_directive where id = ?", String.class,
+        directiveId);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("directiveRequest").count()).isZero();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dt-reference")));
+    shot("14-notice-issued");
+    finished = true;
+  }
+
   private String tasklist() {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
   }

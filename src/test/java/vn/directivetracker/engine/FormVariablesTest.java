@@ -68,9 +68,16 @@ class FormVariablesTest extends ApplicationTest {
     // The forms' scripts create exactly what data-submits declares (the names they pass to createVariable).
     assertThat(FormVariables.fromHtml(read("forms/carry-out.html"))).contains("evidence1", "evidence2", "evidence3");
     assertThat(read("forms/carry-out.html")).contains("var EVIDENCE = ['evidence1', 'evidence2', 'evidence3'];");
+    assertThat(read("forms/carry-out.html")).contains("vm.createVariable({ name: name, type: 'File',");
     assertThat(read("forms/issue-directive.html"))
-        .contains("['reference', 'issuedOn', 'issuer', 'title', 'directiveRequest'].forEach(function (name) {\n"
-            + "          manager.createVariable(");
+        .contains("['reference', 'issuedOn', 'issuer', 'title', 'directiveRequest'].forEach(function (name) {\n")
+        .contains("? { name: name, type: 'Bytes', value: null, isDirty: true, valueInfo: { transient: true } }\n"
+            + "            : { name: name, type: 'String', value: null, isDirty: true });");
+    // ... of the types they declare.
+    assertThat(FormVariables.typesFromHtml(read("forms/issue-directive.html"))).containsEntry("directiveRequest",
+        "Bytes|String").containsEntry("title", "String").containsEntry("directiveFile", "File");
+    assertThat(FormVariables.typesFromCamundaForm(read("forms/monthly-review.form")))
+        .isEqualTo(Map.of("conclusions", "String", "issueFollowUp", "Boolean"));
   }
 
   private static String read(String resource) {

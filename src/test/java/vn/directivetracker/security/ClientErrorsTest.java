@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
@@ -110,7 +113,85 @@ class ClientErrorsTest extends ApplicationTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
   }
 
+  /** Queries the engine cannot run are the caller's mistake, for any logged-in user (here a unit). */
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void queriesTheEngineCannotRunAre400(Surface surface) {
+    engine.getIdentityService().setAuthentication("moh", List.of("MOH"));
+    String filter;
+    try {
+      filter = engine.getFilterService().createTaskFilterQuery().listPage(0, 1).get(0).getId(); // one MOH reads
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String objectValue = "{\"processVariables\":[{\"name\":\"x\",\"operator\":\"eq\",\"value\":{\"a\":1}}]}";
+    assertClientError(call(surface, "moh", HttpMethod.POST, "/task/count", objectValue), 400);
+    assertClientError(call(surface, "moh", HttpMethod.POST, "/filter/" + filter + "/count",
+        "{\"orQueries\":[" + objectValue + "]}"), 400);
+    assertClientError(call(surface, "moh", HttpMethod.POST, "/filter/" + filter + "/count", objectValue), 400);
+    ResponseEntity<String> sorting = call(surface, "moh", HttpMethod.POST, "/task?maxResults=5",
+        "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\"}]}");
+    assertClientError(sorting, 400);
+    assertThat(sorting.getBody()).contains("parameters");
+    assertClientError(call(surface, "moh", HttpMethod.POST, "/task?maxResults=5",
+        "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\","
+            + "\"parameters\":{\"variable\":\"x\",\"type\":\"Json\"}}]}"), 400);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void aFileVariableWithoutItsFilenameIs400(Surface surface) {
+    String task = mohTask();
+    for (String action : List.of("submit-form", "complete")) {
+      ResponseEntity<String> refused = call(surface, "moh", HttpMethod.POST, "/task/" + task + "/" + action,
+          "{\"variables\":{\"evidence1\":{\"type\":\"File\"}}}");
+      assertClientError(refused, 400);
+      assertThat(refused.getBody()).contains("filename");
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+  }
+
+  /** Camunda's 400s said "java type java.util.Date", "org.camunda...TaskQueryDto[\"priority\"]". */
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void wrongTypesInQueriesAre400NamingNoJavaClass(Surface surface) {
+    assertClientError(call(surface, "moh", HttpMethod.GET, "/task?maxResults=5&dueBefore=yesterday", null), 400);
+    assertClientError(call(surface, "moh", HttpMethod.GET, "/task/count?priority=high", null), 400);
+    ResponseEntity<String> body = call(surface, "moh", HttpMethod.POST, "/task/count", "{\"priority\":\"high\"}");
+    assertClientError(body, 400);
+    assertThat(body.getBody()).contains("priority");
+    assertClientError(call(surface, "moh", HttpMethod.POST, "/task/count", "{\"dueBefore\":\"yesterday\"}"), 400);
+    assertClientError(call(surface, "moh", HttpMethod.POST, "/task?maxResults=5", "{\"sortBy\":\"nothing\"}"), 400);
+    assertClientError(call(surface, "moh", HttpMethod.POST, "/task/count",
+        "{\"priority\":" + "9".repeat(2000) + "}"), 400);
+  }
+
+  /** Cockpit's plugin API (/camunda/api/cockpit, auditors and admins) answers the same way. */
+  @Test
+  void cockpitsPluginApiAnswersClientErrorsWith400NamingNoJavaClass() {
+    String base = "/camunda/api/cockpit/plugin/base/default/process-instance";
+    String objectValue = "{\"variables\":[{\"name\":\"x\",\"operator\":\"eq\",\"value\":{\"a\":1}}]}";
+    assertClientError(cockpit(base + "/count", objectValue), 400);
+    assertClientError(cockpit(base + "?firstResult=0&maxResults=5", objectValue), 400);
+    assertClientError(cockpit(base + "/count", "{\"variables\":[{\"name\":\"x\",\"operator\":\"eq\",\"value\":"
+        + "9".repeat(2000) + "}]}"), 400);
+    ResponseEntity<String> sortBy = cockpit(base + "?firstResult=0&maxResults=5", "{\"sortBy\":\"nothing\"}");
+    assertClientError(sortBy, 400);
+    assertThat(sortBy.getBody()).contains("sortBy");
+    assertClientError(cockpit(base + "/count", "{\"startedBefore\":\"yesterday\"}"), 400);
+    assertClientError(cockpit(base + "/count", "{\"activityIdIn\":{\"a\":1}}"), 400);
+    assertClientError(cockpit(base + "/count", "{\"variables\":"), 400);
+    // What Cockpit itself sends still works.
+    ResponseEntity<String> count = cockpit(base + "/count", "{}");
+    assertThat(count.getStatusCode().value()).as(count.getBody()).isEqualTo(200);
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  private ResponseEntity<String> cockpit(String path, String json) {
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json,
+        EngineApiClient.headers(MediaType.APPLICATION_JSON, surfaces.session("auditor"))), String.class);
+  }
 
   private ResponseEntity<String> call(Surface surface, String user, HttpMethod method, String path, String json) {
     return surfaces.call(surface, user, method, path, json);
@@ -120,8 +201,11 @@ class ClientErrorsTest extends ApplicationTest {
     String body = response.getBody() == null ? "" : response.getBody();
     assertThat(response.getStatusCode().value()).as(body).isEqualTo(status);
     assertThat(body).doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain("at org.")
-        .doesNotContain("at java.");
+        .doesNotContain("at java.").doesNotContain("java.lang").doesNotContain("java.util").doesNotContain("org.camunda")
+        .doesNotContain("com.fasterxml");
     if (!body.isEmpty()) {
+      assertThat(response.getHeaders().getContentType()).as(body).isNotNull();
+      assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).as(body).isTrue();
       JsonNode json = DirectiveFixtures.read(body);
       assertThat(json.path("message").asText()).as(body).isNotBlank();
     }

@@ -38,6 +38,8 @@ class TaskRulesTest extends ApplicationTest {
 
   @Autowired
   private JdbcTemplate jdbc;
+  @Autowired
+  private vn.directivetracker.engine.FormVariables forms;
 
   private EngineApiClient api() {
     return new EngineApiClient(http);
@@ -367,4 +369,82 @@ class TaskRulesTest extends ApplicationTest {
   }
 
 
+
+  // Values: of the type the form declares, and texts no longer than the engine stores
+
+  /** Refused with 400 by the engine's check, naming the field; no Java class, no stack trace. */
+  private static void assertBadRequest(ResponseEntity<String> answer, String... says) {
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+    assertThat(answer.getBody()).contains(says).doesNotContain("java.").doesNotContain("org.camunda")
+        .doesNotContain("\tat ");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void textsLongerThanTheEngineStoresAreRefusedWith400(Surface surface) {
+    Work w = issue();
+    String before = state(w);
+    String tooLong = "x".repeat(4001);
+    assertBadRequest(post(surface, "mps", "/task/" + w.contribute() + "/complete",
+        completion("contribution", tooLong)), "contribution is longer than 4,000 characters");
+    assertBadRequest(post(surface, "moh", "/task/" + w.carryOut() + "/submit-form",
+        completion("reportResult", tooLong, "completionDate", "2024-03-05")), "reportResult is longer than 4,000");
+    assertBadRequest(post(surface, "moh", "/task/" + w.carryOut() + "/submit-form",
+        completion("reportResult", "Xong", "completionDate", "2024-03-05", "openSubtasksReason", "y".repeat(5000))),
+        "openSubtasksReason is longer than 4,000");
+    assertThat(state(w)).isEqualTo(before);
+    // What the forms allow (maxlength 4000) is stored.
+    assertThat(post(surface, "mps", "/task/" + w.contribute() + "/complete",
+        completion("contribution", "z".repeat(4000))).getStatusCode().value()).isEqualTo(204);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void valuesOfAnotherTypeThanTheFormDeclaresAreRefusedWith400(Surface surface) {
+    Work w = issue();
+    String before = state(w);
+    String carryOut = "/task/" + w.carryOut() + "/submit-form";
+    String date = "\"completionDate\": {\"type\": \"String\", \"value\": \"2024-03-05\"}";
+    String html = java.util.Base64.getEncoder().encodeToString("<h1>Xong</h1>".getBytes());
+    assertBadRequest(post(surface, "moh", carryOut, "{\"variables\": {" + date + ", \"reportResult\": {\"type\": \"File\","
+        + " \"value\": \"" + html + "\", \"valueInfo\": {\"filename\": \"r.html\", \"mimeType\": \"text/html\"}}}}"),
+        "reportResult must be of type String, not file");
+    assertBadRequest(post(surface, "moh", carryOut, "{\"variables\": {" + date + ", \"reportResult\": {\"type\": \"String\","
+        + " \"value\": \"Xong\"}, \"progressPercent\": {\"type\": \"Long\", \"value\": 4294967346}}}"),
+        "progressPercent must be a whole number 0-100");
+    String bytes = java.util.Base64.getEncoder().encodeToString(new byte[3_000_000]);
+    assertBadRequest(post(surface, "moh", carryOut, "{\"variables\": {" + date + ", \"reportResult\": {\"type\": \"String\","
+        + " \"value\": \"Xong\"}, \"openSubtasksReason\": {\"type\": \"Bytes\", \"value\": \"" + bytes + "\"}}}"),
+        "openSubtasksReason must be of type String, not bytes");
+    assertBadRequest(post(surface, "moh", carryOut, "{\"variables\": {" + date + ", \"reportResult\": {\"type\": \"String\","
+        + " \"value\": \"Xong\"}, \"evidence1\": {\"type\": \"String\", \"value\": \"a.pdf\"}}}"),
+        "evidence1 must be of type File, not string");
+    assertBadRequest(post(surface, "moh", carryOut, "{\"variables\": {" + date + ", \"reportResult\": {\"type\": \"String\","
+        + " \"value\": \"Xong\"}, \"progressPercent\": {\"type\": \"Double\", \"value\": 50.5}}}"),
+        "progressPercent must be of type Long, not double");
+    // An untyped value is typed as the engine would store it: a number is not the contribution's text.
+    assertBadRequest(post(surface, "mps", "/task/" + w.contribute() + "/complete",
+        "{\"variables\": {\"contribution\": {\"value\": 12}}}"), "contribution must be of type String, not integer");
+    assertThat(state(w)).isEqualTo(before);
+    assertThat(jdbc.queryForObject("select count(*) from dt_report where task_id = ?", Integer.class, w.dtTaskId()))
+        .isZero();
+  }
+
+  @Test
+  void eachFormDeclaresTheTypesItSubmits() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessDefinition task = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("directive-task").latestVersion().singleResult();
+    ProcessDefinition directive = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("directive").latestVersion().singleResult();
+    assertThat(configuration.getCommandExecutorTxRequired().<Map<String, String>>execute(
+        c -> forms.typesOfTask(c, task.getId(), "UserTask_CarryOut"))).isEqualTo(Map.of("progressPercent", "Long",
+        "reportResult", "String", "completionDate", "String", "openSubtasksReason", "String", "evidence1", "File",
+        "evidence2", "File", "evidence3", "File"));
+    assertThat(configuration.getCommandExecutorTxRequired().<Map<String, String>>execute(
+        c -> forms.typesOfTask(c, task.getId(), "UserTask_Contribute"))).isEqualTo(Map.of("contribution", "String"));
+    assertThat(configuration.getCommandExecutorTxRequired().<Map<String, String>>execute(
+        c -> forms.typesOfStart(c, directive.getId()))).isEqualTo(Map.of("directiveFile", "File", "reference", "String",
+        "issuedOn", "String", "issuer", "String", "title", "String", "directiveRequest", "Bytes|String"));
+  }
 }
