@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.BusinessClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,11 +71,11 @@ class RegisterDirective implements JavaDelegate {
       Object table = requestText(execution.getVariable(REQUEST_VARIABLE));
       FileValue file = table instanceof String s && !s.isBlank() ? null : execution.getVariableTyped(FILE_VARIABLE);
       if (file != null && file.getValue() != null) {
-        String issuer = text(execution.getVariable("issuer"));
+        String issuer = text(execution.getVariable(ProcessVariables.ISSUER));
         service.requireMayIssue(issuer, caller);
         byte[] bytes = readAll(file.getValue());
-        imported = imports.read(bytes.length, () -> bytes, text(execution.getVariable("reference")),
-            text(execution.getVariable("issuedOn")), issuer, text(execution.getVariable("title")));
+        imported = imports.read(bytes.length, () -> bytes, text(execution.getVariable(ProcessVariables.REFERENCE)),
+            text(execution.getVariable(ProcessVariables.ISSUED_ON)), issuer, text(execution.getVariable(ProcessVariables.TITLE)));
         request = imported.request();
         cellProblems = imported.cellProblems();
       } else {
@@ -82,9 +83,9 @@ class RegisterDirective implements JavaDelegate {
       }
       String directiveId = service.register(request, caller, cellProblems, execution.getProcessInstanceId());
       execution.setProcessBusinessKey(DirectiveService.businessKey(request.issuer(), request.reference()));
-      execution.setVariable("directiveId", directiveId);
-      execution.setVariable("issuer", request.issuer());
-      execution.setVariable("reference", request.reference());
+      execution.setVariable(ProcessVariables.DIRECTIVE_ID, directiveId);
+      execution.setVariable(ProcessVariables.ISSUER, request.issuer());
+      execution.setVariable(ProcessVariables.REFERENCE, request.reference());
     } catch (ApiException e) {
       throw new BadUserRequestException(message(imported == null ? e : DirectiveImports.asCells(e, imported),
           imported == null));

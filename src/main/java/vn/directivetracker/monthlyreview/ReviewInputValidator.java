@@ -1,5 +1,6 @@
 package vn.directivetracker.monthlyreview;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.engine.EngineUser;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,20 +23,20 @@ class ReviewInputValidator implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    Object conclusions = task.getVariable("conclusions");
+    Object conclusions = task.getVariable(ProcessVariables.CONCLUSIONS);
     if (!(conclusions instanceof String text) || text.isBlank()) {
       problems.add("the meeting's conclusions (conclusions) are required");
     } else if (text.length() > MAX_CONCLUSIONS) {
       problems.add("conclusions are longer than " + MAX_CONCLUSIONS + " characters");
     }
-    Object followUp = task.getVariable("issueFollowUp");
+    Object followUp = task.getVariable(ProcessVariables.ISSUE_FOLLOW_UP);
     if (followUp != null && !(followUp instanceof Boolean)) {
       problems.add("issueFollowUp must be true or false");
     }
     if (!problems.isEmpty()) {
       throw new BadUserRequestException("Cannot complete '" + task.getName() + "': " + String.join("; ", problems));
     }
-    task.getExecution().setVariableLocal("reviewHeldBy", actor(task));
+    task.getExecution().setVariableLocal(ProcessVariables.REVIEW_HELD_BY, actor(task));
   }
 
   private static String actor(DelegateTask task) {

@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting;
 
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.engine.EngineUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,7 @@ class TaskInputValidator implements TaskListener {
           problems.add("completionDate " + done + " is before the directive was issued");
         }
         // A task split into sub-tasks is done when they are, unless the lead says why not.
-        int openSubtasks = tasks.openSubtaskCount((String) task.getVariable("directiveTaskId"));
+        int openSubtasks = tasks.openSubtaskCount(ProcessVariables.directiveTaskId(task));
         if (openSubtasks > 0) {
           requireText(task, OPEN_SUBTASKS_REASON, openSubtasks + " sub-task(s) still open: a reason ("
               + OPEN_SUBTASKS_REASON + ") to report the task done anyway", problems);
@@ -91,7 +92,7 @@ class TaskInputValidator implements TaskListener {
           checkEvidence(task, name, problems);
         }
         // Transient: RecordReport runs in this transaction and keeps it in dt_report (submitted_by).
-        task.setVariable("reportSubmittedBy", Variables.stringValue(actor(task), true));
+        task.setVariable(ProcessVariables.REPORT_SUBMITTED_BY, Variables.stringValue(actor(task), true));
       }
       case "UserTask_ReviewReport" -> {
         Object accepted = task.getVariable(ReportVariables.ACCEPTED);
@@ -101,16 +102,16 @@ class TaskInputValidator implements TaskListener {
           requireText(task, ReportVariables.COMMENT, "a comment (reviewComment) when returning", problems);
         }
         // Transient: AcceptReport or ReturnReport runs in this transaction and keeps it in dt_report (reviewed_by).
-        task.setVariable("reviewedBy", Variables.stringValue(actor(task), true));
+        task.setVariable(ProcessVariables.REVIEWED_BY, Variables.stringValue(actor(task), true));
       }
       case "UserTask_Contribute" -> {
         requireText(task, ReportVariables.CONTRIBUTION, "the contribution", problems);
-        task.setVariable("contributedBy", actor(task));
+        task.setVariable(ProcessVariables.CONTRIBUTED_BY, actor(task));
       }
       case "UserTask_ReportProgress" -> {
         requireText(task, ReportVariables.PROGRESS_TEXT, "the progress report (progressText)", problems);
         checkPercent(task, true, problems);
-        task.setVariable("progressReportedBy", actor(task));
+        task.setVariable(ProcessVariables.PROGRESS_REPORTED_BY, actor(task));
       }
       default -> {
       }
@@ -199,7 +200,7 @@ class TaskInputValidator implements TaskListener {
 
   /** The notice's issue date, from dt_task. */
   private LocalDate issuedOn(DelegateTask task) {
-    Object id = task.getVariable("directiveTaskId");
+    Object id = task.getVariable(ProcessVariables.DIRECTIVE_TASK_ID);
     return id == null ? null : tasks.find((String) id).map(TaskRecord::issuedOn).orElse(null);
   }
 

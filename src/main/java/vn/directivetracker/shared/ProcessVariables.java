@@ -67,6 +67,11 @@ public final class ProcessVariables {
   public static final String MORE_PROGRESS = "moreProgress";
   public static final String DIGEST_COUNT = "digestCount";
 
+  // The start form of a directive (forms/issue-directive.html); its notice is kept in dt_directive.
+  public static final String REFERENCE = "reference";
+  public static final String ISSUED_ON = "issuedOn";
+  public static final String TITLE = "title";
+
   private ProcessVariables() {
   }
 

@@ -124,10 +124,15 @@ class MonthlyReviewProcessTest extends ApplicationTest {
 
     ResponseEntity<String> refused = completeOverRest("laichauwg", task, Map.of(
         "conclusions", Map.of("value", "   ", "type", "String"),
+        "issueFollowUp", Map.of("value", false, "type", "Boolean")));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("conclusions");
+    // A value of another type than the form's checkbox is refused before the form's own check.
+    ResponseEntity<String> mistyped = completeOverRest("laichauwg", task, Map.of(
+        "conclusions", Map.of("value", "Kết luận", "type", "String"),
         "issueFollowUp", Map.of("value", "yes", "type", "String")));
-    // The engine wraps a task listener's BadUserRequestException, so /engine-rest answers 500 with the message.
-    assertThat(refused.getStatusCode().value()).isNotEqualTo(204);
-    assertThat(refused.getBody()).contains("conclusions").contains("issueFollowUp must be true or false");
+    assertThat(mistyped.getStatusCode().value()).isEqualTo(400);
+    assertThat(mistyped.getBody()).contains("issueFollowUp must be of type Boolean");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
     assertThat(completeOverRest("sonlawg", task, Map.of("conclusions", Map.of("value", "x", "type", "String")))
         .getStatusCode().value()).isIn(403, 404);
