@@ -20,8 +20,6 @@ record AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry) implements Ja
   static final String BY_ISSUER = "ISSUER";
   static final String BY_DECISION = "DMN";
 
-
-
   @Override
   public void execute(DelegateExecution execution) {
     String requested = (String) execution.getVariable(ProcessVariables.REQUESTED_LEAD_UNIT);

@@ -35,8 +35,6 @@ record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock 
   static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
-
-
   @GetMapping("/directives/{*id}")
   ResponseEntity<?> directive(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
     String f = format(format);

@@ -20,8 +20,6 @@ record AuditTrail(AuditRecords records, Timelines timelines, PrivilegedEngine en
 
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-
-
   /** @param idOrKey a dt_task id, or the task's business key ISSUER:REFERENCE:KEY */
   Export task(String idOrKey, Caller caller) {
     Task task;

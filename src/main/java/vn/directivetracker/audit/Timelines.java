@@ -84,8 +84,6 @@ record Timelines(HistoryService history, AuditRecords records) {
 
   private static final long SAME_STEP_MILLIS = 1000;
 
-
-
   /** The task's timeline: its issue, then what happened to it. */
   List<AuditEvent> task(Directive d, Task t) {
     Map<String, Object> details = new TreeMap<>(taskFacts(t));

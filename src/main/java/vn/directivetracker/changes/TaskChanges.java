@@ -61,8 +61,6 @@ public record TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan 
   static final String CONTRIBUTION = ProcessElements.CONTRIBUTION;
   static final String CONTRIBUTION_BODY = CONTRIBUTION + "#multiInstanceBody";
 
-
-
   /** What to change; a null field (or {@code deadlineGiven} false) leaves that part as it is. */
   public record Change(boolean deadlineGiven, LocalDate deadline, String leadUnit, List<String> coordinatingUnits,
       Boolean keyTask) {

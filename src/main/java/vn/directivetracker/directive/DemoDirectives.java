@@ -37,8 +37,6 @@ record DemoDirectives(DirectiveService service, DirectiveRepository repository, 
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDirectives.class);
 
-
-
   @Override
   public void run(ApplicationArguments args) throws IOException {
     issueIfAbsent(new ClassPathResource(NOTICE));

@@ -34,8 +34,6 @@ record DirectiveImportController(DirectiveImports imports, TaskTemplate template
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-
-
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DirectiveView> importSheet(@RequestPart(name = "file", required = false) MultipartFile file,
       @RequestParam(required = false) String reference, @RequestParam(required = false) String issuedOn,

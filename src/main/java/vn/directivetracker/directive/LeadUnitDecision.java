@@ -16,8 +16,6 @@ record LeadUnitDecision(DecisionService decisions, PrivilegedEngine engine) {
 
   static final String DECISION = "lead-unit";
 
-
-
   /** The lead unit the table picks for these inputs, or null when no rule matches. */
   String decide(String domain, String issuerLevel, String province) {
     return engine.call(() -> {

@@ -16,8 +16,6 @@ record TaskDeadlines(WorkingDayCalendar calendar) {
   static final int MIN_WORKING_DAYS = 1;
   static final int MAX_WORKING_DAYS = 365;
 
-
-
   /**
    * The day to store as the task's deadline; null when the task has none.
    *

@@ -17,8 +17,6 @@ record EscalateDueTasks(EscalationSweep sweep) implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(EscalateDueTasks.class);
 
-
-
   @Override
   public void execute(DelegateExecution execution) {
     EscalationSweep.Page page = sweep.escalatePage(execution.getProcessDefinitionId());

@@ -17,8 +17,6 @@ record OpenProgressPeriods(EscalationSweep sweep) implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(OpenProgressPeriods.class);
 
-
-
   @Override
   public void execute(DelegateExecution execution) {
     EscalationSweep.Page page = sweep.openProgressPage();

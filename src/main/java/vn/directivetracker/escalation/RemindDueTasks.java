@@ -17,8 +17,6 @@ record RemindDueTasks(EscalationSweep sweep) implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(RemindDueTasks.class);
 
-
-
   @Override
   public void execute(DelegateExecution execution) {
     EscalationSweep.Page page = sweep.remindPage(execution.getProcessDefinitionId());

@@ -27,8 +27,6 @@ record DraftFollowUp(ReviewRepository reviews, ObjectMapper json, BusinessClock 
   /** The most tasks one notice may have (DirectiveLimits.MAX_TASKS). */
   static final int MAX_TASKS = vn.directivetracker.directive.DirectiveLimits.MAX_TASKS;
 
-
-
   @Override
   public void execute(DelegateExecution execution) {
     String reviewId = (String) execution.getVariable(ProcessVariables.REVIEW_ID);

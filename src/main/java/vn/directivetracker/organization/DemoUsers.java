@@ -28,8 +28,6 @@ record DemoUsers(UnitRegistry registry, IdentityService identity) implements App
   static final String PASSWORD = "demo";
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 
-
-
   @Override
   public void run(ApplicationArguments args) {
     Map<String, DemoUser> users = new LinkedHashMap<>();

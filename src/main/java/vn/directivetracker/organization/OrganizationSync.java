@@ -25,8 +25,6 @@ record OrganizationSync(UnitRegistry registry, IdentityService identity) impleme
   static final String AUDITORS = "AUDITORS";
   private static final Logger LOG = LoggerFactory.getLogger(OrganizationSync.class);
 
-
-
   @Override
   public void run(ApplicationArguments args) {
     Set<String> existing = identity.createGroupQuery().list().stream().map(Group::getId)

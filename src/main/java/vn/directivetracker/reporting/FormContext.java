@@ -25,8 +25,6 @@ public record FormContext(UnitRegistry registry) {
   static final String CONTRIBUTIONS = "contributionsSummary";
   static final String RETURNS = "returnHistory";
 
-
-
   /**
    * What the contribution form (a Camunda Form, which can show only variables) shows beyond the process's
    * reference, taskKey and taskTitle: set as local variables of each contribution task when it is created, so

@@ -30,8 +30,6 @@ record MonthlyReportController(MonthlyReportService reports, CurrentUser current
   static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
 
-
-
   @GetMapping("/api/reports/monthly")
   ResponseEntity<?> monthly(@RequestParam(required = false) String issuer,
       @RequestParam(required = false) String month,

@@ -30,14 +30,11 @@ class RestAuthenticationConfig {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new PublicHealthAuthenticationFilter());
-    registration.setName("directive-tracker-basic-auth");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*");
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = register(
+        new PublicHealthAuthenticationFilter(), "basic-auth", 1, "/engine-rest/*", "/api/*", "/actuator/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "");
-    registration.setOrder(1);
     return registration;
   }
 
@@ -52,14 +49,9 @@ class RestAuthenticationConfig {
       @Value("${directive.security.max-body-size:2MB}") DataSize limit,
       @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploads,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-    FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-        new RequestSizeLimit(limit.toBytes(), uploads.toBytes(), webappPath));
-    registration.setName("directive-tracker-request-size");
-    registration.addUrlPatterns("/*");
     // After authentication and the allow-list where they apply (an anonymous caller learns nothing, not even
     // the limit); it holds in any order.
-    registration.setOrder(3);
-    return registration;
+    return register(new RequestSizeLimit(limit.toBytes(), uploads.toBytes(), webappPath), "request-size", 3, "/*");
   }
 
   /**
@@ -75,14 +67,10 @@ class RestAuthenticationConfig {
       @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults,
       @Value("${directive.security.large-bodies.concurrent:2}") int largeBodies,
       @Value("${directive.security.large-bodies.wait:5s}") java.time.Duration largeBodyWait) {
-    FilterRegistrationBean<EngineApiFirewall> registration = new FilterRegistrationBean<>(new EngineApiFirewall(
-        identity, tasks, registry.issuers(), webappPath, maxBody.toBytes(), maxFormBody.toBytes(), maxResults,
-        new EngineApiFirewall.LargeBodies(largeBodies, largeBodyWait)));
-    registration.setName("directive-tracker-engine-api-firewall");
     String api = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath) + "/api/*";
-    registration.addUrlPatterns("/engine-rest/*", api);
-    registration.setOrder(2);
-    return registration;
+    return register(new EngineApiFirewall(identity, tasks, registry.issuers(), webappPath, maxBody.toBytes(),
+        maxFormBody.toBytes(), maxResults, new EngineApiFirewall.LargeBodies(largeBodies, largeBodyWait)),
+        "engine-api-firewall", 2, "/engine-rest/*", api);
   }
 
   /**
@@ -97,11 +85,18 @@ class RestAuthenticationConfig {
       @Value("${directive.security.login-throttle.max-delay:15m}") java.time.Duration maxDelay,
       @Value("${directive.security.login-throttle.forget-after:1h}") java.time.Duration forgetAfter,
       @Value("${directive.security.login-throttle.max-entries:100000}") int maxEntries) {
-    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle(
-        new LoginThrottle.Settings(freeFailures, sourceFreeFailures, baseDelay, maxDelay, forgetAfter, maxEntries)));
-    registration.setName("directive-tracker-login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
-    registration.setOrder(0);
+    return register(new LoginThrottle(new LoginThrottle.Settings(freeFailures, sourceFreeFailures, baseDelay,
+        maxDelay, forgetAfter, maxEntries)), "login-throttle", 0, "/engine-rest/*", "/api/*", "/actuator/*",
+        "/camunda/api/admin/auth/user/*");
+  }
+
+  /** A filter of ours, in the place {@code order} gives it among the others, on these paths. */
+  private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> register(F filter, String name, int order,
+      String... paths) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.setName("directive-tracker-" + name);
+    registration.addUrlPatterns(paths);
+    registration.setOrder(order);
     return registration;
   }
 

@@ -27,8 +27,6 @@ public record DirectiveTasks(JdbcTemplate jdbc) {
 
   public static final RowMapper<TaskRecord> ROW = DirectiveTasks::map;
 
-
-
   /** The ids of a directive's tasks in notice order: the collection the directive process iterates. */
   public List<String> idsOf(String directiveId) {
     return jdbc.queryForList("select id from dt_task where directive_id = ? order by position", String.class,

@@ -114,19 +114,6 @@ class ForwardedAddressTest {
   }
 
   private static int login(LoginThrottle throttle, String from, int verdict) throws Exception {
-    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
-    request.setServletPath("/engine-rest");
-    request.setPathInfo("/task");
-    request.setRemoteAddr(from);
-    request.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString("moh:guess".getBytes(
-        StandardCharsets.UTF_8)));
-    MockHttpServletResponse response = new MockHttpServletResponse();
-    throttle.doFilter(request, response, new MockFilterChain() {
-      @Override
-      public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
-        ((HttpServletResponse) res).setStatus(verdict);
-      }
-    });
-    return response.getStatus();
+    return LoginThrottleTest.basicLogin(throttle, from, "moh", verdict);
   }
 }

@@ -88,6 +88,14 @@ class LoginThrottleTest {
 
   /** A basic-auth request to /engine-rest from that address; the chain answers {@code verdict}. */
   private int attempt(String from, String user, int verdict) throws Exception {
+    return basicLogin(throttle, from, user, verdict);
+  }
+
+  /**
+   * One HTTP basic login of {@code user} from {@code from} through the throttle, the password check behind it
+   * answering {@code verdict}; the status the caller gets.
+   */
+  static int basicLogin(LoginThrottle throttle, String from, String user, int verdict) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
     request.setServletPath("/engine-rest");
     request.setPathInfo("/task");
