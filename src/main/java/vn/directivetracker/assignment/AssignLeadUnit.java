@@ -1,13 +1,13 @@
 package vn.directivetracker.assignment;
 
-import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * Records who leads: the unit the issuer named (an override, kept as such) or the one the lead-unit

@@ -1,18 +1,18 @@
 package vn.directivetracker.assignment;
 
-import vn.directivetracker.shared.ProcessVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.escalation.DeadlinePlan;
 import vn.directivetracker.escalation.EscalationSchedule;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * First step of a directive task: loads the stored task and puts into the process what the decision and the

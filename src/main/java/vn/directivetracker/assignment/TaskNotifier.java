@@ -1,18 +1,18 @@
 package vn.directivetracker.assignment;
 
-import vn.directivetracker.shared.ProcessElements;
-import vn.directivetracker.shared.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;
 import vn.directivetracker.notification.TaskFacts;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessElements;
+import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * When work lands in a unit's inbox, its members hear of it with a link to that very task: the lead

@@ -1,6 +1,5 @@
 package vn.directivetracker.assignment;
 
-import vn.directivetracker.shared.ProcessElements;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -29,9 +28,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
-import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.shared.ProcessElements;
 
 /**
  * Tasklist shows a user nothing without a filter. Every unit group gets its own shared filters, readable

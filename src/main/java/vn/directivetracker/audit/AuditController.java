@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.security.CurrentUser;
+import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

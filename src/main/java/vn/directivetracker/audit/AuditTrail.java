@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import vn.directivetracker.audit.AuditRecords.Directive;
 import vn.directivetracker.audit.AuditRecords.Task;
-import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

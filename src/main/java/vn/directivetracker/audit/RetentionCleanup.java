@@ -1,6 +1,5 @@
 package vn.directivetracker.audit;
 
-import vn.directivetracker.engine.EngineFacts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.directivetracker.engine.EngineFacts;
 import vn.directivetracker.shared.BusinessClock;
 
 /**

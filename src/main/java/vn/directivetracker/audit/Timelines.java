@@ -1,6 +1,5 @@
 package vn.directivetracker.audit;
 
-import vn.directivetracker.shared.ProcessElements;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.springframework.stereotype.Component;
 import vn.directivetracker.audit.AuditRecords.Directive;
 import vn.directivetracker.audit.AuditRecords.Task;
 import vn.directivetracker.engine.QueryPages;
+import vn.directivetracker.shared.ProcessElements;
 
 /**
  * Builds timelines from Camunda's history (level FULL) and our dt_* records. Callers run it with

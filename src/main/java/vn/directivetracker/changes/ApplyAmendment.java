@@ -1,11 +1,11 @@
 package vn.directivetracker.changes;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.shared.TaskRecord;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * ServiceTask_ApplyAmendment, in the event sub-process the TaskAmended message starts: the process

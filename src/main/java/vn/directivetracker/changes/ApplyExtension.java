@@ -1,20 +1,17 @@
 package vn.directivetracker.changes;
 
-import vn.directivetracker.shared.ProcessVariables;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.changes.TaskChanges;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.TaskNotices;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.changes.TaskChanges;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
-import vn.directivetracker.notification.Notice;
-import vn.directivetracker.notification.NotificationEvent;
-import vn.directivetracker.notification.Notifier;
-import vn.directivetracker.notification.TaskFacts;
 
 /**
  * The issuer approved: the requested date becomes the deadline exactly as an amendment of the deadline
@@ -23,7 +20,7 @@ import vn.directivetracker.notification.TaskFacts;
  */
 @Component("applyExtension")
 record ApplyExtension(ExtensionRepository extensions, DirectiveTasks tasks, TaskChanges changes,
-    Notifier notifier, TaskFacts facts, BusinessClock clock) implements JavaDelegate {
+    TaskNotices notices, BusinessClock clock) implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -40,9 +37,7 @@ record ApplyExtension(ExtensionRepository extensions, DirectiveTasks tasks, Task
     extensions.decide(request.id(), ExtensionRepository.APPROVED, decidedBy, comment, clock.now());
     execution.setVariable(ProcessVariables.EXTENSION_OUTCOME, ExtensionRepository.APPROVED);
 
-    Map<String, String> values = facts.of(after, null);
-    values.put("comment", comment == null ? "—" : comment);
-    notifier.notify(execution, new Notice(NotificationEvent.EXTENSION_APPROVED, "EXTENSION_APPROVED:" + request.id(),
-        after.id(), List.of(after.leadUnit()), values));
+    notices.tell(execution, NotificationEvent.EXTENSION_APPROVED, request.id(), after, List.of(after.leadUnit()),
+        null, "comment", comment == null ? "—" : comment);
   }
 }

@@ -1,10 +1,10 @@
 package vn.directivetracker.changes;
 
-import vn.directivetracker.engine.EngineUser;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.EngineUser;
 
 /**
  * Checks the issuer's decision on the server: {@code extensionApproved} true or false, and a comment

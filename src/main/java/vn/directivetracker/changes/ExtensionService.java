@@ -1,6 +1,5 @@
 package vn.directivetracker.changes;
 
-import vn.directivetracker.shared.ProcessVariables;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +7,12 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
-import vn.directivetracker.security.CurrentUser.Caller;
-import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

@@ -1,21 +1,18 @@
 package vn.directivetracker.changes;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.shared.BusinessClock;
-import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.shared.TaskRecord;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.NotificationEvent;
-import vn.directivetracker.notification.Notifier;
-import vn.directivetracker.notification.TaskFacts;
+import vn.directivetracker.notification.TaskNotices;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TaskRecord;
 
 /** The issuer withdrew the task: it closes as WITHDRAWN and its units are told why. */
 @Component("recordWithdrawal")
-record RecordWithdrawal(DirectiveTasks tasks, Notifier notifier, TaskFacts facts, BusinessClock clock)
+record RecordWithdrawal(DirectiveTasks tasks, TaskNotices notices, BusinessClock clock)
     implements JavaDelegate {
 
   @Override
@@ -23,9 +20,7 @@ record RecordWithdrawal(DirectiveTasks tasks, Notifier notifier, TaskFacts facts
     String taskId = ProcessVariables.directiveTaskId(execution);
     tasks.markWithdrawn(taskId, clock.now());
     TaskRecord task = tasks.load(taskId);
-    Map<String, String> values = facts.of(task, null);
-    values.put("reason", String.valueOf(execution.getVariable(ProcessVariables.WITHDRAWAL_REASON)));
-    notifier.notify(execution,
-        new Notice(NotificationEvent.WITHDRAWN, "WITHDRAWN:" + taskId, taskId, task.involvedUnits(), values));
+    notices.tell(execution, NotificationEvent.WITHDRAWN, taskId, task, task.involvedUnits(), null, "reason",
+        String.valueOf(execution.getVariable(ProcessVariables.WITHDRAWAL_REASON)));
   }
 }

@@ -1,22 +1,19 @@
 package vn.directivetracker.changes;
 
-import vn.directivetracker.shared.ProcessVariables;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.TaskNotices;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
-import vn.directivetracker.notification.Notice;
-import vn.directivetracker.notification.NotificationEvent;
-import vn.directivetracker.notification.Notifier;
-import vn.directivetracker.notification.TaskFacts;
 
 /** The issuer refused: the request is closed as REFUSED with the comment, the deadline stays, the unit is told. */
 @Component("refuseExtension")
-record RefuseExtension(ExtensionRepository extensions, DirectiveTasks tasks, Notifier notifier, TaskFacts facts,
+record RefuseExtension(ExtensionRepository extensions, DirectiveTasks tasks, TaskNotices notices,
     BusinessClock clock) implements JavaDelegate {
 
   @Override
@@ -28,10 +25,7 @@ record RefuseExtension(ExtensionRepository extensions, DirectiveTasks tasks, Not
         comment, clock.now());
     execution.setVariable(ProcessVariables.EXTENSION_OUTCOME, ExtensionRepository.REFUSED);
     TaskRecord task = tasks.load(request.taskId());
-    Map<String, String> values = facts.of(task, null);
-    values.put("comment", comment);
-    values.put("requestedDeadline", Extensions.date(request.requestedDeadline()));
-    notifier.notify(execution, new Notice(NotificationEvent.EXTENSION_REFUSED, "EXTENSION_REFUSED:" + request.id(),
-        task.id(), List.of(task.leadUnit()), values));
+    notices.tell(execution, NotificationEvent.EXTENSION_REFUSED, request.id(), task, List.of(task.leadUnit()), null,
+        "comment", comment, "requestedDeadline", Extensions.date(request.requestedDeadline()));
   }
 }

@@ -1,10 +1,5 @@
 package vn.directivetracker.changes;
 
-import vn.directivetracker.shared.ProcessElements;
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.shared.BusinessClock;
-import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.shared.TaskRecord;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +20,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.QueryPages;
 import vn.directivetracker.escalation.DeadlinePlan;
 import vn.directivetracker.escalation.EscalationSchedule;
 import vn.directivetracker.notification.Notice;
@@ -32,7 +28,11 @@ import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;
 import vn.directivetracker.notification.TaskFacts;
 import vn.directivetracker.organization.UnitRegistry;
-import vn.directivetracker.engine.QueryPages;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessElements;
+import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * Changes a running task: the record (dt_task, and one dt_amendment row per field with who, when, why,

@@ -1,7 +1,5 @@
 package vn.directivetracker.directive;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.engine.EngineUser;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -9,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.EngineUser;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * A directive process started for a notice already stored (the API path) must name a notice that no

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.directivetracker.web.SafeText;
 import vn.directivetracker.directive.imports.TaskColumns;
 import vn.directivetracker.directive.imports.TaskSheet;
 import vn.directivetracker.web.FieldProblem;
+import vn.directivetracker.web.SafeText;
 
 /**
  * A sheet of tasks as the {@link IssueDirectiveRequest} that {@code POST /api/directives} would get, so

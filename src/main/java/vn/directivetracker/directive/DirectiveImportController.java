@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.directivetracker.directive.imports.TaskTemplate;
-import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

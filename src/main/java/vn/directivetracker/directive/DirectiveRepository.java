@@ -1,7 +1,5 @@
 package vn.directivetracker.directive;
 
-import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.shared.TaskRecord;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 
 /** dt_directive and dt_task for the API: insert a notice, read it back, list and withdraw. */
 @Repository

@@ -1,8 +1,5 @@
 package vn.directivetracker.directive;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.shared.BusinessClock;
-import vn.directivetracker.shared.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +7,13 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.CurrentUser.Caller;
-import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

@@ -1,8 +1,8 @@
 package vn.directivetracker.directive;
 
-import vn.directivetracker.shared.TaskStatus;
 import java.time.LocalDate;
 import java.util.List;
+import vn.directivetracker.shared.TaskStatus;
 
 /** A directive as the API answers it: the notice and, per task, who leads, by when, and where it stands. */
 public record DirectiveView(

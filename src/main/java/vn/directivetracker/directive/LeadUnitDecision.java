@@ -1,11 +1,11 @@
 package vn.directivetracker.directive;
 
-import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * Asks the lead-unit decision (the same DMN table the task process evaluates) whom it would choose,

@@ -1,7 +1,5 @@
 package vn.directivetracker.directive;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.shared.BusinessClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,8 +17,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.security.CurrentUser;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

@@ -1,6 +1,5 @@
 package vn.directivetracker.directive;
 
-import vn.directivetracker.shared.BusinessClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +7,11 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.organization.IssuerLevel;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.security.CurrentUser.Caller;
-import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

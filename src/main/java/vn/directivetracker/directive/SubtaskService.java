@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.directivetracker.shared.BusinessClock;
-import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.organization.IssuerLevel;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.organization.UnitType;
 import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

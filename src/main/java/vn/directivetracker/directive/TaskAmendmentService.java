@@ -1,9 +1,5 @@
 package vn.directivetracker.directive;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.changes.TaskChanges;
-import vn.directivetracker.shared.DirectiveTasks;
-import vn.directivetracker.shared.TaskRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +8,13 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.changes.TaskChanges;
+import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.CurrentUser.Caller;
-import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.TaskFacts;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * The notice of one escalation by the sweep: who is told (the escalation-level decision's audience), the

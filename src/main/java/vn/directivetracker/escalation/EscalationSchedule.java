@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.util.Date;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.reporting.ProgressReports;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * When a task is next due for the escalation sweep: {@code dt_task.next_escalation_at} for its next escalation,

@@ -1,6 +1,5 @@
 package vn.directivetracker.escalation;
 
-import vn.directivetracker.shared.ProcessVariables;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -23,8 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.BusinessClock;
-import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.notification.Notice;
 import vn.directivetracker.notification.NotificationEvent;
 import vn.directivetracker.notification.Notifier;
@@ -32,6 +29,9 @@ import vn.directivetracker.notification.TaskFacts;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.reporting.ProgressReports;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * One page of the escalation sweep, in the transaction of its job: a page of escalations ({@link #escalatePage}),

@@ -1,11 +1,11 @@
 package vn.directivetracker.escalation;
 
-import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * ServiceTask_OpenProgressPeriods of the escalation-sweep process: one page of tasks whose monthly progress period

@@ -1,6 +1,5 @@
 package vn.directivetracker.monthlyreview;
 
-import vn.directivetracker.shared.ProcessVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -11,9 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.reporting.MonthlyReport;
 import vn.directivetracker.reporting.MonthlyReportService;
+import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * Builds one issuer's review pack: the reviewed month's report, stored as it is now (dt_review.report_json)

@@ -1,6 +1,5 @@
 package vn.directivetracker.monthlyreview;
 
-import vn.directivetracker.shared.ProcessVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * The meeting asked for a follow-up directive: drafts the body of {@code POST /api/directives} with every task

@@ -1,6 +1,5 @@
 package vn.directivetracker.monthlyreview;
 
-import vn.directivetracker.shared.ProcessVariables;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -10,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.workingdays.WorkingDayCalendar;
 
 /**

@@ -1,10 +1,10 @@
 package vn.directivetracker.monthlyreview;
 
-import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
 
 /** Keeps the meeting's conclusions, who recorded them and whether a follow-up directive was asked for. */
 @Component("recordReviewConclusions")

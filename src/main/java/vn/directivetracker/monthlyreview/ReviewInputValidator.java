@@ -1,13 +1,13 @@
 package vn.directivetracker.monthlyreview;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.engine.EngineUser;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.EngineUser;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * Checks on the server, when the review task is completed, what its form asks for: the meeting's conclusions

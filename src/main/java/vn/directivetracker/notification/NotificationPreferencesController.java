@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.security.CurrentUser;
 
 /**
  * The caller's own notification preferences: {@code {"digest": true}} for one digest mail a day instead of

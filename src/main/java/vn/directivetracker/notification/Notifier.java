@@ -1,13 +1,13 @@
 package vn.directivetracker.notification;
 
-import vn.directivetracker.engine.AsyncJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import vn.directivetracker.engine.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.AsyncJobs;
+import vn.directivetracker.engine.EngineClock;
 
 /**
  * Writes a notification into the outbox in the transaction of the step that causes it, and schedules

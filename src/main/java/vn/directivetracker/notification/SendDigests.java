@@ -1,12 +1,12 @@
 package vn.directivetracker.notification;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.engine.AsyncJobs;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import vn.directivetracker.engine.EngineClock;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.AsyncJobs;
+import vn.directivetracker.engine.EngineClock;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * The daily run of the notification-digest process: one delivery job per officer with notices waiting

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.shared.TaskRecord;
 
 /** The facts every task notice shows: the directive, the task, its lead unit, deadline and Tasklist link. */
 @Component

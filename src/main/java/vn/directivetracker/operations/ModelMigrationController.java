@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.engine.QueryPages;
+import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 

@@ -1,25 +1,22 @@
 package vn.directivetracker.reporting;
 
-import vn.directivetracker.shared.ProcessVariables;
 import java.time.LocalDate;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.notification.NotificationEvent;
+import vn.directivetracker.notification.TaskNotices;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
-import vn.directivetracker.notification.Notice;
-import vn.directivetracker.notification.NotificationEvent;
-import vn.directivetracker.notification.Notifier;
-import vn.directivetracker.notification.TaskFacts;
 
 /**
  * The secretariat accepted the report: the task closes on the completion date of the accepted report (dt_report), which decides
  * on time or late against the deadline; the lead and the coordinating units are told.
  */
 @Component("acceptReport")
-record AcceptReport(ReportRepository reports, DirectiveTasks tasks, Notifier notifier, TaskFacts facts,
+record AcceptReport(ReportRepository reports, DirectiveTasks tasks, TaskNotices notices,
     BusinessClock clock) implements JavaDelegate {
 
   @Override
@@ -35,10 +32,8 @@ record AcceptReport(ReportRepository reports, DirectiveTasks tasks, Notifier not
     // On time or late is dt_task's (status), not a variable: nothing in the model reads it.
     String outcome = task.status(clock.today()).name();
 
-    Map<String, String> values = facts.of(task, null);
-    values.put("outcome", outcome.equals("COMPLETED_ON_TIME")
-        ? "Hoàn thành đúng hạn / completed on time" : "Hoàn thành quá hạn / completed late");
-    notifier.notify(execution,
-        new Notice(NotificationEvent.ACCEPTED, "ACCEPTED:" + taskId, taskId, task.involvedUnits(), values));
+    notices.tell(execution, NotificationEvent.ACCEPTED, taskId, task, task.involvedUnits(), null, "outcome",
+        outcome.equals("COMPLETED_ON_TIME")
+            ? "Hoàn thành đúng hạn / completed on time" : "Hoàn thành quá hạn / completed late");
   }
 }

@@ -1,10 +1,10 @@
 package vn.directivetracker.reporting;
 
-import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * Gives each contribution task the facts its form shows (forms/contribute.form, a Camunda Form, which reads

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.shared.TaskRecord;
 
 /**
  * What the Tasklist forms show that dt_task does not hold as such: unit names resolved from the registry,

@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.reporting.MonthlyReport.Figures;
@@ -23,6 +22,7 @@ import vn.directivetracker.reporting.MonthlyReport.RankedUnit;
 import vn.directivetracker.reporting.MonthlyReport.TrendPoint;
 import vn.directivetracker.reporting.MonthlyReport.UnitFigures;
 import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.web.ApiException;
 
 /**

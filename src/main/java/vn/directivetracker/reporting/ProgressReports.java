@@ -1,7 +1,5 @@
 package vn.directivetracker.reporting;
 
-import vn.directivetracker.shared.ProcessElements;
-import vn.directivetracker.shared.ProcessVariables;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -12,6 +10,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessElements;
+import vn.directivetracker.shared.ProcessVariables;
 
 /**
  * The monthly progress report of an open task: the reporting period opens

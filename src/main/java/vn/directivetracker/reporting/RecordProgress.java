@@ -1,10 +1,10 @@
 package vn.directivetracker.reporting;
 
-import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
 
 /** Keeps a monthly progress report (kind PROGRESS) for its period; oversight counts the missing ones. */
 @Component("recordProgress")

@@ -1,10 +1,10 @@
 package vn.directivetracker.reporting;
 
-import vn.directivetracker.shared.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ProcessVariables;
 
 /** Keeps the lead unit's report (each submission, returned ones too) before it goes to review. */
 @Component("recordReport")

@@ -1,7 +1,5 @@
 package vn.directivetracker.reporting;
 
-import vn.directivetracker.shared.ProcessVariables;
-import vn.directivetracker.engine.EngineUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -17,8 +15,10 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.EngineUser;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
 
 /**

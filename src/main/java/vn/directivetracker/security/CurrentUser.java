@@ -1,9 +1,9 @@
 package vn.directivetracker.security;
 
-import vn.directivetracker.engine.EngineUser;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.EngineUser;
 
 /** The caller of the current /api request, as the authentication filter set it on the engine. */
 @Component

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.directivetracker.engine.EngineClock;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.directivetracker.engine.EngineClock;
 
 /**
  * Slows password guessing without letting anyone lock a user out: failed logins are counted per user and

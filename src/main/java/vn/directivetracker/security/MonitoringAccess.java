@@ -1,6 +1,5 @@
 package vn.directivetracker.security;
 
-import vn.directivetracker.engine.EngineUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.directivetracker.engine.EngineUser;
 
 /**
  * /actuator/prometheus names units and their overdue counts: it needs HTTP basic authentication (the

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
-import vn.directivetracker.engine.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.EngineClock;
 
 /**
  * Business time: the engine's clock (so tests that move it move everything) read in Vietnam's time

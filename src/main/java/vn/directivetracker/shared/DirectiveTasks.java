@@ -19,7 +19,15 @@ import org.springframework.stereotype.Component;
  * transaction), so a step and its record commit or roll back together.
  */
 @Component("directiveTasks")
-public record DirectiveTasks(JdbcTemplate jdbc) {
+public class DirectiveTasks {
+
+  // A class, not a record: the models call this bean in expressions, and a record would also offer them its
+  // JdbcTemplate through an accessor.
+  private final JdbcTemplate jdbc;
+
+  DirectiveTasks(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
 
   /** The stored task joined with its directive; rows map with {@link #ROW}. */
   public static final String SELECT = "select t.*, d.reference, d.issuer, d.issuer_level, d.issued_on"

@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import vn.directivetracker.engine.EngineFacts;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.engine.EngineFacts;
 
 /**
  * Makes /engine-rest answer a client's mistake with a 4xx, never a 500. Camunda's own mappers answer 500

@@ -1,6 +1,5 @@
 package vn.directivetracker.workingdays;
 
-import vn.directivetracker.engine.EngineUser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import vn.directivetracker.engine.EngineUser;
 
 /**
  * What the holiday admin endpoints do, kept free of Spring MVC so it can be tested directly:

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -22,8 +21,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.directivetracker.DmnRuleCoverage;
 import vn.directivetracker.DmnRuleCoverage.Evaluation;
+import vn.directivetracker.DmnRuleCoverage;
 
 /**
  * Evaluates processes/lead-unit.dmn with the plain DMN engine for every domain of domains.csv and every province of

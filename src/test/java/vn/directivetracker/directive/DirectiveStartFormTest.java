@@ -3,6 +3,7 @@ package vn.directivetracker.directive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +18,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.http.HttpMethod;
-import com.fasterxml.jackson.databind.node.TextNode;
-import vn.directivetracker.EngineApiClient;
-import vn.directivetracker.EngineApiClient.Surface;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
+import vn.directivetracker.EngineApiClient.Surface;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * Issuing from Tasklist: the {@code directive} process started through its start form (the variables

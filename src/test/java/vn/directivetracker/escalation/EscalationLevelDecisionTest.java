@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.apache.commons.csv.CSVFormat;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.variable.Variables;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.directivetracker.DmnRuleCoverage;
 import vn.directivetracker.DmnRuleCoverage.Evaluation;
+import vn.directivetracker.DmnRuleCoverage;
 
 /**
  * Evaluates processes/escalation-level.dmn with the plain DMN engine. The @CsvSource rows are the specification of

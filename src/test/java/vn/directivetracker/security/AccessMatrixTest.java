@@ -20,8 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
-import vn.directivetracker.EngineApiClient;
 import vn.directivetracker.EngineApiClient.Surface;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * Who may do what, over real HTTP: every line of {@code security/access-matrix.psv} is one request

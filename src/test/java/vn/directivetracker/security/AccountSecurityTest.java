@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.ApplicationTest;
-import vn.directivetracker.EngineApiClient;
 import vn.directivetracker.EngineApiClient.Surface;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * Accounts over HTTP: failed logins slow the guesser at its address only, for a time, and never lock the

@@ -16,8 +16,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
-import vn.directivetracker.EngineApiClient;
 import vn.directivetracker.EngineApiClient.Surface;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * Client errors on the engine's REST API are 4xx with a clear message, never 5xx or a stack trace, on both

@@ -14,8 +14,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
-import vn.directivetracker.EngineApiClient;
 import vn.directivetracker.EngineApiClient.Surface;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * What the access matrix cannot say in one line: headers, uploads and the webapps' own APIs. The matrix

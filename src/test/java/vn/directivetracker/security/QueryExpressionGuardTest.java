@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.ApplicationTest;
-import vn.directivetracker.EngineApiClient;
 import vn.directivetracker.EngineApiClient.Surface;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * Expressions in task queries are JUEL evaluated with the JVM at hand. The engine refuses them at the top

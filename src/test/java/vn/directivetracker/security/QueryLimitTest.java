@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.ApplicationTest;
-import vn.directivetracker.EngineApiClient;
 import vn.directivetracker.EngineApiClient.Surface;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * The engine's query-max-results-limit (2000): list queries asking for more, or for everything, are 400 with

@@ -26,8 +26,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
-import vn.directivetracker.EngineApiClient;
 import vn.directivetracker.EngineApiClient.Surface;
+import vn.directivetracker.EngineApiClient;
 
 /**
  * The task rules (docs/security.md, "Task variables"), tried as an attacker would over both engine API surfaces

@@ -18,9 +18,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
  * A spreadsheet of tasks, one row per task under a header row that names the columns: read from CSV
