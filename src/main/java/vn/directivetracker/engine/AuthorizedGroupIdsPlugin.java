@@ -16,10 +16,9 @@ import org.springframework.stereotype.Component;
  * <p>Why: before every query it checks for an authenticated user, Camunda reads
  * {@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION} to intersect the user's groups with it
  * ({@code AuthorizationManager.filterAuthenticatedGroupIds}). The table holds one row per open task and
- * candidate group, so PostgreSQL scanned 103,039 rows for 575 groups at 100,000 open tasks: 28 ms of every
- * Tasklist page and REST query, growing with the open tasks (docs/performance.md). The statement here
- * returns the same groups by jumping from one to the next along {@code ACT_IDX_AUTH_GROUP_ID} (5 ms there,
- * one index probe per group). Camunda's own mechanism for database-specific statements routes the query
+ * candidate group, so PostgreSQL scanned it whole for every Tasklist page and REST query, in time growing
+ * with the open tasks (docs/performance.md). The statement here returns the same groups by jumping from
+ * one to the next along {@code ACT_IDX_AUTH_GROUP_ID}: one index probe per group. Camunda's own mechanism for database-specific statements routes the query
  * to it ({@link DbSqlSessionFactory#getStatementMappings()}); H2 and other databases keep Camunda's.
  */
 @Component

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Before every query it checks for a user, Camunda intersects the user's groups with all groups that
  * have an authorization ({@code AuthorizationManager.filterAuthenticatedGroupIds}), one query per command
- * over a table that holds a row per open task and candidate group: 4.3 ms of every Tasklist page at
- * 100,000 open tasks even as the loose index scan of {@link AuthorizedGroupIdsPlugin}, 28 ms before it.
+ * over a table that holds a row per open task and candidate group, a visible share of every Tasklist page
+ * even as the loose index scan of {@link AuthorizedGroupIdsPlugin} (docs/performance.md).
  * The intersection only shortens the list of group ids the checks compare with {@code GROUP_ID_}; a group
  * without any authorization matches no row either way, so the answers are the same. Our users belong to
  * one or a few units' groups, so their own list is short already. For a user in more than

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>A gateway is passed in the instant its token arrives; its history row says only that, and the path
  * it chose is already told by the activities that follow, the variables it read (with their FULL
- * details) and the decisions. Yet in a directive task they were 8 of the 16 activity history rows, each
- * inserted and then rewritten with its removal time when the directive ends (docs/operations.md, "What
- * Camunda's history keeps"). Event-based gateways are kept: a token waits there.
+ * details) and the decisions. Yet they were half of a directive task's activity history rows, each
+ * inserted and then rewritten with its removal time when the directive ends (docs/operations.md, "History
+ * and its cleanup"). Event-based gateways are kept: a token waits there.
  *
  * <p>Done by wrapping the engine's history event handler rather than by a custom history level, so the
  * level recorded in the database stays {@code full} (Camunda refuses to start on a level that differs

@@ -13,20 +13,18 @@ import org.springframework.stereotype.Component;
  * joins each candidate task to the user's authorizations on {@code RESOURCE_ID_ IN (task id, process key,
  * '*')}. PostgreSQL cannot hash an OR join; it underestimates how many authorization rows a unit has (one
  * per task) and scans them all, materialised, for every task: the work grows with the square of the
- * unit's open tasks (842 tasks: 708,122 rows compared, 128 ms; measured in docs/performance.md). Without
- * Materialize it looks the three ids up in the authorization index instead, which grows linearly (the
- * same query: 20 ms). The setting only removes that one plan shape; the benchmark's other figures are
- * measured with it.
+ * unit's open tasks. Without Materialize it looks the three ids up in the authorization index instead,
+ * which grows linearly. The setting only removes that one plan shape (docs/performance.md says what it
+ * buys).
  *
- * <p>JIT off: the same query's cost estimate for a ministry with 842 open tasks (111,000) passes
- * PostgreSQL's {@code jit_above_cost}, so every Tasklist page compiled code for 58 ms to run a 30 ms query,
- * and the count beside it ({@code jit_optimize_above_cost} too) took 1.8 s instead of 0.3 s at 100,000
- * open tasks. Our queries are short; none has gained from JIT in the benchmark.
+ * <p>JIT off: the cost estimate of the same query for a unit with many open tasks passes PostgreSQL's
+ * {@code jit_above_cost}, so PostgreSQL spent longer compiling the page and its count than running them.
+ * Our queries are short and gain nothing from JIT.
  * Set {@code directive.db.postgres-session-sql} to empty to switch both off.
  *
  * <p>And the driver's {@code reWriteBatchedInserts}: Camunda flushes a transaction's inserts as JDBC
- * batches, one per table (issuing a 60-task directive inserts about 1,500 variables, 1,800 history details,
- * ...), which the driver sends as one INSERT per row; rewritten, it sends multi-row INSERTs of up to 128
+ * batches, one per table (issuing a directive inserts thousands of variable and history rows), which the
+ * driver sends as one INSERT per row; rewritten, it sends multi-row INSERTs of up to 128
  * rows. Camunda accepts the driver's "success, count unknown" answer for inserts (it needs counts only for
  * updates and deletes, which the driver never rewrites). A value in the URL or the pool's data source
  * properties is kept; {@code directive.db.postgres-rewrite-batched-inserts=false} leaves the driver's

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * tested value, and asks the real engine for everything else.
  *
  * <p>Why: Camunda 7's Scala FEEL engine parses every input and output entry again at every evaluation. The
- * lead-unit table has 87 input entries, so one task's decision parsed 87 expressions, and the profile of
+ * lead-unit table has dozens of input entries, each parsed for every task's decision, and the profile of
  * the benchmark (docs/performance.md) showed DMN evaluation as the largest share of the application's CPU.
  * Our entries are literals ({@code "HEALTH","SOCIAL_PROTECTION"}, {@code [7..29]}, {@code not(null)},
  * {@code -}): for those, the answer for a given input value never changes, so it is computed once.
@@ -30,9 +30,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *
  * <p>An input expression that is just the name of a variable the context holds ({@code domain},
  * {@code daysOverdue}) is answered with that variable's value, as FEEL would: for each such expression the
- * Scala engine built its whole context of built-in functions again: in the benchmark's profile of issuing
- * 60-task directives, 28 of the 70 CPU samples inside DirectiveService.issue (13 % of the request
- * threads' samples). Only strings, booleans, whole numbers and null are answered so;
+ * Scala engine built its whole context of built-in functions again. Only strings, booleans, whole numbers and null are answered so;
  * any other value, and a name the context does not hold, goes to the real engine.
  */
 final class RememberedFeelResults implements FeelEngine {

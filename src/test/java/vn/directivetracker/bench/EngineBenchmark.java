@@ -628,7 +628,7 @@ class EngineBenchmark {
     results.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     results.put("memTotal", firstLine("/proc/meminfo"));
     results.put("postgres", BenchDatabase.scalar(BenchDatabase.URL, "select version()"));
-    // Whether the server vacuums while the benchmark runs moves every figure (docs/performance.md, run 9).
+    // Whether the server vacuums while the benchmark runs moves every figure (docs/performance.md).
     results.put("postgresAutovacuum", BenchDatabase.scalar(BenchDatabase.URL, "show autovacuum"));
     results.put("uptimeBefore", uptime());
     results.put("clientThreads", BenchMode.THREADS);
