@@ -23,7 +23,8 @@ else
   sha() { printf '%s' "$1" | openssl dgst -sha256 -r | cut -d' ' -f1; }
 fi
 
-subject_prefix='# directive-tracker audit v1; '
+subject_prefix='"# directive-tracker audit v2; '
+subject_prefix_v1='# directive-tracker audit v1; '
 header='seq,time,type,actor,unit,details,hash'
 lineno=0
 prev=
@@ -31,7 +32,7 @@ n=0
 while IFS= read -r line || [[ -n $line ]]; do
   lineno=$((lineno + 1))
   if (( lineno == 1 )); then
-    [[ $line == "$subject_prefix"* ]] || { echo "malformed: line 1 is not the subject line of an audit export"; exit 2; }
+    [[ $line == "$subject_prefix"* || $line == "$subject_prefix_v1"* ]] || { echo "malformed: line 1 is not the subject line of an audit export"; exit 2; }
     prev=$(sha "$line")
     continue
   fi

@@ -26,11 +26,17 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code hash_0 = sha256hex(subject)}, {@code hash_n = sha256hex(hash_{n-1} + canonical_n)}, over UTF-8
  * bytes, hex in lower case, no separator and no line ending. The subject names only what is audited,
  * not when it was exported, so a later export of an unchanged history repeats every earlier hash.
+ * Line 1 is one quoted CSV field (format v2), so that no text of the business key (a reference such as
+ * {@code HP-9,=2+5*cmd|...}) opens a cell of its own in a spreadsheet; exports of format v1 (the subject
+ * unquoted) still verify.
  * Plain Java, no Spring: the verifier runs on the bytes of the file, exactly as docs/audit-verify.sh does.
  */
 final class HashChain {
 
-  static final String SUBJECT_PREFIX = "# directive-tracker audit v1; ";
+  /** What the subject line starts with: v2 is one quoted CSV field. */
+  static final String SUBJECT_PREFIX = "\"# directive-tracker audit v2; ";
+  /** The unquoted subject line of exports made before v2, still verified. */
+  static final String SUBJECT_PREFIX_V1 = "# directive-tracker audit v1; ";
   static final String HEADER = "seq,time,type,actor,unit,details,hash";
 
   private static final DateTimeFormatter TIME =
@@ -44,9 +50,15 @@ final class HashChain {
   private HashChain() {
   }
 
-  /** The subject line: what the export is about. Control characters would break the one-line form. */
+  /**
+   * The subject line: what the export is about, one RFC 4180 quoted field ({@code "} doubled), so a comma,
+   * semicolon or quote in the business key cannot start a cell. Control characters would break the one-line
+   * form.
+   */
   static String subject(String kind, String id, String businessKey) {
-    return (SUBJECT_PREFIX + kind + " " + id + "; " + businessKey).replaceAll("\\p{Cntrl}", " ");
+    String text = ("# directive-tracker audit v2; " + kind + " " + id + "; " + businessKey)
+        .replaceAll("\\p{Cntrl}", " ");
+    return '"' + text.replace("\"", "\"\"") + '"';
   }
 
   static String time(Instant instant) {
@@ -114,9 +126,10 @@ final class HashChain {
    */
   static Verification verify(byte[] file, String expectedHead) {
     List<byte[]> lines = splitLines(file);
-    if (lines.isEmpty() || !text(lines.get(0)).startsWith(SUBJECT_PREFIX)) {
+    if (lines.isEmpty() || !text(lines.get(0)).startsWith(SUBJECT_PREFIX)
+        && !text(lines.get(0)).startsWith(SUBJECT_PREFIX_V1)) {
       throw new MalformedExportException("line 1 is not the subject line of an audit export (it starts with '"
-          + SUBJECT_PREFIX.strip() + "')");
+          + SUBJECT_PREFIX.strip() + "', or '" + SUBJECT_PREFIX_V1.strip() + "' in exports of format v1)");
     }
     if (lines.size() < 2 || !text(lines.get(1)).equals(HEADER)) {
       throw new MalformedExportException("line 2 is not the column header '" + HEADER + "'");

@@ -10,6 +10,12 @@ public final class DirectiveLimits {
 
   public static final int MAX_TASKS = 200;
 
+  /**
+   * The most bytes of the start form's notice JSON ({@code directiveRequest}). 200 tasks of the longest
+   * texts allowed fit in far less; parsing and checking grow with the size, so more is refused unread.
+   */
+  public static final int MAX_FORM_REQUEST_BYTES = 4 * 1024 * 1024;
+
   private DirectiveLimits() {
   }
 }

@@ -39,6 +39,11 @@ class DirectiveValidator {
   }
 
   List<FieldProblem> validate(IssueDirectiveRequest request, LocalDate today) {
+    if (request.tasks() != null && request.tasks().size() > DirectiveLimits.MAX_TASKS) {
+      // Refused before any task is checked: 190,000 tasks once took seconds and a 43 MB answer.
+      return List.of(new FieldProblem("tasks", "at most " + DirectiveLimits.MAX_TASKS + " tasks per notice, not "
+          + String.format("%,d", request.tasks().size()) + "; issue a larger programme as several notices"));
+    }
     BeanPropertyBindingResult shape = new BeanPropertyBindingResult(request, "directive");
     shapes.validate(request, shape);
     List<FieldProblem> problems = new ArrayList<>(shape.getFieldErrors().stream()

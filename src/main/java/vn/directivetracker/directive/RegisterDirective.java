@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.security.CurrentUser;
@@ -68,7 +69,7 @@ class RegisterDirective implements JavaDelegate {
     DirectiveImport imported = null;
     try {
       // The form sends the table as JSON, or (in its upload mode) no JSON and the file.
-      Object table = requestText(execution.getVariable(REQUEST_VARIABLE));
+      Object table = requestText(execution.getVariableTyped(REQUEST_VARIABLE, false));
       FileValue file = table instanceof String s && !s.isBlank() ? null : execution.getVariableTyped(FILE_VARIABLE);
       if (file != null && file.getValue() != null) {
         String issuer = text(execution.getVariable(ProcessVariables.ISSUER));
@@ -104,16 +105,61 @@ class RegisterDirective implements JavaDelegate {
       return json.readValue(text, IssueDirectiveRequest.class);
     } catch (JsonProcessingException e) {
       throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE,
-          "the table of tasks cannot be read: " + e.getOriginalMessage())));
+          "the table of tasks cannot be read: " + readProblem(e))));
     }
+  }
+
+  /**
+   * What is wrong with the JSON, naming its field and never a Java class (Jackson's messages name the
+   * request's class: "Cannot deserialize value of type `vn.directivetracker...`").
+   */
+  static String readProblem(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+      return "unknown field '" + path(unknown) + "'";
+    }
+    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException
+        || e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
+      com.fasterxml.jackson.databind.JsonMappingException mapping = (com.fasterxml.jackson.databind.JsonMappingException) e;
+      return mapping.getPath().isEmpty() ? "it must be a JSON object with the notice's fields"
+          : "'" + path(mapping) + "' has a value of the wrong type or format";
+    }
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return "'" + path(mapping) + "' cannot be read";
+    }
+    return vn.directivetracker.web.EngineRestErrors.clean(e.getOriginalMessage());
+  }
+
+  /** The JSON path of a mapping problem: tasks[3].deadline. */
+  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   /**
    * The notice's JSON as the form sends it: Bytes (UTF-8), transient, so that neither the variable tables nor
    * the form's history (both hold at most 4,000 characters) store it; a String from other clients.
    */
-  private static Object requestText(Object value) {
+  private static Object requestText(TypedValue typed) {
+    Object value = typed == null ? null : typed.getValue();
     if (value instanceof byte[] bytes) {
+      if (!typed.isTransient()) {
+        // Stored, it would be kept three times (runtime and history variable, the form's history detail) and
+        // be readable by every unit with a task in the directive.
+        throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE,
+            "must be sent as transient Bytes (\"valueInfo\": {\"transient\": true}), as the start form does")));
+      }
+      if (bytes.length > DirectiveLimits.MAX_FORM_REQUEST_BYTES) {
+        throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE, "the table of tasks is "
+            + String.format("%,d", bytes.length) + " bytes; at most "
+            + String.format("%,d", DirectiveLimits.MAX_FORM_REQUEST_BYTES / 1024) + " KB are accepted (" + DirectiveLimits.MAX_TASKS + " tasks fit in far less)")));
+      }
       try {
         return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {
@@ -139,7 +185,7 @@ class RegisterDirective implements JavaDelegate {
 
   /** Every problem on one line each; the form's table rows are numbered from 1, as tasks[i] is task i+1. */
   static String message(ApiException e, boolean tableRows) {
-    String problems = e.errors().isEmpty() ? e.getMessage() : e.errors().stream().map(p -> {
+    String problems = e.errors().isEmpty() ? e.getMessage() : ApiException.listed(e.errors()).stream().map(p -> {
       Matcher m = TASK_FIELD.matcher(p.field());
       String field = tableRows && m.matches() ? "task " + (Integer.parseInt(m.group(1)) + 1) + ", " + m.group(2)
           : p.field();

@@ -291,7 +291,7 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     Set<String> refused = refusedNames(context, task, names);
     if (!refused.isEmpty()) {
       throw refused("Task '" + task.getName() + "' takes only the variables of its form " + submittable(context, task)
-          + ": " + refused + " refused, nothing changed");
+          + ": " + listed(refused) + " refused, nothing changed");
     }
   }
 
@@ -306,7 +306,7 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     refused.removeAll(allowed);
     if (!refused.isEmpty()) {
       throw refused("Process '" + definition.getKey() + "' starts with only the variables of its start form "
-          + allowed + ": " + refused + " refused, nothing started");
+          + allowed + ": " + listed(refused) + " refused, nothing started");
     }
     checkValues(context, "Process '" + definition.getKey() + "'", variables, forms.typesOfStart(context, definition.getId()));
   }
@@ -416,6 +416,18 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkTaskWork(task);
     }
+  }
+
+  /** The most refused names a refusal lists (a body of millions of names once made a 27 MB answer). */
+  static final int MAX_LISTED_NAMES = 10;
+
+  /** The first {@link #MAX_LISTED_NAMES} names, in order, and how many more there are. */
+  static String listed(Set<String> names) {
+    if (names.size() <= MAX_LISTED_NAMES) {
+      return names.toString();
+    }
+    return names.stream().limit(MAX_LISTED_NAMES).collect(java.util.stream.Collectors.joining(", ", "[", ""))
+        + " and " + String.format("%,d", names.size() - MAX_LISTED_NAMES) + " more]";
   }
 
   private static AuthorizationException refused(String message) {

@@ -110,7 +110,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     if (!errors.isEmpty()) {
-      body.setProperty("errors", errors);
+      body.setProperty("errors", ApiException.listed(errors));
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }

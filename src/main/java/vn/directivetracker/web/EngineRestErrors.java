@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -58,7 +59,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   /** The mappers, for /engine-rest (below) and the webapps' engine API ({@link WebappEngineApiErrors}). */
   static final java.util.List<Class<?>> MAPPERS = java.util.List.of(RestExceptions.class, EngineExceptions.class,
       JsonExceptions.class, JsonMappingExceptions.class, JsonParseExceptions.class, IllegalArguments.class,
-      UnknownJobs.class);
+      UnknownJobs.class, Paging.class, BadConversions.class);
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -92,6 +93,11 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       if (t instanceof NullValueException gone && gone.getMessage() != null
           && gone.getMessage().contains("Cannot find task with id")) {
         return taskNotOpen();
+      }
+      if (t instanceof NullValueException unknown && unknown.getMessage() != null
+          && (unknown.getMessage().contains("deployment") || unknown.getMessage().contains("Deployment"))) {
+        // GET /deployment/{unknown}/resources/{unknown}/data: the engine says "no resource found ...: value is null".
+        return response(Response.Status.NOT_FOUND, "InvalidRequestException", "No such deployment or resource.");
       }
       if (t instanceof ProcessEngineException refused && refused.getMessage() != null
           && refused.getMessage().startsWith("ENGINE-17007")) {
@@ -219,7 +225,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       ",? from [A-Z]\\w*\\.\\w+\\(\\)");
 
   /** The message without Java class names: {@code java.lang.Long} is "a whole number", a DTO "the request". */
-  static String clean(String message) {
+  public static String clean(String message) {
     if (message == null) {
       return null;
     }
@@ -337,7 +343,63 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     @Override
     public Response toResponse(IllegalArgumentException e) {
       Response ours = clientMistake(e.getMessage());
+      if (ours != null) {
+        return ours;
+      }
+      // Converting a request's variable (a File whose value is null or a number: "Provided value is not a
+      // base64 string") is the request's fault too.
+      return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "The request cannot be carried out: " + clean(e.getMessage()));
+    }
+  }
+
+  /**
+   * The engine converts a variable's JSON with unchecked casts and string operations: a File whose value is
+   * not base64 text or whose {@code valueInfo.transient} is not a boolean, an empty {@code type}. What escapes
+   * as a ClassCastException or an index out of bounds is the request's fault: 400, no Java name.
+   */
+  @Priority(PRIORITY)
+  public static class BadConversions implements ExceptionMapper<RuntimeException> {
+    @Override
+    public Response toResponse(RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof ClassCastException || t instanceof IndexOutOfBoundsException) {
+          return response(Response.Status.BAD_REQUEST, "InvalidRequestException", "A variable cannot be read: its"
+              + " \"type\" must be a known type, its \"value\" fit that type (a File's is base64 text) and"
+              + " \"valueInfo.transient\" be true or false.");
+        }
+        if (t instanceof WebApplicationException web) {
+          return web.getResponse();
+        }
+      }
+      Response ours = answer(e);
       return ours != null ? ours : camundaDefault(e);
+    }
+  }
+
+  /**
+   * {@code firstResult} and {@code maxResults} must be whole numbers of at least 0: the engine hands a
+   * negative one to the database (H2: "Invalid value -5 for parameter OFFSET", a 500), and Cockpit's API
+   * answers a non-numeric one 404. On every engine API and Cockpit's.
+   */
+  @Priority(jakarta.ws.rs.Priorities.USER)
+  public static class Paging implements jakarta.ws.rs.container.ContainerRequestFilter {
+    @Override
+    public void filter(jakarta.ws.rs.container.ContainerRequestContext request) {
+      jakarta.ws.rs.core.MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+      for (String name : java.util.List.of("firstResult", "maxResults")) {
+        java.util.List<String> values = query.get(name);
+        if (values == null) {
+          continue;
+        }
+        for (String value : values) {
+          if (value == null || !value.matches("\\d{1,10}") || Long.parseLong(value) > Integer.MAX_VALUE) {
+            request.abortWith(response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                name + " must be a whole number from 0 to " + Integer.MAX_VALUE));
+            return;
+          }
+        }
+      }
     }
   }
 

@@ -95,6 +95,27 @@ class AuditApiTest extends ApplicationTest {
     }
   }
 
+  /** The pen test's reference: issued through /api, it stays inside the subject's one quoted cell. */
+  @Test
+  void aReferenceWrittenAsAFormulaOpensNoCellOfTheCsvExport() throws Exception {
+    String formula = "HP-9,=2+5*cmd|' /C calc'!A0," + DirectiveFixtures.uniqueReference("F");
+    JsonNode issued = directives.issue("haiphongwg", "HAIPHONGWG", formula, "2024-03-04",
+        List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-04-30")));
+    ResponseEntity<String> csv = get("haiphongwg", "/api/audit/directives/" + issued.get("id").asText() + "?format=csv");
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String line1 = csv.getBody().lines().findFirst().orElseThrow();
+    var cells = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(line1)).getRecords();
+    assertThat(cells).hasSize(1);
+    assertThat(cells.get(0).size()).as(line1).isEqualTo(1);
+    assertThat(cells.get(0).get(0)).startsWith("# directive-tracker audit v2; directive ").endsWith("HAIPHONGWG:" + formula);
+    for (String line : csv.getBody().lines().skip(1).toList()) {
+      for (String cell : org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(line)).getRecords()
+          .get(0).values()) {
+        assertThat(cell).as(line).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
+      }
+    }
+  }
+
   @Test
   void aTaskOrDirectiveIsFoundByItsBusinessKeyToo() {
     JsonNode byId = body(get("auditor", "/api/audit/tasks/" + t01));
@@ -105,7 +126,7 @@ class AuditApiTest extends ApplicationTest {
     JsonNode directive = body(get("auditor", "/api/audit/directives/P06WG:" + reference));
     assertThat(directive.get("id").asText()).isEqualTo(directiveId);
     assertThat(directive.get("subject").asText())
-        .isEqualTo("# directive-tracker audit v1; directive " + directiveId + "; P06WG:" + reference);
+        .isEqualTo("\"# directive-tracker audit v2; directive " + directiveId + "; P06WG:" + reference + "\"");
   }
 
   @Test

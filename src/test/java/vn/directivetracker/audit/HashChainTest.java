@@ -48,7 +48,7 @@ class HashChainTest {
   void theCanonicalFormIsDocumentedAndStable() {
     String csv = export();
     List<String> lines = csv.lines().toList();
-    assertThat(lines.get(0)).isEqualTo("# directive-tracker audit v1; task id-1; P06WG:06/TB-VPCP:T01");
+    assertThat(lines.get(0)).isEqualTo("\"# directive-tracker audit v2; task id-1; P06WG:06/TB-VPCP:T01\"");
     assertThat(lines.get(1)).isEqualTo("seq,time,type,actor,unit,details,hash");
     assertThat(lines.get(2)).startsWith("1,2024-01-10T02:00:00.000Z,issued,leader,P06WG,"
         + "\"{\"\"reference\"\":\"\"06/TB-VPCP\"\",\"\"title\"\":\"\"Kết luận, \\\"\"phiên họp\\\"\" tháng 1\"\"}\",");
@@ -67,6 +67,33 @@ class HashChainTest {
     assertThat(HashChain.verify(csv.getBytes(StandardCharsets.UTF_8), null))
         .isEqualTo(new HashChain.Verification(true, 5, lines.get(6).substring(lines.get(6).lastIndexOf(',') + 1),
             null, null, null));
+  }
+
+  /** A reference written as a formula stays inside the subject's one quoted cell (CSV injection). */
+  @Test
+  void theSubjectIsOneQuotedCellWhateverTheBusinessKeyHolds() throws Exception {
+    String key = "HAIPHONGWG:HP-9,=2+5*cmd|' /C calc'!A0;@SUM(1)\"x\",-1";
+    String csv = HashChain.csv(HashChain.chain(HashChain.subject("directive", "d-1", key), events()));
+    String line1 = csv.lines().findFirst().orElseThrow();
+    List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT.parse(
+        new java.io.StringReader(line1)).getRecords();
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).size()).isEqualTo(1);
+    assertThat(records.get(0).get(0)).isEqualTo("# directive-tracker audit v2; directive d-1; " + key);
+    // Split at semicolons (a spreadsheet's list separator in many locales), the quoted line stays one cell too.
+    assertThat(line1).startsWith("\"#").endsWith("\"");
+    assertBoth(csv, null, true, null);
+  }
+
+  /** Exports made before the subject was quoted (format v1) still verify, in Java and in the script. */
+  @Test
+  void anExportOfFormatV1StillVerifies() throws Exception {
+    String v1 = HashChain.csv(HashChain.chain("# directive-tracker audit v1; task id-1; P06WG:06/TB-VPCP:T01",
+        events()));
+    assertBoth(v1, null, true, null);
+    List<String> changed = new ArrayList<>(v1.lines().toList());
+    changed.set(0, changed.get(0).replace("T01", "T02"));
+    assertBoth(join(changed), null, false, 3);
   }
 
   @Test

@@ -213,6 +213,79 @@ class DirectiveStartFormTest extends ApplicationTest {
         .doesNotContain("directiveRequest");
   }
 
+  /**
+   * The third pen test: a table of 190,000 tasks took 10 s and answered 43 MB; a stored (non-transient)
+   * request kept 10 MB three times. Now: at most 4 MB, transient only, at most 200 tasks counted before any is
+   * checked, at most 50 problems listed, and no Java class named.
+   */
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void anOversizedStoredOrUnboundedTableIsRefusedShortly(Surface surface) {
+    String reference = DirectiveFixtures.uniqueReference("FORMBIG" + surface.ordinal());
+    String oneTask = "{\"key\": \"k\", \"title\": \"\", \"domain\": \"zz\", \"coordinatingUnits\": [\"q\", \"q\"]}";
+    String many = notice(reference, String.join(", ", java.util.Collections.nCopies(5000, oneTask)));
+    ResponseEntity<String> tooMany = startForm(surface, many.getBytes(StandardCharsets.UTF_8), true);
+    assertThat(tooMany.getStatusCode().value()).as(tooMany.getBody()).isEqualTo(400);
+    assertThat(tooMany.getBody()).contains("at most 200 tasks per notice, not 5,000").hasSizeLessThan(2_000);
+
+    // 201 tasks with a mistake each: 50 listed and a count.
+    String some = notice(reference, String.join(", ", java.util.Collections.nCopies(120, oneTask)));
+    ResponseEntity<String> listed = startForm(surface, some.getBytes(StandardCharsets.UTF_8), true);
+    assertThat(listed.getStatusCode().value()).as(listed.getBody()).isEqualTo(400);
+    assertThat(listed.getBody()).contains("more problems").hasSizeLessThan(10_000);
+
+    byte[] padded = (notice(reference, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"HEALTH\"}")
+        .replaceFirst("}$", " ".repeat(100_000) + "}")).getBytes(StandardCharsets.UTF_8);
+    ResponseEntity<String> stored = startForm(surface, padded, false);
+    assertThat(stored.getStatusCode().value()).as(stored.getBody()).isEqualTo(400);
+    assertThat(stored.getBody()).contains("transient");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("directiveRequest")
+        .list()).noneMatch(v -> v.getValue() instanceof byte[] b && b.length > 100_000);
+
+    byte[] huge = new byte[DirectiveLimits.MAX_FORM_REQUEST_BYTES + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    huge[0] = '{';
+    huge[huge.length - 1] = '}';
+    ResponseEntity<String> tooLarge = startForm(surface, huge, true);
+    assertThat(tooLarge.getStatusCode().value()).as(tooLarge.getBody()).isEqualTo(400);
+    assertThat(tooLarge.getBody()).contains("at most 4,096 KB");
+
+    for (String json : List.of("[]", notice(reference, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"HEALTH\"}")
+        .replaceFirst("}$", ", \"extra\": {\"@class\": \"java.lang.Runtime\"}}"),
+        notice(reference, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"HEALTH\", \"deadline\": [1]}"))) {
+      ResponseEntity<String> refused = startForm(surface, json.getBytes(StandardCharsets.UTF_8), true);
+      assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+      assertThat(refused.getBody()).doesNotContain("vn.directivetracker").doesNotContain("IssueDirectiveRequest")
+          .doesNotContain("java.").doesNotContain("`");
+    }
+    assertThat(startForm(surface, many.replaceFirst(", \"tasks\"", ", \"extra\": 1, \"tasks\"")
+        .getBytes(StandardCharsets.UTF_8), true).getBody()).contains("unknown field 'extra'");
+    assertNothingStored(reference);
+  }
+
+  /** The same on /api: a 2 MB body of tasks is refused with one short problem. */
+  @Test
+  void theApiRefusesTooManyTasksBeforeCheckingThem() {
+    String oneTask = "{\"key\": \"k\", \"title\": \"\", \"domain\": \"zz\", \"coordinatingUnits\": [\"q\", \"q\"]}";
+    String reference = DirectiveFixtures.uniqueReference("APIBIG");
+    String many = notice(reference, String.join(", ", java.util.Collections.nCopies(20_000, oneTask)));
+    ResponseEntity<String> answer = http.withBasicAuth("leader", "demo").exchange("/api/directives", HttpMethod.POST,
+        new HttpEntity<>(many, EngineApiClient.headers(org.springframework.http.MediaType.APPLICATION_JSON, null)),
+        String.class);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+    assertThat(answer.getBody()).contains("at most 200 tasks per notice, not 20,000").hasSizeLessThan(2_000);
+    assertNothingStored(reference);
+  }
+
+  private ResponseEntity<String> startForm(Surface surface, byte[] json, boolean isTransient) {
+    return new EngineApiClient(http).call(surface, "leader", HttpMethod.POST, "/process-definition/key/directive/submit-form",
+        "{\"variables\": {\"directiveRequest\": {\"type\": \"Bytes\", \"value\": \""
+            + java.util.Base64.getEncoder().encodeToString(json) + "\", \"valueInfo\": {\"transient\": " + isTransient
+            + "}}, \"reference\": {\"type\": \"String\", \"value\": \"X\"}, \"issuedOn\": {\"type\": \"String\","
+            + " \"value\": \"2025-01-20\"}, \"issuer\": {\"type\": \"String\", \"value\": \"P06WG\"},"
+            + " \"title\": {\"type\": \"String\", \"value\": \"t\"}}}");
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private ProcessDefinition definition() {

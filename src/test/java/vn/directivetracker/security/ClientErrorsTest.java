@@ -186,6 +186,35 @@ class ClientErrorsTest extends ApplicationTest {
     assertThat(count.getStatusCode().value()).as(count.getBody()).isEqualTo(200);
   }
 
+  /** The third pen test's 5xx: variable values the engine cannot convert, negative or non-numeric pages. */
+  @ParameterizedTest
+  @EnumSource(Surface.class)
+  void variablesTheEngineCannotConvertAndNegativePagesAre400(Surface surface) {
+    String task = mohTask();
+    for (String variables : List.of(
+        "{\"progressPercent\":{\"type\":\"File\",\"value\":null,\"valueInfo\":{\"filename\":\"a.pdf\"}}}",
+        "{\"progressPercent\":{\"type\":\"File\",\"value\":123,\"valueInfo\":{\"filename\":\"a.pdf\"}}}",
+        "{\"x\":{\"type\":\"File\",\"value\":\"aGk=\",\"valueInfo\":{\"filename\":\"x\",\"transient\":\"yes\"}}}",
+        "{\"x\":{\"type\":\"\",\"value\":\"x\"}}")) {
+      assertClientError(call(surface, "moh", HttpMethod.POST, "/task/" + task + "/complete",
+          "{\"variables\":" + variables + "}"), 400);
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+    assertClientError(call(surface, "moh", HttpMethod.GET, "/task?firstResult=-5&maxResults=5", null), 400);
+    assertClientError(call(surface, "moh", HttpMethod.GET, "/task?firstResult=0&maxResults=-5", null), 400);
+    assertClientError(call(surface, "moh", HttpMethod.POST, "/task?firstResult=-1&maxResults=5", "{}"), 400);
+    assertClientError(call(surface, "auditor", HttpMethod.GET, "/deployment/zz/resources/zz/data", null), 404);
+  }
+
+  @Test
+  void cockpitRefusesNegativeAndNonNumericPagesWith400() {
+    String base = "/camunda/api/cockpit/plugin/base/default";
+    assertClientError(cockpit(base + "/process-instance?firstResult=-1&maxResults=-5", "{}"), 400);
+    ResponseEntity<String> abc = http.exchange(base + "/incident?maxResults=abc", HttpMethod.GET, new HttpEntity<>(
+        EngineApiClient.headers(MediaType.APPLICATION_JSON, surfaces.session("auditor"))), String.class);
+    assertClientError(abc, 400);
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private ResponseEntity<String> cockpit(String path, String json) {
