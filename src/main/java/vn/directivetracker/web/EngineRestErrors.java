@@ -347,10 +347,24 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         return ours;
       }
       // Converting a request's variable (a File whose value is null or a number: "Provided value is not a
-      // base64 string") is the request's fault too.
-      return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
-          "The request cannot be carried out: " + clean(e.getMessage()));
+      // base64 string") is the request's fault too; any other such exception is the server's.
+      return convertingRequest(e) ? response(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "The request cannot be carried out: " + clean(e.getMessage())) : camundaDefault(e);
     }
+  }
+
+  /**
+   * Whether the exception was thrown while the REST layer turned the request's JSON into engine values
+   * (Camunda's request DTOs): then it is the request's fault. The same exception from anywhere else is a
+   * fault of the server and stays a 500.
+   */
+  static boolean convertingRequest(Throwable e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().startsWith("org.camunda.bpm.engine.rest.dto.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -363,7 +377,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     @Override
     public Response toResponse(RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-        if (t instanceof ClassCastException || t instanceof IndexOutOfBoundsException) {
+        if ((t instanceof ClassCastException || t instanceof IndexOutOfBoundsException) && convertingRequest(t)) {
           return response(Response.Status.BAD_REQUEST, "InvalidRequestException", "A variable cannot be read: its"
               + " \"type\" must be a known type, its \"value\" fit that type (a File's is base64 text) and"
               + " \"valueInfo.transient\" be true or false.");
