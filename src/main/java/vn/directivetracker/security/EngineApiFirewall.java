@@ -70,8 +70,11 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private static final Pattern START_FORM = Pattern.compile(
       "/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/submit-form");
 
-  /** How large bodies are admitted: how many at a time, and how long another waits for its turn. */
-  record LargeBodies(int concurrent, Duration maxWait) {
+  /**
+   * How bodies are admitted: how many large ones at a time (one per user), how long another waits for its turn,
+   * and how long any body this filter reads may take to arrive in full.
+   */
+  record LargeBodies(int concurrent, Duration maxWait, Duration readTimeout) {
   }
 
   private final IdentityService identity;
@@ -79,6 +82,9 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private final Semaphore largeBodies;
   private final int largeBodyPermits;
   private final Duration largeBodyWait;
+  /** The users whose large body is being read or processed now: one each. */
+  private final Set<String> largeBodyUsers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Duration readTimeout;
   private final Set<String> issuers;
   private final String webappApi;
   private final long maxBody;
@@ -93,6 +99,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
     this.largeBodyPermits = Math.max(1, large.concurrent());
     this.largeBodies = new Semaphore(largeBodyPermits, true);
     this.largeBodyWait = large.maxWait();
+    this.readTimeout = large.readTimeout();
     this.issuers = Set.copyOf(issuers.stream().map(Unit::code).toList());
     this.webappApi = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath)
         + "/api";
@@ -198,14 +205,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
           + plain(task.group(1)));
       return;
     }
-    boolean admitted;
-    try {
-      admitted = largeBodies.tryAcquire(largeBodyWait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      admitted = false;
-    }
-    if (!admitted) {
+    if (!admitLargeBody(who.userId())) {
       LOG.info("Refused a large {} {} for {}: other large bodies in progress", method, api, who.userId());
       response.setHeader("Connection", "close");
       response.setHeader("Retry-After", "10");
@@ -217,7 +217,31 @@ class EngineApiFirewall extends OncePerRequestFilter {
       checkAndPass(request, response, chain, who, api, method, limit);
     } finally {
       largeBodies.release();
+      largeBodyUsers.remove(who.userId());
     }
+  }
+
+  /**
+   * Waits up to {@code largeBodyWait} for a place: the user's own first (one large body per user, so that one
+   * account with slow uploads cannot hold every place), then one of the node's.
+   */
+  private boolean admitLargeBody(String userId) {
+    long deadline = System.nanoTime() + largeBodyWait.toNanos();
+    try {
+      while (!largeBodyUsers.add(userId)) {
+        if (System.nanoTime() - deadline > 0) {
+          return false;
+        }
+        Thread.sleep(50);
+      }
+      if (largeBodies.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    largeBodyUsers.remove(userId);
+    return false;
   }
 
   /** How many large bodies are being read or processed now (tests). */
@@ -228,7 +252,16 @@ class EngineApiFirewall extends OncePerRequestFilter {
   /** Reads the body (up to {@code limit}), checks it and hands it on from memory. */
   private void checkAndPass(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
       Caller who, String api, String method, long limit) throws IOException, ServletException {
-    byte[] body = read(request, limit);
+    byte[] body;
+    try {
+      body = read(request, limit);
+    } catch (RequestSizeLimit.ReadDeadlinePassed e) {
+      LOG.info("Refused {} {} for {}: the body took longer than {}", method, api, who.userId(), readTimeout);
+      response.setHeader("Connection", "close");
+      refuse(response, 408, "RequestTimeout", "Nội dung gửi lên quá chậm / The request body did not arrive within "
+          + readTimeout.toSeconds() + " s");
+      return;
+    }
     if (body == null) {
       tooLarge(response, limit);
       return;
@@ -387,21 +420,17 @@ class EngineApiFirewall extends OncePerRequestFilter {
         && !t.startsWith("application/octet-stream");
   }
 
-  /** The body, or null when it is longer than {@code limit}; reads no more than that. */
-  private static byte[] read(HttpServletRequest request, long limit) throws IOException {
-    long declared = request.getContentLengthLong();
-    if (declared > limit) {
+  /**
+   * The body, or null when it is longer than {@code limit}; reads no more than that, holds no more than has
+   * arrived, and gives up ({@link RequestSizeLimit.ReadDeadlinePassed}) when the whole body has not arrived
+   * within {@code readTimeout}: a slow upload must not hold a large body's place (or a thread) for long.
+   */
+  private byte[] read(HttpServletRequest request, long limit) throws IOException {
+    if (request.getContentLengthLong() > limit) {
       return null;
     }
-    if (declared >= 0) {
-      // One array of the declared size (Tomcat delivers no more): no doubling copies of a large form.
-      try (InputStream in = request.getInputStream()) {
-        byte[] body = in.readNBytes((int) declared);
-        return body.length == declared ? body : java.util.Arrays.copyOf(body, body.length);
-      }
-    }
     try (InputStream in = request.getInputStream()) {
-      return RequestSizeLimit.readAtMost(in, limit);
+      return RequestSizeLimit.readAtMost(in, limit, readTimeout);
     }
   }
 
