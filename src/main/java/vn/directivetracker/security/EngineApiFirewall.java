@@ -40,7 +40,9 @@ import vn.directivetracker.security.EngineApiRules.Role;
  * (a query parameter or JSON key ending in {@code Expression}, at any depth, in {@code orQueries} too) or an
  * {@code Object} variable. The engine evaluates a query's expressions as JUEL with the JVM at hand, and
  * Camunda 7 CE gets no more security fixes, so no caller sends one; filters an administrator stores may
- * hold them ({@code ${currentUser()}}). Cockpit's own API is for auditors and administrators only.
+ * hold them ({@code ${currentUser()}}). Cockpit's own API is for auditors and administrators only. On all of
+ * the webapps' APIs a request with a body and no logged-in user is 401 before the body is read, but for the
+ * login and logout.
  *
  * <p>Bodies: an allowed call's JSON body is read here, up to {@code maxBody}; a task or start form
  * ({@code submit-form}, whose evidence files travel base64-encoded in the JSON) up to {@code maxFormBody}. Such a
@@ -66,6 +68,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
   /** The decisions take codes (domain, issuer level, province): a longer input is no code. */
   static final int MAX_DECISION_INPUT = 200;
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiFirewall.class);
+  private static final Pattern LOGIN_OR_LOGOUT = Pattern.compile("/admin/auth/user/[^/]+/(login/[^/]+|logout)");
   private static final Pattern TASK_FORM = Pattern.compile("/task/([^/]+)/submit-form");
   private static final Pattern START_FORM = Pattern.compile(
       "/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/submit-form");
@@ -128,6 +131,15 @@ class EngineApiFirewall extends OncePerRequestFilter {
     }
     String path = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     boolean webapp = path.startsWith(webappApi + "/");
+    if (webapp && hasBody(request) && !isLoginOrLogout(request.getMethod(), path)
+        && webappCaller(request).isEmpty()) {
+      // Pen test round 3: anonymous 2 MB bodies to the webapps' APIs (cockpit, admin, welcome, tasklist) were
+      // read into memory before Camunda's own authentication refused them. Nobody sends a body without a
+      // session but to log in or out.
+      response.setHeader("Connection", "close");
+      refuse(response, 401, "Unauthorized", "Cần đăng nhập / Authentication required");
+      return;
+    }
     String api;
     if (path.startsWith("/engine-rest/") || path.equals("/engine-rest")) {
       api = enginePath(path.substring("/engine-rest".length()));
@@ -405,6 +417,16 @@ class EngineApiFirewall extends OncePerRequestFilter {
     public String getQueryString() {
       return query;
     }
+  }
+
+  /** Whether the request says it has a body (a length above 0, or chunks). */
+  private static boolean hasBody(HttpServletRequest request) {
+    return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+  }
+
+  /** The webapps' login and logout ({@code POST …/admin/auth/user/{engine}/login/{app}}, {@code …/logout}). */
+  private boolean isLoginOrLogout(String method, String path) {
+    return "POST".equals(method) && LOGIN_OR_LOGOUT.matcher(path.substring(webappApi.length())).matches();
   }
 
   private static boolean hasJsonBody(HttpServletRequest request) {
