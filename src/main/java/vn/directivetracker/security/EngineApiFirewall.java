@@ -519,7 +519,8 @@ class EngineApiFirewall extends OncePerRequestFilter {
   }
 
   private static String tooManyFields(FieldCount object) {
-    return "Quá nhiều trường / Too many fields in " + (object.name.isEmpty() ? "the body" : plain(object.name)) + " (at most " + object.max() + "): "
+    String where = object.name.isEmpty() ? "the body" : plain(object.name);
+    return "Quá nhiều trường / Too many fields in " + where + " (at most " + object.max() + "): "
         + names(object.first, object.count);
   }
 

@@ -110,7 +110,8 @@ class EngineApiFirewallTest extends ApplicationTest {
     assertThat(taskService.getVariablesLocal(task)).isEmpty();
     // Every object and the whole body are bounded too, not only variables.
     assertThat(EngineApiFirewall.bodyProblem(("{\"sorting\":{" + names + "}}").getBytes(
-        java.nio.charset.StandardCharsets.UTF_8), false, true, Integer.MAX_VALUE)).contains("Too many fields in sorting");
+        java.nio.charset.StandardCharsets.UTF_8), false, true, Integer.MAX_VALUE))
+        .contains("Too many fields in sorting");
     StringBuilder many = new StringBuilder("[");
     for (int i = 0; i < 3_000; i++) {
       many.append(i == 0 ? "" : ",").append("{\"name\":\"x\",\"operator\":\"eq\",\"value\":1,\"x\":2}");

@@ -210,7 +210,8 @@ class ResourceLimitsTest extends ApplicationTest {
     // Pen test round 3: 40 anonymous connections that declared 2 MB and sent nothing held 86 MB (a buffer sized
     // from Content-Length) and 40 threads, before Camunda's own authentication. Now 401 at once.
     for (String path : new String[] {"/camunda/api/welcome/default/x", "/camunda/api/cockpit/plugin/base/default/x",
-        "/camunda/api/admin/auth/user/default", "/camunda/api/tasklist/plugin/x", "/camunda/api/engine/engine/default/task"}) {
+        "/camunda/api/admin/auth/user/default", "/camunda/api/tasklist/plugin/x",
+        "/camunda/api/engine/engine/default/task"}) {
       long start = System.nanoTime();
       String answer = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
           + "Content-Length: 2000000\r\n\r\n", new byte[0], 0);
