@@ -48,8 +48,10 @@ import vn.directivetracker.security.EngineApiRules.Role;
  * ({@code submit-form}, whose evidence files travel base64-encoded in the JSON) up to {@code maxFormBody}. Such a
  * large body costs the heap several times its size while the engine decodes it, so one above {@code maxBody}
  * (or of unknown length) is read only when the task exists and the caller may work on it (assignee or
- * candidate; 404 otherwise, the body unread), and only {@code largeBodies} at a time: another waits
- * {@code largeBodyWait} for its turn, then is answered 503 with {@code Retry-After}, its body unread.
+ * candidate; 404 otherwise, the body unread), and only {@code largeBodies} at a time, one per user: another
+ * waits {@code largeBodyWait} for its turn, then is answered 503 with {@code Retry-After}, its body unread. Any
+ * body read here must arrive whole within {@code readTimeout} (408 after), and may name only so many fields
+ * ({@link #MAX_VARIABLES} variables).
  *
  * <p>Paths are checked as sent: path parameters ({@code ;}), encoded slashes, backslashes and dot segments
  * are refused with 400 rather than interpreted, so that what is checked is what Jersey serves.
