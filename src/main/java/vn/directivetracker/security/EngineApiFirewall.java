@@ -40,14 +40,18 @@ import vn.directivetracker.security.EngineApiRules.Role;
  * (a query parameter or JSON key ending in {@code Expression}, at any depth, in {@code orQueries} too) or an
  * {@code Object} variable. The engine evaluates a query's expressions as JUEL with the JVM at hand, and
  * Camunda 7 CE gets no more security fixes, so no caller sends one; filters an administrator stores may
- * hold them ({@code ${currentUser()}}). Cockpit's own API is for auditors and administrators only.
+ * hold them ({@code ${currentUser()}}). Cockpit's own API is for auditors and administrators only. On all of
+ * the webapps' APIs a request with a body and no logged-in user is 401 before the body is read, but for the
+ * login and logout.
  *
  * <p>Bodies: an allowed call's JSON body is read here, up to {@code maxBody}; a task or start form
  * ({@code submit-form}, whose evidence files travel base64-encoded in the JSON) up to {@code maxFormBody}. Such a
  * large body costs the heap several times its size while the engine decodes it, so one above {@code maxBody}
  * (or of unknown length) is read only when the task exists and the caller may work on it (assignee or
- * candidate; 404 otherwise, the body unread), and only {@code largeBodies} at a time: another waits
- * {@code largeBodyWait} for its turn, then is answered 503 with {@code Retry-After}, its body unread.
+ * candidate; 404 otherwise, the body unread), and only {@code largeBodies} at a time, one per user: another
+ * waits {@code largeBodyWait} for its turn, then is answered 503 with {@code Retry-After}, its body unread. Any
+ * body read here must arrive whole within {@code readTimeout} (408 after), and may name only so many fields
+ * ({@link #MAX_VARIABLES} variables).
  *
  * <p>Paths are checked as sent: path parameters ({@code ;}), encoded slashes, backslashes and dot segments
  * are refused with 400 rather than interpreted, so that what is checked is what Jersey serves.
@@ -66,12 +70,16 @@ class EngineApiFirewall extends OncePerRequestFilter {
   /** The decisions take codes (domain, issuer level, province): a longer input is no code. */
   static final int MAX_DECISION_INPUT = 200;
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiFirewall.class);
+  private static final Pattern LOGIN_OR_LOGOUT = Pattern.compile("/admin/auth/user/[^/]+/(login/[^/]+|logout)");
   private static final Pattern TASK_FORM = Pattern.compile("/task/([^/]+)/submit-form");
   private static final Pattern START_FORM = Pattern.compile(
       "/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/submit-form");
 
-  /** How large bodies are admitted: how many at a time, and how long another waits for its turn. */
-  record LargeBodies(int concurrent, Duration maxWait) {
+  /**
+   * How bodies are admitted: how many large ones at a time (one per user), how long another waits for its turn,
+   * and how long any body this filter reads may take to arrive in full.
+   */
+  record LargeBodies(int concurrent, Duration maxWait, Duration readTimeout) {
   }
 
   private final IdentityService identity;
@@ -79,6 +87,9 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private final Semaphore largeBodies;
   private final int largeBodyPermits;
   private final Duration largeBodyWait;
+  /** The users whose large body is being read or processed now: one each. */
+  private final Set<String> largeBodyUsers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Duration readTimeout;
   private final Set<String> issuers;
   private final String webappApi;
   private final long maxBody;
@@ -93,6 +104,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
     this.largeBodyPermits = Math.max(1, large.concurrent());
     this.largeBodies = new Semaphore(largeBodyPermits, true);
     this.largeBodyWait = large.maxWait();
+    this.readTimeout = large.readTimeout();
     this.issuers = Set.copyOf(issuers.stream().map(Unit::code).toList());
     this.webappApi = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath)
         + "/api";
@@ -121,6 +133,15 @@ class EngineApiFirewall extends OncePerRequestFilter {
     }
     String path = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     boolean webapp = path.startsWith(webappApi + "/");
+    if (webapp && hasBody(request) && !isLoginOrLogout(request.getMethod(), path)
+        && webappCaller(request).isEmpty()) {
+      // Pen test round 3: anonymous 2 MB bodies to the webapps' APIs (cockpit, admin, welcome, tasklist) were
+      // read into memory before Camunda's own authentication refused them. Nobody sends a body without a
+      // session but to log in or out.
+      response.setHeader("Connection", "close");
+      refuse(response, 401, "Unauthorized", "Cần đăng nhập / Authentication required");
+      return;
+    }
     String api;
     if (path.startsWith("/engine-rest/") || path.equals("/engine-rest")) {
       api = enginePath(path.substring("/engine-rest".length()));
@@ -198,14 +219,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
           + plain(task.group(1)));
       return;
     }
-    boolean admitted;
-    try {
-      admitted = largeBodies.tryAcquire(largeBodyWait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      admitted = false;
-    }
-    if (!admitted) {
+    if (!admitLargeBody(who.userId())) {
       LOG.info("Refused a large {} {} for {}: other large bodies in progress", method, api, who.userId());
       response.setHeader("Connection", "close");
       response.setHeader("Retry-After", "10");
@@ -217,7 +231,31 @@ class EngineApiFirewall extends OncePerRequestFilter {
       checkAndPass(request, response, chain, who, api, method, limit);
     } finally {
       largeBodies.release();
+      largeBodyUsers.remove(who.userId());
     }
+  }
+
+  /**
+   * Waits up to {@code largeBodyWait} for a place: the user's own first (one large body per user, so that one
+   * account with slow uploads cannot hold every place), then one of the node's.
+   */
+  private boolean admitLargeBody(String userId) {
+    long deadline = System.nanoTime() + largeBodyWait.toNanos();
+    try {
+      while (!largeBodyUsers.add(userId)) {
+        if (System.nanoTime() - deadline > 0) {
+          return false;
+        }
+        Thread.sleep(50);
+      }
+      if (largeBodies.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    largeBodyUsers.remove(userId);
+    return false;
   }
 
   /** How many large bodies are being read or processed now (tests). */
@@ -228,7 +266,16 @@ class EngineApiFirewall extends OncePerRequestFilter {
   /** Reads the body (up to {@code limit}), checks it and hands it on from memory. */
   private void checkAndPass(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
       Caller who, String api, String method, long limit) throws IOException, ServletException {
-    byte[] body = read(request, limit);
+    byte[] body;
+    try {
+      body = read(request, limit);
+    } catch (RequestSizeLimit.ReadDeadlinePassed e) {
+      LOG.info("Refused {} {} for {}: the body took longer than {}", method, api, who.userId(), readTimeout);
+      response.setHeader("Connection", "close");
+      refuse(response, 408, "RequestTimeout", "Nội dung gửi lên quá chậm / The request body did not arrive within "
+          + readTimeout.toSeconds() + " s");
+      return;
+    }
     if (body == null) {
       tooLarge(response, limit);
       return;
@@ -374,6 +421,16 @@ class EngineApiFirewall extends OncePerRequestFilter {
     }
   }
 
+  /** Whether the request says it has a body (a length above 0, or chunks). */
+  private static boolean hasBody(HttpServletRequest request) {
+    return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+  }
+
+  /** The webapps' login and logout ({@code POST …/admin/auth/user/{engine}/login/{app}}, {@code …/logout}). */
+  private boolean isLoginOrLogout(String method, String path) {
+    return "POST".equals(method) && LOGIN_OR_LOGOUT.matcher(path.substring(webappApi.length())).matches();
+  }
+
   private static boolean hasJsonBody(HttpServletRequest request) {
     if (request.getContentLengthLong() == 0) {
       return false;
@@ -387,35 +444,65 @@ class EngineApiFirewall extends OncePerRequestFilter {
         && !t.startsWith("application/octet-stream");
   }
 
-  /** The body, or null when it is longer than {@code limit}; reads no more than that. */
-  private static byte[] read(HttpServletRequest request, long limit) throws IOException {
-    long declared = request.getContentLengthLong();
-    if (declared > limit) {
+  /**
+   * The body, or null when it is longer than {@code limit}; reads no more than that, holds no more than has
+   * arrived, and gives up ({@link RequestSizeLimit.ReadDeadlinePassed}) when the whole body has not arrived
+   * within {@code readTimeout}: a slow upload must not hold a large body's place (or a thread) for long.
+   */
+  private byte[] read(HttpServletRequest request, long limit) throws IOException {
+    if (request.getContentLengthLong() > limit) {
       return null;
     }
-    if (declared >= 0) {
-      // One array of the declared size (Tomcat delivers no more): no doubling copies of a large form.
-      try (InputStream in = request.getInputStream()) {
-        byte[] body = in.readNBytes((int) declared);
-        return body.length == declared ? body : java.util.Arrays.copyOf(body, body.length);
-      }
-    }
     try (InputStream in = request.getInputStream()) {
-      return RequestSizeLimit.readAtMost(in, limit);
+      return RequestSizeLimit.readAtMost(in, limit, readTimeout);
     }
   }
 
   /**
+   * How many variables (or modifications) one call may name. No form of ours submits more than about 10; the
+   * engine turns each into objects, entries and checks, tens of times the bytes of a name like {@code "a":{}}
+   * (pen test round 3: 4 million empty variables in 43 MB cost about 40 times that in heap before the engine
+   * refused them). A named constant rather than a setting: raise it here if a form ever needs more.
+   */
+  static final int MAX_VARIABLES = 100;
+  /** Fields of any one JSON object: the engine's largest query DTOs have about 150 parameters. */
+  static final int MAX_FIELDS_PER_OBJECT = 500;
+  /** Fields of a whole body: queries with lists of variable conditions stay far below it. */
+  static final int MAX_FIELDS = 10_000;
+  /** A refusal names at most this many fields, and says how many there were. */
+  static final int NAMES_SHOWN = 10;
+
+  /**
    * Why a JSON body is refused, or null: a key that carries an expression, or, for anyone but an
-   * administrator, a variable of type Object (which the engine would deserialise into the class it names).
-   * A body that is not JSON is refused too: what this check cannot read, the engine must not read either.
+   * administrator, a variable of type Object (which the engine would deserialise into the class it names);
+   * more than {@link #MAX_VARIABLES} names directly under {@code variables} or {@code modifications}, more
+   * than {@link #MAX_FIELDS_PER_OBJECT} fields in one object, or {@link #MAX_FIELDS} in all. Counted while
+   * streaming, keeping no more than the first few names. A body that is not JSON is refused too: what this
+   * check cannot read, the engine must not read either.
    */
   static String bodyProblem(byte[] body, boolean storedFilter, boolean admin, int maxText) {
     try (JsonParser parser = JSON.createParser(body)) {
       String lastName = null;
+      java.util.ArrayDeque<FieldCount> objects = new java.util.ArrayDeque<>();
+      int fields = 0;
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        if (token == JsonToken.FIELD_NAME) {
+        if (token == JsonToken.START_OBJECT) {
+          objects.push(new FieldCount(objects.isEmpty() ? "" : lastName, !objects.isEmpty()
+              && ("variables".equals(lastName) || "modifications".equals(lastName))));
+          lastName = null;
+        } else if (token == JsonToken.END_OBJECT) {
+          FieldCount done = objects.pop();
+          if (done.count > done.max()) {
+            return tooManyFields(done);
+          }
+        } else if (token == JsonToken.FIELD_NAME) {
           lastName = parser.currentName();
+          FieldCount object = objects.peek();
+          object.add(lastName);
+          if (++fields > MAX_FIELDS) {
+            return "Quá nhiều trường / The body has more than " + MAX_FIELDS + " fields, among them "
+                + names(object.first, object.count);
+          }
           if (!storedFilter && isExpressionKey(lastName)) {
             return "Không chấp nhận biểu thức trong truy vấn / Expressions are not accepted in queries: "
                 + plain(lastName);
@@ -430,6 +517,46 @@ class EngineApiFirewall extends OncePerRequestFilter {
       return null;
     } catch (IOException e) {
       return "Nội dung không phải JSON hợp lệ / The body is not valid JSON";
+    }
+  }
+
+  private static String tooManyFields(FieldCount object) {
+    String where = object.name.isEmpty() ? "the body" : plain(object.name);
+    return "Quá nhiều trường / Too many fields in " + where + " (at most " + object.max() + "): "
+        + names(object.first, object.count);
+  }
+
+  /** At most {@link #NAMES_SHOWN} names, and how many there were in all. */
+  static String names(List<String> first, int count) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < first.size() && i < NAMES_SHOWN; i++) {
+      text.append(i == 0 ? "" : ", ").append(plain(first.get(i)));
+    }
+    int rest = count - Math.min(first.size(), NAMES_SHOWN);
+    return rest > 0 ? text + " and " + rest + " more (" + count + " in all)" : text.toString();
+  }
+
+  /** The fields of one JSON object while it is read: how many, and the first few names. */
+  private static final class FieldCount {
+    private final String name;
+    private final boolean variables;
+    private final List<String> first = new java.util.ArrayList<>(NAMES_SHOWN);
+    private int count;
+
+    FieldCount(String name, boolean variables) {
+      this.name = name == null ? "" : name;
+      this.variables = variables;
+    }
+
+    int max() {
+      return variables ? MAX_VARIABLES : MAX_FIELDS_PER_OBJECT;
+    }
+
+    void add(String field) {
+      count++;
+      if (first.size() < NAMES_SHOWN) {
+        first.add(field);
+      }
     }
   }
 

@@ -66,10 +66,12 @@ class RestAuthenticationConfig {
       @Value("${directive.security.max-form-body-size:45MB}") DataSize maxFormBody,
       @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults,
       @Value("${directive.security.large-bodies.concurrent:2}") int largeBodies,
-      @Value("${directive.security.large-bodies.wait:5s}") java.time.Duration largeBodyWait) {
+      @Value("${directive.security.large-bodies.wait:5s}") java.time.Duration largeBodyWait,
+      @Value("${directive.security.body-read-timeout:60s}") java.time.Duration bodyReadTimeout) {
     String api = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath) + "/api/*";
     return register(new EngineApiFirewall(identity, tasks, registry.issuers(), webappPath, maxBody.toBytes(),
-        maxFormBody.toBytes(), maxResults, new EngineApiFirewall.LargeBodies(largeBodies, largeBodyWait)),
+        maxFormBody.toBytes(), maxResults, new EngineApiFirewall.LargeBodies(largeBodies, largeBodyWait,
+        bodyReadTimeout)),
         "engine-api-firewall", 2, "/engine-rest/*", api);
   }
 

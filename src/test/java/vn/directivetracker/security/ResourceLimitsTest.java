@@ -158,27 +158,29 @@ class ResourceLimitsTest extends ApplicationTest {
   }
 
   @Test
-  void largeFormsAreReadAFewAtATime() throws Exception {
+  void largeFormsAreReadAFewAtATimeAndOneAtATimePerUser() throws Exception {
     String task = mohTask();
     String path = "/engine-rest/task/" + task + "/submit-form";
     String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + basic("moh")
         + "Content-Type: application/json\r\nContent-Length: " + (10L * 1024 * 1024) + "\r\n\r\n";
-    // Two uploads that send their head and then stall hold the two places (directive.security.large-bodies).
+    String moetPath = "/engine-rest/task/" + unitTask("EDUCATION", "MOET") + "/submit-form";
+    // Two uploads that send their head and then stall hold the two places (directive.security.large-bodies),
+    // one per user: a second of the same user does not get one (pen test round 3: one account's slow uploads
+    // held both places, everyone else got 503).
     java.util.List<Socket> holders = new java.util.ArrayList<>();
     try {
-      for (int i = 0; i < 2; i++) {
-        Socket socket = new Socket("127.0.0.1", port);
-        socket.getOutputStream().write((head + "{\"variables\":{").getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        holders.add(socket);
-      }
-      long until = System.currentTimeMillis() + 30_000;
-      while (firewall().largeBodiesInProgress() < 2 && System.currentTimeMillis() < until) {
-        Thread.sleep(50);
-      }
-      assertThat(firewall().largeBodiesInProgress()).as("both stalled forms are being read").isEqualTo(2);
+      holders.add(stall(head));
+      awaitLargeBodies(1);
       long start = System.nanoTime();
-      String third = raw(head, "{".getBytes(StandardCharsets.US_ASCII), 0);
+      assertThat(raw(head, "{".getBytes(StandardCharsets.US_ASCII), 0)).as("moh's second large form")
+          .startsWith("HTTP/1.1 503").containsIgnoringCase("Retry-After: ");
+      assertThat(System.nanoTime() - start).as("after a short wait").isLessThan(10_000_000_000L);
+      assertThat(firewall().largeBodiesInProgress()).isEqualTo(1);
+      holders.add(stall(head.replace(path, moetPath).replace(basic("moh"), basic("moet"))));
+      awaitLargeBodies(2);
+      assertThat(firewall().largeBodiesInProgress()).as("another user's form has a place").isEqualTo(2);
+      start = System.nanoTime();
+      String third = raw(head.replace(basic("moh"), basic("admin")), "{".getBytes(StandardCharsets.US_ASCII), 0);
       assertThat(third).startsWith("HTTP/1.1 503").containsIgnoringCase("Retry-After: ");
       assertThat(System.nanoTime() - start).as("after a short wait").isLessThan(10_000_000_000L);
     } finally {
@@ -203,6 +205,82 @@ class ResourceLimitsTest extends ApplicationTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
   }
 
+  @Test
+  void anonymousBodiesToTheWebappsApisAre401BeforeTheyAreRead() throws IOException {
+    // Pen test round 3: 40 anonymous connections that declared 2 MB and sent nothing held 86 MB (a buffer sized
+    // from Content-Length) and 40 threads, before Camunda's own authentication. Now 401 at once.
+    for (String path : new String[] {"/camunda/api/welcome/default/x", "/camunda/api/cockpit/plugin/base/default/x",
+        "/camunda/api/admin/auth/user/default", "/camunda/api/tasklist/plugin/x",
+        "/camunda/api/engine/engine/default/task"}) {
+      long start = System.nanoTime();
+      String answer = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 2000000\r\n\r\n", new byte[0], 0);
+      assertThat(answer).as(path).startsWith("HTTP/1.1 401");
+      assertThat(System.nanoTime() - start).as(path + " answered without waiting for the body")
+          .isLessThan(5_000_000_000L);
+    }
+    String chunked = raw("PUT /camunda/api/admin/x HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Transfer-Encoding: chunked\r\n\r\n", new byte[0], 0);
+    assertThat(chunked).startsWith("HTTP/1.1 401");
+    // Logging in sends a body without a session: it passes here (and meets the CSRF check of the webapps).
+    String login = "username=moh&password=wrong";
+    String answer = raw("POST /camunda/api/admin/auth/user/default/login/tasklist HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + login.length() + "\r\n\r\n",
+        login.getBytes(StandardCharsets.US_ASCII), 0);
+    assertThat(answer).matches("(?s)HTTP/1.1 40[13] .*").doesNotContain("Authentication required");
+  }
+
+  @Test
+  void aSlowBodyIsCutOffAtTheReadDeadline() throws Exception {
+    // Pen test round 3: headers and Content-Length: 3000000, then a byte every 20 s held a large body's place
+    // for as long as the trickle lasted. directive.security.body-read-timeout is 5 s in the test profile.
+    String head = "POST /engine-rest/task/" + mohTask() + "/submit-form HTTP/1.1\r\nHost: localhost\r\n"
+        + basic("moh") + "Content-Type: application/json\r\nContent-Length: 3000000\r\n\r\n"
+        + "{\"variables\":{\"reportResult\":{\"value\":\"";
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      long start = System.nanoTime();
+      Thread trickle = new Thread(() -> {
+        try {
+          for (int i = 0; i < 120; i++) {
+            Thread.sleep(500);
+            out.write('a');
+            out.flush();
+          }
+        } catch (IOException | InterruptedException closed) {
+          // answered and closed, or the test is over
+        }
+      });
+      trickle.setDaemon(true);
+      trickle.start();
+      String answer = readHead(socket.getInputStream());
+      trickle.interrupt();
+      assertThat(answer).startsWith("HTTP/1.1 408").contains("did not arrive within 5 s");
+      assertThat(System.nanoTime() - start).as("at the deadline, not the trickle's end")
+          .isBetween(4_000_000_000L, 30_000_000_000L);
+    }
+    awaitLargeBodies(0);
+    assertThat(firewall().largeBodiesInProgress()).isZero();
+  }
+
+  /** Sends a head and the start of a body, then nothing: the connection stays open (the caller closes it). */
+  private Socket stall(String head) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.getOutputStream().write((head + "{\"variables\":{").getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
+  private void awaitLargeBodies(int count) throws InterruptedException {
+    long until = System.currentTimeMillis() + 30_000;
+    while (firewall().largeBodiesInProgress() != count && System.currentTimeMillis() < until) {
+      Thread.sleep(50);
+    }
+  }
+
   @org.springframework.beans.factory.annotation.Autowired
   @org.springframework.beans.factory.annotation.Qualifier("engineApiFirewall")
   org.springframework.boot.web.servlet.FilterRegistrationBean<?> firewallRegistration;
@@ -212,11 +290,16 @@ class ResourceLimitsTest extends ApplicationTest {
   }
 
   private String mohTask() {
+    return unitTask("HEALTH", "MOH");
+  }
+
+  /** A new directive's task in this domain, for the unit that leads it. */
+  private String unitTask(String domain, String unit) {
     String directive = directives.issue("leader", "P06WG", vn.directivetracker.DirectiveFixtures.uniqueReference(
-        "LIMITS"), "2024-03-01", java.util.List.of(vn.directivetracker.DirectiveFixtures.task("T01", "HEALTH",
+        "LIMITS"), "2024-03-01", java.util.List.of(vn.directivetracker.DirectiveFixtures.task("T01", domain,
         "2024-12-31"))).get("id").asText();
     return engine.getTaskService().createTaskQuery().processInstanceId(directives.processOf(directive, "T01"))
-        .taskCandidateGroup("MOH").singleResult().getId();
+        .taskCandidateGroup(unit).singleResult().getId();
   }
 
   /** The headers of a webapp session (cookie and CSRF token). */
