@@ -25,7 +25,8 @@ record AssignLeadUnit(DirectiveTasks tasks, UnitRegistry registry) implements Ja
     String requested = (String) execution.getVariable(ProcessVariables.REQUESTED_LEAD_UNIT);
     String lead = requested != null ? requested : (String) execution.getVariable(ProcessVariables.DECIDED_LEAD_UNIT);
     Unit unit = registry.find(lead).orElseThrow(() -> new ProcessEngineException(
-        "lead-unit decided '" + lead + "' for domain " + execution.getVariable(ProcessVariables.DOMAIN) + ", which is no registered unit"));
+        "lead-unit decided '" + lead + "' for domain " + execution.getVariable(ProcessVariables.DOMAIN)
+            + ", which is no registered unit"));
     String decidedBy = requested != null ? BY_ISSUER : BY_DECISION;
     tasks.assignLead(ProcessVariables.directiveTaskId(execution), unit.code(), decidedBy);
     // Only what the model reads (the candidate group): the lead's name and type and who decided are dt_task's

@@ -40,7 +40,8 @@ class AuditRecords {
   }
 
   List<Task> tasksOf(String directiveId) {
-    return jdbc.query("select * from dt_task where directive_id = ? order by position", AuditRecords::task, directiveId);
+    return jdbc.query("select * from dt_task where directive_id = ? order by position", AuditRecords::task,
+        directiveId);
   }
 
   List<Report> reports(String taskId) {

@@ -196,7 +196,8 @@ record Timelines(HistoryService history, AuditRecords records) {
       Object decided = outputs.size() == 1 ? outputs.get(0) : outputs;
       String unit = lead && outputs.size() == 1 ? String.valueOf(outputs.get(0).get("leadUnit")) : t.leadUnit();
       events.add(new AuditEvent(di.getEvaluationTime().toInstant(), AuditEvent.DECISION, AuditEvent.SYSTEM, unit,
-          map("task", t.key(), "decision", di.getDecisionDefinitionKey(), "decisionName", di.getDecisionDefinitionName(),
+          map("task", t.key(), "decision", di.getDecisionDefinitionKey(), "decisionName",
+              di.getDecisionDefinitionName(),
               "inputs", inputs, "outputs", decided, "rules", rules, "activity", di.getActivityId(),
               "leadDecidedBy", lead ? "DMN" : null, "decisionInstanceId", di.getId()),
           AuditEvent.RANK_DECISION, tiebreak(t, "decision:" + di.getId())));
@@ -243,7 +244,8 @@ record Timelines(HistoryService history, AuditRecords records) {
       String unit = String.join(",", candidates);
       events.add(new AuditEvent(created, AuditEvent.ASSIGNED, AuditEvent.SYSTEM, unit,
           map("task", t.key(), "userTaskId", ht.getId(), "activity", ht.getTaskDefinitionKey(), "name", ht.getName(),
-              "candidateGroups", candidates, "dueDate", ht.getDueDate() == null ? null : str(ht.getDueDate().toInstant()),
+              "candidateGroups", candidates, "dueDate",
+                  ht.getDueDate() == null ? null : str(ht.getDueDate().toInstant()),
               "priority", ht.getPriority()),
           AuditEvent.RANK_ASSIGNED, tiebreak(t, "task:" + ht.getId())));
       for (HistoricIdentityLinkLog link : later) {

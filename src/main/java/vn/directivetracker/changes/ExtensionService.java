@@ -58,7 +58,8 @@ class ExtensionService {
     if (body.deadline() == null) {
       problems.add(new FieldProblem("deadline", "the new deadline is required (yyyy-MM-dd)"));
     } else if (!body.deadline().isAfter(task.deadline())) {
-      problems.add(new FieldProblem("deadline", body.deadline() + " is not after the current deadline " + task.deadline()));
+      problems.add(new FieldProblem("deadline", body.deadline() + " is not after the current deadline "
+          + task.deadline()));
     }
     if (body.reason() == null || body.reason().isBlank()) {
       problems.add(new FieldProblem("reason", "must not be blank: say why the unit needs more time"));

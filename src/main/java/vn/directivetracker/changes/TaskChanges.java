@@ -199,7 +199,8 @@ public record TaskChanges(JdbcTemplate jdbc, DirectiveTasks tasks, DeadlinePlan 
     for (String unit : added) {
       ActivityInstance[] bodies = runtime.getActivityInstance(processInstanceId).getActivityInstances(CONTRIBUTION_BODY);
       ProcessInstanceModificationBuilder add = runtime.createProcessInstanceModification(processInstanceId);
-      (bodies.length > 0 ? add.startBeforeActivity(CONTRIBUTION, bodies[0].getId()) : add.startBeforeActivity(CONTRIBUTION))
+      (bodies.length > 0 ? add.startBeforeActivity(CONTRIBUTION,
+          bodies[0].getId()) : add.startBeforeActivity(CONTRIBUTION))
           .setVariableLocal(ProcessVariables.COORDINATING_UNIT, unit)
           .execute();
     }

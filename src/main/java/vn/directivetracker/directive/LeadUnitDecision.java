@@ -20,7 +20,8 @@ record LeadUnitDecision(DecisionService decisions, PrivilegedEngine engine) {
   String decide(String domain, String issuerLevel, String province) {
     return engine.call(() -> {
       DmnDecisionResultEntries first = decisions.evaluateDecisionByKey(DECISION)
-          .variables(Variables.createVariables().putValue(ProcessVariables.DOMAIN, domain).putValue(ProcessVariables.ISSUER_LEVEL, issuerLevel)
+          .variables(Variables.createVariables().putValue(ProcessVariables.DOMAIN,
+          domain).putValue(ProcessVariables.ISSUER_LEVEL, issuerLevel)
               .putValue(ProcessVariables.PROVINCE, province))
           .evaluate().getFirstResult();
       return first == null ? null : first.getEntry("leadUnit");

@@ -28,7 +28,8 @@ import vn.directivetracker.web.FieldProblem;
 /**
  * The first step of a {@code directive} process started from the Tasklist start form (without a
  * {@code directiveId}): checks and stores the notice exactly as {@code POST /api/directives} does, from
- * the form's JSON ({@code directiveRequest}, transient Bytes of UTF-8 from the form, or a String) or from its uploaded sheet ({@code directiveFile} with
+ * the form's JSON ({@code directiveRequest}, transient Bytes of UTF-8 from the form, or a String) or from its
+ * uploaded sheet ({@code directiveFile} with
  * {@code reference}, {@code issuedOn}, {@code issuer}, {@code title}), and sets {@code directiveId}.
  * A refusal is a {@link BadUserRequestException}: the start command fails, Tasklist shows the message,
  * and nothing is stored.
@@ -76,7 +77,8 @@ class RegisterDirective implements JavaDelegate {
         service.requireMayIssue(issuer, caller);
         byte[] bytes = readAll(file.getValue());
         imported = imports.read(bytes.length, () -> bytes, text(execution.getVariable(ProcessVariables.REFERENCE)),
-            text(execution.getVariable(ProcessVariables.ISSUED_ON)), issuer, text(execution.getVariable(ProcessVariables.TITLE)));
+            text(execution.getVariable(ProcessVariables.ISSUED_ON)), issuer,
+                text(execution.getVariable(ProcessVariables.TITLE)));
         request = imported.request();
         cellProblems = imported.cellProblems();
       } else {
@@ -158,12 +160,14 @@ class RegisterDirective implements JavaDelegate {
       if (bytes.length > DirectiveLimits.MAX_FORM_REQUEST_BYTES) {
         throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE, "the table of tasks is "
             + String.format("%,d", bytes.length) + " bytes; at most "
-            + String.format("%,d", DirectiveLimits.MAX_FORM_REQUEST_BYTES / 1024) + " KB are accepted (" + DirectiveLimits.MAX_TASKS + " tasks fit in far less)")));
+            + String.format("%,d", DirectiveLimits.MAX_FORM_REQUEST_BYTES / 1024) + " KB are accepted ("
+            + DirectiveLimits.MAX_TASKS + " tasks fit in far less)")));
       }
       try {
         return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {
-        throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE, "the table of tasks is not UTF-8 text")));
+        throw ApiException.badRequest(List.of(new FieldProblem(REQUEST_VARIABLE,
+            "the table of tasks is not UTF-8 text")));
       }
     }
     return value;

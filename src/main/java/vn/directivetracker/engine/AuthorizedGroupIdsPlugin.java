@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * ({@code AuthorizationManager.filterAuthenticatedGroupIds}). The table holds one row per open task and
  * candidate group, so PostgreSQL scanned it whole for every Tasklist page and REST query, in time growing
  * with the open tasks (docs/performance.md). The statement here returns the same groups by jumping from
- * one to the next along {@code ACT_IDX_AUTH_GROUP_ID}: one index probe per group. Camunda's own mechanism for database-specific statements routes the query
+ * one to the next along {@code ACT_IDX_AUTH_GROUP_ID}: one index probe per group. Camunda's own mechanism for
+ * database-specific statements routes the query
  * to it ({@link DbSqlSessionFactory#getStatementMappings()}); H2 and other databases keep Camunda's.
  */
 @Component
@@ -54,7 +55,8 @@ class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
     return "WITH RECURSIVE G AS ("
         + " (SELECT GROUP_ID_ FROM " + table + " WHERE GROUP_ID_ IS NOT NULL ORDER BY GROUP_ID_ LIMIT 1)"
         + " UNION ALL"
-        + " SELECT (SELECT A.GROUP_ID_ FROM " + table + " A WHERE A.GROUP_ID_ > G.GROUP_ID_ ORDER BY A.GROUP_ID_ LIMIT 1)"
+        + " SELECT (SELECT A.GROUP_ID_ FROM " + table
+        + " A WHERE A.GROUP_ID_ > G.GROUP_ID_ ORDER BY A.GROUP_ID_ LIMIT 1)"
         + " FROM G WHERE G.GROUP_ID_ IS NOT NULL)"
         + " SELECT GROUP_ID_ FROM G WHERE GROUP_ID_ IS NOT NULL";
   }

@@ -29,7 +29,8 @@ class DeploymentResourceNames extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (!(configuration instanceof SpringProcessEngineConfiguration spring) || spring.getDeploymentResources() == null) {
+    if (!(configuration instanceof SpringProcessEngineConfiguration spring)
+        || spring.getDeploymentResources() == null) {
       return;
     }
     List<Resource> named = new ArrayList<>();

@@ -137,7 +137,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
   }
 
   private static boolean lock(Connection c, String function) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select " + function + "(" + NARROWING_LOCK + ")")) {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select " + function + "("
+        + NARROWING_LOCK + ")")) {
       return rs.next() && rs.getBoolean(1);
     }
   }
@@ -163,7 +164,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     }
     Matcher m = PLAIN_INDEX.matcher(definition);
     if (!m.matches() || !Arrays.stream(m.group(3).split(",")).map(String::strip).toList().contains(n.column())) {
-      LOG.warn("Camunda's index {} is not a plain index over {} ({}); left as it is", n.index(), n.column(), definition);
+      LOG.warn("Camunda's index {} is not a plain index over {} ({}); left as it is", n.index(), n.column(),
+          definition);
       return false;
     }
     execute(c, "drop index concurrently if exists " + copy);

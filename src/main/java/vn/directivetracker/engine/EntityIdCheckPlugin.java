@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Camunda checks the id of every entity it inserts (not null, not "*") and builds the error message for
  * that check before it checks: {@code "Entity " + entity + " has an invalid id"}, a full {@code toString()}
  * of the entity, for every variable, history row and job. Building that string for every insert was a
- * visible share of the CPU of issuing and completing tasks (docs/performance.md). This plugin gives the engine an entity manager
+ * visible share of the CPU of issuing and completing tasks (docs/performance.md). This plugin gives the engine an
+ * entity manager
  * that makes the same check and, only when it fails, lets Camunda's own check build the message and throw:
  * the same exception with the same text, without the string for the valid ids.
  */

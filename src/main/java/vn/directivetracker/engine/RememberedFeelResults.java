@@ -30,7 +30,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *
  * <p>An input expression that is just the name of a variable the context holds ({@code domain},
  * {@code daysOverdue}) is answered with that variable's value, as FEEL would: for each such expression the
- * Scala engine built its whole context of built-in functions again. Only strings, booleans, whole numbers and null are answered so;
+ * Scala engine built its whole context of built-in functions again. Only strings, booleans, whole numbers and
+ * null are answered so;
  * any other value, and a name the context does not hold, goes to the real engine.
  */
 final class RememberedFeelResults implements FeelEngine {

@@ -220,7 +220,8 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
         || command instanceof EvaluateStartConditionCmd
         || command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
         || command instanceof ProcessInstanceModificationCmd || command instanceof ProcessInstanceModificationBatchCmd
-        || command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof AbstractRestartProcessInstanceCmd
+        || command instanceof StartProcessInstanceAtActivitiesCmd
+            || command instanceof AbstractRestartProcessInstanceCmd
         || command instanceof HandleExternalTaskCmd;
   }
 
@@ -308,13 +309,15 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
       throw refused("Process '" + definition.getKey() + "' starts with only the variables of its start form "
           + allowed + ": " + listed(refused) + " refused, nothing started");
     }
-    checkValues(context, "Process '" + definition.getKey() + "'", variables, forms.typesOfStart(context, definition.getId()));
+    checkValues(context, "Process '" + definition.getKey() + "'", variables, forms.typesOfStart(context,
+        definition.getId()));
   }
 
   /**
    * Each value is of the type its form declares for it (an empty value, type Null, fits any), and a text to be
    * stored fits the engine's column ({@link #MAX_STORED_TEXT}), transient or not (a form's history keeps every
-   * String submitted; longer content travels as Bytes). A refusal is a BadUserRequestException (400) naming the field; nothing changes.
+   * String submitted; longer content travels as Bytes). A refusal is a BadUserRequestException (400) naming the
+   * field; nothing changes.
    */
   @SuppressWarnings("unchecked")
   private static void checkValues(CommandContext context, String what, Map<String, ?> variables,

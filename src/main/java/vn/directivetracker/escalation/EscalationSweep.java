@@ -141,7 +141,8 @@ class EscalationSweep {
       String leadUnitType = lead.type().name();
       DmnDecisionRuleResult result = decisions.evaluateDecisionTableById(decision.getId())
           .variables(Variables.createVariables().putValue(ProcessVariables.DAYS_OVERDUE, daysOverdue)
-              .putValue(ProcessVariables.KEY_TASK, task.keyTask()).putValue(ProcessVariables.LEAD_UNIT_TYPE, leadUnitType))
+              .putValue(ProcessVariables.KEY_TASK, task.keyTask()).putValue(ProcessVariables.LEAD_UNIT_TYPE,
+              leadUnitType))
           .evaluate().getSingleResult();
       if (result == null) {
         holds.add(hold(d, "no rule of escalation-level matches " + daysOverdue + " days overdue, key task "

@@ -62,7 +62,8 @@ class DigestMail {
       subjects.append(n).append(". ").append(p.subject()).append('\n');
     }
     Map<String, String> values = new HashMap<>();
-    values.put("user", user == null ? userId : (nonNull(user.getFirstName()) + " " + nonNull(user.getLastName())).strip());
+    values.put("user", user == null ? userId : (nonNull(user.getFirstName()) + " "
+        + nonNull(user.getLastName())).strip());
     values.put("day", TaskFacts.DATE.format(LocalDate.ofInstant(until, clock.zone())));
     values.put("count", String.valueOf(pending.size()));
     values.put("notices", full.toString().strip());

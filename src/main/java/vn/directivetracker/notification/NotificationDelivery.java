@@ -42,7 +42,8 @@ class NotificationDelivery {
 
   NotificationDelivery(NotificationRepository outbox, NoticeBundles bundles, DigestRepository digests,
       NotificationPreferences preferences, NotificationTemplates templates, TaskFacts facts,
-      ObjectProvider<JavaMailSender> mailSender, @Value("${directive.mail-from:directive-tracker@localhost}") String from) {
+      ObjectProvider<JavaMailSender> mailSender,
+          @Value("${directive.mail-from:directive-tracker@localhost}") String from) {
     this.outbox = outbox;
     this.bundles = bundles;
     this.digests = digests;
@@ -59,7 +60,8 @@ class NotificationDelivery {
       return;
     }
     send(List.of(notice), notice.recipientGroups(), notice.subject(), notice.body(), identity,
-        "X-Directive-Notification", notificationId, (status, to, at) -> outbox.markDelivered(notificationId, status, to, at));
+        "X-Directive-Notification", notificationId, (status, to, at) -> outbox.markDelivered(notificationId,
+            status, to, at));
   }
 
   /**

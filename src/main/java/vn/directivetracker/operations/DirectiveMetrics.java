@@ -52,7 +52,8 @@ class DirectiveMetrics implements MeterBinder {
     refresh();
   }
 
-  @Scheduled(fixedDelayString = "${directive.metrics.refresh-ms:60000}", initialDelayString = "${directive.metrics.refresh-ms:60000}")
+  @Scheduled(fixedDelayString = "${directive.metrics.refresh-ms:60000}",
+      initialDelayString = "${directive.metrics.refresh-ms:60000}")
   void refresh() {
     Date today = Date.valueOf(clock.today());
     List<MultiGauge.Row<?>> open = jdbc.query("select lead_unit, count(*) n,"

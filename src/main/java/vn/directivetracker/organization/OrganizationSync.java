@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mirrors the registry into Camunda groups at start-up: a group per unit and provincial department, a
- * secretariat group per issuing body, AUDITORS and MONITORING (may read /actuator/prometheus). Idempotent: existing groups keep their members and
+ * secretariat group per issuing body, AUDITORS and MONITORING (may read /actuator/prometheus). Idempotent:
+ * existing groups keep their members and
  * only get their names refreshed, so a restart (or a new registry file) never duplicates anything.
  */
 @Component

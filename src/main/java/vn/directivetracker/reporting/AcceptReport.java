@@ -12,7 +12,8 @@ import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
 
 /**
- * The secretariat accepted the report: the task closes on the completion date of the accepted report (dt_report), which decides
+ * The secretariat accepted the report: the task closes on the completion date of the accepted report (dt_report),
+ * which decides
  * on time or late against the deadline; the lead and the coordinating units are told.
  */
 @Component("acceptReport")
@@ -25,7 +26,8 @@ record AcceptReport(ReportRepository reports, DirectiveTasks tasks, TaskNotices 
     // The completion date is the accepted report's, as dt_report keeps it: a variable could have been
     // written after the report (by an administrator), the record cannot.
     LocalDate completedOn = reports.reviewAwaiting(taskId, ReportRepository.ACCEPTED,
-        ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable(ProcessVariables.REVIEWED_BY),
+        ReportVariables.text(execution, ReportVariables.COMMENT),
+            (String) execution.getVariable(ProcessVariables.REVIEWED_BY),
         clock.now());
     tasks.markCompleted(taskId, completedOn, clock.now());
     TaskRecord task = tasks.load(taskId);

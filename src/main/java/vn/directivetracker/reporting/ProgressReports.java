@@ -35,7 +35,8 @@ public class ProgressReports implements ExecutionListener {
   ProgressReports(BusinessClock clock, @Value("${directive.progress-report-day:25}") int reportDay,
       @Value("${directive.progress-report-opens-days-before:10}") int opensDaysBefore) {
     if (reportDay < 1 || reportDay > 28) {
-      throw new IllegalArgumentException("directive.progress-report-day must be 1..28 (every month has it): " + reportDay);
+      throw new IllegalArgumentException("directive.progress-report-day must be 1..28 (every month has it): "
+          + reportDay);
     }
     if (opensDaysBefore < 0 || opensDaysBefore >= reportDay) {
       throw new IllegalArgumentException("directive.progress-report-opens-days-before must be 0.." + (reportDay - 1));
@@ -76,7 +77,8 @@ public class ProgressReports implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     YearMonth period = periodOpenedOn(clock.today());
     execution.setVariableLocal(ProcessVariables.PROGRESS_PERIOD, PERIOD.format(period));
-    execution.setVariableLocal(ProcessVariables.PROGRESS_DUE_AT, clock.at(period.atDay(reportDay), LocalTime.of(23, 59, 59)));
+    execution.setVariableLocal(ProcessVariables.PROGRESS_DUE_AT, clock.at(period.atDay(reportDay), LocalTime.of(23,
+        59, 59)));
     // Declared here so that what the form submits stays in this period's scope.
     execution.setVariableLocal(ReportVariables.PROGRESS_PERCENT, null);
     execution.setVariableLocal(ReportVariables.PROGRESS_TEXT, null);

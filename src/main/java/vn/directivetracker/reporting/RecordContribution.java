@@ -14,9 +14,11 @@ record RecordContribution(ReportRepository reports, BusinessClock clock, FormCon
   @Override
   public void execute(DelegateExecution execution) {
     reports.insert(ProcessVariables.directiveTaskId(execution), ReportRepository.CONTRIBUTION,
-        (String) execution.getVariable(ProcessVariables.COORDINATING_UNIT), (String) execution.getVariable(ProcessVariables.CONTRIBUTED_BY),
+        (String) execution.getVariable(ProcessVariables.COORDINATING_UNIT),
+            (String) execution.getVariable(ProcessVariables.CONTRIBUTED_BY),
         ReportVariables.text(execution, ReportVariables.CONTRIBUTION), null, clock.now());
-    formContext.addContribution(execution, (String) execution.getVariable(ProcessVariables.COORDINATING_UNIT), clock.today(),
+    formContext.addContribution(execution, (String) execution.getVariable(ProcessVariables.COORDINATING_UNIT),
+        clock.today(),
         ReportVariables.text(execution, ReportVariables.CONTRIBUTION));
   }
 }

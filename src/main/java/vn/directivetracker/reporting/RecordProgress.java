@@ -12,8 +12,10 @@ record RecordProgress(ReportRepository reports, BusinessClock clock) implements 
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.insertProgress(ProcessVariables.directiveTaskId(execution), (String) execution.getVariable(ProcessVariables.LEAD_UNIT),
-        (String) execution.getVariable(ProcessVariables.PROGRESS_REPORTED_BY), ReportVariables.text(execution, ReportVariables.PROGRESS_TEXT),
+    reports.insertProgress(ProcessVariables.directiveTaskId(execution),
+        (String) execution.getVariable(ProcessVariables.LEAD_UNIT),
+        (String) execution.getVariable(ProcessVariables.PROGRESS_REPORTED_BY), ReportVariables.text(execution,
+            ReportVariables.PROGRESS_TEXT),
         (String) execution.getVariable(ProcessVariables.PROGRESS_PERIOD),
         ReportVariables.percent(execution, ReportVariables.PROGRESS_PERCENT), clock.now());
   }

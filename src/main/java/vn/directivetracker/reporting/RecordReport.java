@@ -13,7 +13,8 @@ record RecordReport(ReportRepository reports, BusinessClock clock) implements Ja
   @Override
   public void execute(DelegateExecution execution) {
     String reportId = reports.insert(ProcessVariables.directiveTaskId(execution), ReportRepository.COMPLETION,
-        (String) execution.getVariable(ProcessVariables.LEAD_UNIT), (String) execution.getVariable(ProcessVariables.REPORT_SUBMITTED_BY),
+        (String) execution.getVariable(ProcessVariables.LEAD_UNIT),
+            (String) execution.getVariable(ProcessVariables.REPORT_SUBMITTED_BY),
         ReportVariables.text(execution, ReportVariables.RESULT),
         ReportVariables.date(execution, ReportVariables.COMPLETION_DATE, clock.zone()), clock.now());
     Integer percent = ReportVariables.percent(execution, ReportVariables.PROGRESS_PERCENT);

@@ -36,7 +36,8 @@ class ReportRepository {
   }
 
   /** A monthly progress report of the lead unit for a period (yyyy-MM). */
-  String insertProgress(String taskId, String unit, String by, String text, String period, Integer percent, Instant at) {
+  String insertProgress(String taskId, String unit, String by, String text, String period, Integer percent,
+      Instant at) {
     String id = UUID.randomUUID().toString();
     jdbc.update("insert into dt_report (id, task_id, kind, unit, submitted_by, submitted_at, result, period,"
         + " progress_percent) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, taskId, PROGRESS, unit, by, Timestamp.from(at),

@@ -17,7 +17,8 @@ record ReturnReport(ReportRepository reports, BusinessClock clock, FormContext f
   @Override
   public void execute(DelegateExecution execution) {
     reports.reviewAwaiting(ProcessVariables.directiveTaskId(execution), ReportRepository.RETURNED,
-        ReportVariables.text(execution, ReportVariables.COMMENT), (String) execution.getVariable(ProcessVariables.REVIEWED_BY),
+        ReportVariables.text(execution, ReportVariables.COMMENT),
+            (String) execution.getVariable(ProcessVariables.REVIEWED_BY),
         clock.now());
     formContext.addReturn(execution, (String) execution.getVariable(ProcessVariables.REVIEWED_BY), clock.today(),
         ReportVariables.text(execution, ReportVariables.COMMENT));

@@ -25,7 +25,8 @@ import vn.directivetracker.shared.TaskRecord;
  * Checks on the server what the forms check in the browser, when a task is completed: a report needs its
  * result and a completion date that is neither in the future nor before the notice; a return needs a
  * comment; a progress report needs its text and a percentage 0–100; evidence files must be PDF, images or
- * office documents within the size limit ({@code directive.evidence-max-bytes}). A refusal is a BadUserRequestException, which the REST API answers with 400 and Tasklist shows
+ * office documents within the size limit ({@code directive.evidence-max-bytes}). A refusal is a
+ * BadUserRequestException, which the REST API answers with 400 and Tasklist shows
  * to the user; nothing is completed. Also records who acted, for the report's history.
  */
 @Component("taskInputValidator")
@@ -169,7 +170,8 @@ class TaskInputValidator implements TaskListener {
     if (types == null) {
       problems.add(name + " '" + filename + "' is not an accepted type (PDF, PNG, JPEG, Word, Excel, PowerPoint,"
           + " OpenDocument)");
-    } else if (declared != null && !declared.isEmpty() && !types.contains(declared) && !UNKNOWN_TYPES.contains(declared)) {
+    } else if (declared != null && !declared.isEmpty() && !types.contains(declared)
+        && !UNKNOWN_TYPES.contains(declared)) {
       problems.add(name + " '" + filename + "' is declared as " + declared + ", which does not match its extension");
     }
     long size = size(file);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The same 4xx answers on the webapps' engine API (/camunda/api/engine, which Tasklist and Cockpit call) and
- * Cockpit's plugin API (/camunda/api/cockpit, servlet "Cockpit Api") as on /engine-rest. That API is a Jersey application of its own, registered by Camunda's webapp initializer as the
+ * Cockpit's plugin API (/camunda/api/cockpit, servlet "Cockpit Api") as on /engine-rest. That API is a Jersey
+ * application of its own, registered by Camunda's webapp initializer as the
  * servlet "Engine Api"; Spring Boot's ResourceConfigCustomizer does not reach it. This replaces the
  * initializer with one that, once Camunda has registered its servlets, gives that servlet our exception
  * mappers ({@link EngineRestErrors}) through Jersey's {@code jersey.config.server.provider.classnames}.

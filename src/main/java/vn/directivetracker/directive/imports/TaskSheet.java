@@ -117,7 +117,8 @@ public final class TaskSheet {
   }
 
   private static TaskSheet fromRows(List<List<Raw>> raw, Columns allowed, int maxRows) {
-    List<List<Raw>> nonBlank = raw.stream().filter(r -> r.stream().anyMatch(c -> c.text() != null || c.refusal() != null))
+    List<List<Raw>> nonBlank = raw.stream().filter(r -> r.stream().anyMatch(c -> c.text() != null
+        || c.refusal() != null))
         .toList();
     if (nonBlank.isEmpty()) {
       throw new TaskSheetException("the sheet is empty: the first row must name the columns ("
