@@ -1,17 +1,12 @@
 package vn.directivetracker.forms;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.security.WebappSessions;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.web.ApiException;
@@ -41,16 +37,13 @@ class FormFactsController {
   private final ProcessEngine engine;
   private final DirectiveTasks tasks;
   private final UnitRegistry registry;
+  private final WebappSessions sessions;
 
-  private final Long revalidateAfterMillis;
-
-  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry,
-      @Value("${camunda.bpm.webapp.auth.cache.ttl-enabled:true}") boolean revalidate,
-      @Value("${camunda.bpm.webapp.auth.cache.time-to-live:300000}") long revalidateAfterMillis) {
+  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, WebappSessions sessions) {
     this.engine = engine;
     this.tasks = tasks;
     this.registry = registry;
-    this.revalidateAfterMillis = revalidate ? revalidateAfterMillis : null;
+    this.sessions = sessions;
   }
 
   @GetMapping("${camunda.bpm.webapp.application-path:/camunda}/forms-api/tasks/{taskId}/facts")
@@ -79,24 +72,10 @@ class FormFactsController {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(facts);
   }
 
-  /**
-   * The user logged in to the webapps in this session, for this engine; 401 without one. As Camunda's own
-   * webapp filter does, the session's user and groups are checked against the identity service again once
-   * they are older than camunda.bpm.webapp.auth.cache.time-to-live: a user deleted, locked or moved to another
-   * unit since logging in loses what the session gave.
-   */
+  /** The user logged in to the webapps in this session (checked again as Camunda does); 401 without one. */
   private UserAuthentication webappUser(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    Authentications all = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (all != null && revalidateAfterMillis != null) {
-      AuthenticationUtil.updateCache(all, session, revalidateAfterMillis);
-      AuthenticationUtil.updateSession(session, all);
-    }
-    Authentication auth = all == null ? null : all.getAuthenticationForProcessEngine(engine.getName());
-    if (!(auth instanceof UserAuthentication user)) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, "log in to Tasklist first");
-    }
-    return user;
+    return sessions.user(request)
+        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "log in to Tasklist first"));
   }
 
   /**

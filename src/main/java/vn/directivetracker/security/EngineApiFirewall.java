@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -24,9 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -83,6 +79,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
   }
 
   private final IdentityService identity;
+  private final WebappSessions sessions;
   private final TaskService tasks;
   private final Semaphore largeBodies;
   private final int largeBodyPermits;
@@ -96,10 +93,11 @@ class EngineApiFirewall extends OncePerRequestFilter {
   private final long maxFormBody;
   private final int maxResults;
 
-  EngineApiFirewall(IdentityService identity, TaskService tasks, List<Unit> issuers, String webappPath, long maxBody,
-      long maxFormBody, int maxResults, LargeBodies large) {
+  EngineApiFirewall(IdentityService identity, WebappSessions sessions, TaskService tasks, List<Unit> issuers,
+      String webappPath, long maxBody, long maxFormBody, int maxResults, LargeBodies large) {
     this.maxResults = maxResults;
     this.identity = identity;
+    this.sessions = sessions;
     this.tasks = tasks;
     this.largeBodyPermits = Math.max(1, large.concurrent());
     this.largeBodies = new Semaphore(largeBodyPermits, true);
@@ -343,17 +341,7 @@ class EngineApiFirewall extends OncePerRequestFilter {
   }
 
   private Optional<Caller> webappCaller(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    Authentications all = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (all == null) {
-      return Optional.empty();
-    }
-    for (UserAuthentication user : all.getAuthentications()) {
-      if (user != null && user.getName() != null) {
-        return Optional.of(caller(user.getName(), user.getGroupIds()));
-      }
-    }
-    return Optional.empty();
+    return sessions.user(request).map(user -> caller(user.getName(), user.getGroupIds()));
   }
 
   private Caller caller(String userId, java.util.Collection<String> groupIds) {

@@ -59,7 +59,8 @@ class RestAuthenticationConfig {
    * reads a body: see {@link EngineApiFirewall}.
    */
   @Bean
-  FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, TaskService tasks,
+  FilterRegistrationBean<EngineApiFirewall> engineApiFirewall(IdentityService identity, WebappSessions sessions,
+      TaskService tasks,
       UnitRegistry registry,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
       @Value("${directive.security.max-body-size:2MB}") DataSize maxBody,
@@ -69,7 +70,7 @@ class RestAuthenticationConfig {
       @Value("${directive.security.large-bodies.wait:5s}") java.time.Duration largeBodyWait,
       @Value("${directive.security.body-read-timeout:60s}") java.time.Duration bodyReadTimeout) {
     String api = (webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath) + "/api/*";
-    return register(new EngineApiFirewall(identity, tasks, registry.issuers(), webappPath, maxBody.toBytes(),
+    return register(new EngineApiFirewall(identity, sessions, tasks, registry.issuers(), webappPath, maxBody.toBytes(),
         maxFormBody.toBytes(), maxResults, new EngineApiFirewall.LargeBodies(largeBodies, largeBodyWait,
         bodyReadTimeout)),
         "engine-api-firewall", 2, "/engine-rest/*", api);
