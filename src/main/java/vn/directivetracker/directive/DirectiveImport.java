@@ -102,9 +102,9 @@ final class DirectiveImport {
       Matcher m = TASK_FIELD.matcher(p.field());
       if (m.matches() && Integer.parseInt(m.group(1)) < rowOfTask.size()) {
         named.add(new FieldProblem("row " + rowOfTask.get(Integer.parseInt(m.group(1))) + ", " + m.group(2),
-            p.message()));
+            p.message(), p.messageVi()));
       } else if (p.field().equals("tasks") || p.field().startsWith("tasks[")) {
-        named.add(new FieldProblem("file", p.message()));
+        named.add(new FieldProblem("file", p.message(), p.messageVi()));
       } else {
         named.add(p);
       }

@@ -14,6 +14,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import vn.directivetracker.organization.IssuerLevel;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.shared.text.Bilingual;
 import vn.directivetracker.web.FieldProblem;
 import vn.directivetracker.workingdays.UnknownHolidayYearException;
 
@@ -41,13 +42,15 @@ class DirectiveValidator {
   List<FieldProblem> validate(IssueDirectiveRequest request, LocalDate today) {
     if (request.tasks() != null && request.tasks().size() > DirectiveLimits.MAX_TASKS) {
       // Refused before any task is checked: 190,000 tasks once took seconds and a 43 MB answer.
-      return List.of(new FieldProblem("tasks", "at most " + DirectiveLimits.MAX_TASKS + " tasks per notice, not "
-          + String.format("%,d", request.tasks().size()) + "; issue a larger programme as several notices"));
+      return List.of(FieldProblem.of("tasks", "mỗi văn bản tối đa " + DirectiveLimits.MAX_TASKS + " nhiệm vụ, không phải "
+          + Bilingual.number(request.tasks().size()) + "; hãy ban hành thành nhiều văn bản", "at most "
+          + DirectiveLimits.MAX_TASKS + " tasks per notice, not " + String.format("%,d", request.tasks().size())
+          + "; issue a larger programme as several notices"));
     }
     BeanPropertyBindingResult shape = new BeanPropertyBindingResult(request, "directive");
     shapes.validate(request, shape);
     List<FieldProblem> problems = new ArrayList<>(shape.getFieldErrors().stream()
-        .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+        .map(f -> FieldProblem.of(f.getField(), shapeVi(f), f.getDefaultMessage()))
         .sorted(Comparator.comparing(FieldProblem::field))
         .toList());
     Set<String> shapeFields = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
@@ -60,10 +63,12 @@ class DirectiveValidator {
   private void checkMeaning(IssueDirectiveRequest request, LocalDate today, List<FieldProblem> problems) {
     Unit issuer = registry.find(request.issuer()).filter(Unit::isIssuer).orElse(null);
     if (issuer == null && request.issuer() != null) {
-      problems.add(new FieldProblem("issuer", "'" + request.issuer() + "' is not an issuing body"));
+      problems.add(FieldProblem.of("issuer", "'" + request.issuer() + "' không phải cơ quan ban hành",
+          "'" + request.issuer() + "' is not an issuing body"));
     }
     if (request.issuedOn() != null && request.issuedOn().isAfter(today)) {
-      problems.add(new FieldProblem("issuedOn", request.issuedOn() + " is in the future"));
+      problems.add(FieldProblem.of("issuedOn", Bilingual.day(request.issuedOn()) + " là ngày trong tương lai",
+          request.issuedOn() + " is in the future"));
     }
     List<IssueDirectiveRequest.TaskRequest> tasks = request.tasks() == null ? List.of() : request.tasks();
     Set<String> keys = new HashSet<>();
@@ -74,25 +79,30 @@ class DirectiveValidator {
       }
       String at = "tasks[" + i + "].";
       if (task.key() != null && !keys.add(task.key())) {
-        problems.add(new FieldProblem(at + "key", "duplicate task key '" + task.key() + "'"));
+        problems.add(FieldProblem.of(at + "key", "mã nhiệm vụ '" + task.key() + "' bị trùng",
+            "duplicate task key '" + task.key() + "'"));
       }
       if (task.domain() != null && !registry.isDomain(task.domain())) {
-        problems.add(new FieldProblem(at + "domain", "unknown domain '" + task.domain() + "'"));
+        problems.add(FieldProblem.of(at + "domain", "không có lĩnh vực '" + task.domain() + "'",
+            "unknown domain '" + task.domain() + "'"));
       }
       if (task.province() != null) {
         if (!registry.isProvince(task.province())) {
-          problems.add(new FieldProblem(at + "province", "unknown province '" + task.province() + "'"));
+          problems.add(FieldProblem.of(at + "province", "không có tỉnh, thành phố '" + task.province() + "'",
+              "unknown province '" + task.province() + "'"));
         } else if (issuer != null && issuer.issuerLevel() == IssuerLevel.PROVINCIAL
             && !task.province().equals(issuer.province())) {
-          problems.add(new FieldProblem(at + "province",
+          problems.add(FieldProblem.of(at + "province", "chỉ đạo của tỉnh chỉ giao việc trong " + issuer.province(),
               "a provincial directive assigns within " + issuer.province() + " only"));
         }
       }
       if (task.leadUnit() != null && !isAssignable(task.leadUnit())) {
-        problems.add(new FieldProblem(at + "leadUnit", "unknown unit '" + task.leadUnit() + "'"));
+        problems.add(FieldProblem.of(at + "leadUnit", "không có đơn vị '" + task.leadUnit() + "' trong danh mục",
+            "unknown unit '" + task.leadUnit() + "'"));
       }
       if (OTHER_DOMAIN.equals(task.domain()) && task.leadUnit() == null) {
-        problems.add(new FieldProblem(at + "leadUnit", "required when the domain is OTHER"));
+        problems.add(FieldProblem.of(at + "leadUnit", "phải chỉ định khi lĩnh vực là Khác (OTHER)",
+            "required when the domain is OTHER"));
       }
       List<String> coordinating = task.coordinatingUnitsOrEmpty();
       Set<String> seen = new HashSet<>();
@@ -100,32 +110,49 @@ class DirectiveValidator {
         String unit = coordinating.get(c);
         String field = at + "coordinatingUnits[" + c + "]";
         if (!isAssignable(unit)) {
-          problems.add(new FieldProblem(field, "unknown unit '" + unit + "'"));
+          problems.add(FieldProblem.of(field, "không có đơn vị '" + unit + "' trong danh mục",
+              "unknown unit '" + unit + "'"));
         } else if (!seen.add(unit)) {
-          problems.add(new FieldProblem(field, "'" + unit + "' is listed twice"));
+          problems.add(FieldProblem.of(field, "'" + unit + "' được ghi hai lần", "'" + unit + "' is listed twice"));
         } else if (unit.equals(task.leadUnit())) {
-          problems.add(new FieldProblem(field, "'" + unit + "' is the lead unit"));
+          problems.add(FieldProblem.of(field, "'" + unit + "' đã là đơn vị chủ trì", "'" + unit + "' is the lead unit"));
         }
       }
       if (task.deadline() != null && request.issuedOn() != null && task.deadline().isBefore(request.issuedOn())) {
-        problems.add(new FieldProblem(at + "deadline",
-            task.deadline() + " is before the directive's issue date " + request.issuedOn()));
+        problems.add(FieldProblem.of(at + "deadline", Bilingual.day(task.deadline()) + " trước ngày ban hành "
+            + Bilingual.day(request.issuedOn()), task.deadline() + " is before the directive's issue date "
+            + request.issuedOn()));
       }
       Integer workingDays = task.deadlineWorkingDays();
       if (workingDays != null && task.deadline() != null) {
-        problems.add(new FieldProblem(at + "deadlineWorkingDays",
+        problems.add(FieldProblem.of(at + "deadlineWorkingDays",
+            "ghi hoặc ngày hết hạn, hoặc số ngày làm việc, không ghi cả hai",
             "give either a deadline date or a number of working days, not both"));
       } else if (workingDays != null && request.issuedOn() != null
           && workingDays >= TaskDeadlines.MIN_WORKING_DAYS && workingDays <= TaskDeadlines.MAX_WORKING_DAYS) {
         try {
           deadlines.deadlineOf(task, request.issuedOn());
         } catch (UnknownHolidayYearException e) {
-          problems.add(new FieldProblem(at + "deadlineWorkingDays", "cannot count " + workingDays
+          problems.add(FieldProblem.of(at + "deadlineWorkingDays", "chưa tính được " + workingDays
+              + " ngày làm việc từ " + Bilingual.day(request.issuedOn()) + ": lịch nghỉ năm " + e.year()
+              + " chưa được công bố", "cannot count " + workingDays
               + " working days from " + request.issuedOn() + ": the holiday calendar of " + e.year()
               + " is not published yet (an administrator publishes it under /api/admin/holidays/" + e.year() + ")"));
         }
       }
     }
+  }
+
+  /** A shape problem in Vietnamese, by its constraint. */
+  private static String shapeVi(org.springframework.validation.FieldError error) {
+    String code = error.getCode() == null ? "" : error.getCode();
+    return switch (code) {
+      case "NotBlank", "NotNull", "NotEmpty" -> "bắt buộc";
+      case "Size" -> "quá dài hoặc quá nhiều mục";
+      case "Min", "Max" -> "ngoài khoảng cho phép";
+      case "Pattern" -> "chỉ gồm chữ, số, '.', '_' hoặc '-'";
+      default -> "không hợp lệ";
+    };
   }
 
   /** A unit that can be given work: any registered unit but the secretariat and audit groups. */

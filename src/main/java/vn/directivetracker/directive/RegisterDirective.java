@@ -22,6 +22,7 @@ import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.text.Bilingual;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -187,14 +188,57 @@ class RegisterDirective implements JavaDelegate {
     }
   }
 
-  /** Every problem on one line each; the form's table rows are numbered from 1, as tasks[i] is task i+1. */
+  /** Vietnamese names of the notice's fields, as the form labels them. */
+  private static final java.util.Map<String, String> FIELDS_VI = java.util.Map.ofEntries(
+      java.util.Map.entry("reference", "số hiệu"), java.util.Map.entry("issuedOn", "ngày ban hành"),
+      java.util.Map.entry("issuer", "cơ quan ban hành"), java.util.Map.entry("title", "trích yếu"),
+      java.util.Map.entry("tasks", "danh sách nhiệm vụ"), java.util.Map.entry("key", "mã"),
+      java.util.Map.entry("description", "mô tả"), java.util.Map.entry("domain", "lĩnh vực"),
+      java.util.Map.entry("province", "tỉnh, thành phố"), java.util.Map.entry("leadUnit", "đơn vị chủ trì"),
+      java.util.Map.entry("coordinatingUnits", "đơn vị phối hợp"), java.util.Map.entry("deadline", "thời hạn"),
+      java.util.Map.entry("deadlineWorkingDays", "số ngày làm việc"), java.util.Map.entry("keyTask", "trọng tâm"),
+      java.util.Map.entry("expectedResult", "kết quả cần đạt"), java.util.Map.entry("file", "tệp"),
+      java.util.Map.entry(REQUEST_VARIABLE, "bảng nhiệm vụ"));
+  private static final Pattern FIELD_NAME = Pattern.compile("([A-Za-z]+)(\\[\\d+])?");
+  private static final Pattern ROW_FIELD = Pattern.compile("row (\\d+), (.*)");
+
+  /**
+   * Every problem on one line each, in Vietnamese (fields as the form names them) and then in English; the
+   * form's table rows are numbered from 1, as tasks[i] is task i+1.
+   */
   static String message(ApiException e, boolean tableRows) {
-    String problems = e.errors().isEmpty() ? e.getMessage() : ApiException.listed(e.errors()).stream().map(p -> {
+    if (e.errors().isEmpty()) {
+      return Bilingual.of("Chỉ đạo chưa được lưu: " + Bilingual.generic(e.status().value()),
+          "The directive was not stored: " + e.getMessage());
+    }
+    List<FieldProblem> listed = ApiException.listed(e.errors());
+    String vi = listed.stream().map(p -> fieldVi(p.field(), tableRows) + ": "
+        + (p.messageVi() != null ? p.messageVi() : p.message())).collect(Collectors.joining("\n"));
+    String en = listed.stream().map(p -> {
       Matcher m = TASK_FIELD.matcher(p.field());
       String field = tableRows && m.matches() ? "task " + (Integer.parseInt(m.group(1)) + 1) + ", " + m.group(2)
           : p.field();
       return field + ": " + p.message();
     }).collect(Collectors.joining("\n"));
-    return "Chỉ đạo chưa được lưu / The directive was not stored:\n" + problems;
+    return Bilingual.of("Chỉ đạo chưa được lưu:\n" + vi, "The directive was not stored:\n" + en);
+  }
+
+  /** tasks[0].leadUnit is "nhiệm vụ 1, đơn vị chủ trì" (or "task 1" of the JSON), row 3, leadUnit "dòng 3, ...". */
+  private static String fieldVi(String field, boolean tableRows) {
+    Matcher task = TASK_FIELD.matcher(field);
+    if (task.matches()) {
+      return (tableRows ? "nhiệm vụ " + (Integer.parseInt(task.group(1)) + 1) : "tasks[" + task.group(1) + "]")
+          + ", " + nameVi(task.group(2));
+    }
+    Matcher row = ROW_FIELD.matcher(field);
+    if (row.matches()) {
+      return "dòng " + row.group(1) + ", " + nameVi(row.group(2));
+    }
+    return nameVi(field);
+  }
+
+  private static String nameVi(String name) {
+    Matcher m = FIELD_NAME.matcher(name);
+    return m.matches() && FIELDS_VI.containsKey(m.group(1)) ? FIELDS_VI.get(m.group(1)) : name;
   }
 }

@@ -67,6 +67,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.shared.text.Bilingual;
+import vn.directivetracker.shared.text.Bilingual.Problem;
 
 /**
  * The task rules, in one place, for every way into the engine (/engine-rest, the webapps' engine API,
@@ -276,7 +278,7 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     taskVariables(context, taskId, keys(variables));
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
     if (task != null && task.getProcessDefinitionId() != null && task.getTaskDefinitionKey() != null) {
-      checkValues(context, "Task '" + task.getName() + "'", variables,
+      checkValues(context, new Problem("Nhiệm vụ '" + task.getName() + "'", "Task '" + task.getName() + "'"), variables,
           forms.typesOfTask(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
     }
   }
@@ -309,8 +311,8 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
       throw refused("Process '" + definition.getKey() + "' starts with only the variables of its start form "
           + allowed + ": " + listed(refused) + " refused, nothing started");
     }
-    checkValues(context, "Process '" + definition.getKey() + "'", variables, forms.typesOfStart(context,
-        definition.getId()));
+    checkValues(context, new Problem("Quy trình '" + definition.getKey() + "'", "Process '" + definition.getKey() + "'"),
+        variables, forms.typesOfStart(context, definition.getId()));
   }
 
   /**
@@ -320,10 +322,10 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
    * field; nothing changes.
    */
   @SuppressWarnings("unchecked")
-  private static void checkValues(CommandContext context, String what, Map<String, ?> variables,
+  private static void checkValues(CommandContext context, Problem what, Map<String, ?> variables,
       Map<String, String> declared) {
     VariableMap typed = Variables.fromMap((Map<String, Object>) variables);
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (String name : new TreeSet<>(typed.keySet())) {
       String expected = declared.get(name);
       TypedValue value = typed.getValueTyped(name);
@@ -332,15 +334,19 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
         continue;
       }
       if (expected != null && !fits(type, expected)) {
-        problems.add(name + " must be of type " + expected + ", not " + type.getName());
+        problems.add(new Problem(name + " phải có kiểu " + expected + ", không phải " + type.getName(),
+            name + " must be of type " + expected + ", not " + type.getName()));
       } else if (ValueType.STRING.equals(type) && ((String) value.getValue()).length() > MAX_STORED_TEXT) {
         // Transient ones too: a submitted form's history (ACT_HI_DETAIL) records every String it carries.
-        problems.add(name + " is longer than " + String.format("%,d", MAX_STORED_TEXT) + " characters ("
-            + String.format("%,d", ((String) value.getValue()).length()) + "): shorten it");
+        int length = ((String) value.getValue()).length();
+        problems.add(new Problem(name + " dài " + Bilingual.number(length) + " ký tự, quá "
+            + Bilingual.number(MAX_STORED_TEXT) + " ký tự: hãy rút gọn", name + " is longer than "
+            + String.format("%,d", MAX_STORED_TEXT) + " characters (" + String.format("%,d", length) + "): shorten it"));
       }
     }
     if (!problems.isEmpty()) {
-      throw new BadUserRequestException(what + " was not changed: " + String.join("; ", problems));
+      throw new BadUserRequestException(Bilingual.listed(what.vi() + " chưa được lưu", what.en() + " was not changed",
+          problems));
     }
   }
 

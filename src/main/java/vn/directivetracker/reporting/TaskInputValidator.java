@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.engine.EngineUser;
+import vn.directivetracker.shared.text.Bilingual;
+import vn.directivetracker.shared.text.Bilingual.Problem;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.ProcessVariables;
@@ -67,23 +69,27 @@ class TaskInputValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     switch (task.getTaskDefinitionKey()) {
       case "UserTask_CarryOut" -> {
-        requireText(task, ReportVariables.RESULT, "the report (reportResult)", problems);
+        requireText(task, ReportVariables.RESULT, "kết quả thực hiện", "the report (reportResult)", problems);
         LocalDate done = ReportVariables.date(task, ReportVariables.COMPLETION_DATE, clock.zone());
         LocalDate issued = issuedOn(task);
         if (done == null) {
-          problems.add("completionDate is required, as a date yyyy-MM-dd");
+          problems.add(new Problem("cần ghi ngày hoàn thành (ngày/tháng/năm)",
+              "completionDate is required, as a date yyyy-MM-dd"));
         } else if (done.isAfter(clock.today())) {
-          problems.add("completionDate " + done + " is in the future");
+          problems.add(new Problem("ngày hoàn thành " + Bilingual.day(done) + " là ngày trong tương lai",
+              "completionDate " + done + " is in the future"));
         } else if (issued != null && done.isBefore(issued)) {
-          problems.add("completionDate " + done + " is before the directive was issued");
+          problems.add(new Problem("ngày hoàn thành " + Bilingual.day(done) + " trước ngày ban hành văn bản "
+              + Bilingual.day(issued), "completionDate " + done + " is before the directive was issued"));
         }
         // A task split into sub-tasks is done when they are, unless the lead says why not.
         int openSubtasks = tasks.openSubtaskCount(ProcessVariables.directiveTaskId(task));
         if (openSubtasks > 0) {
-          requireText(task, OPEN_SUBTASKS_REASON, openSubtasks + " sub-task(s) still open: a reason ("
+          requireText(task, OPEN_SUBTASKS_REASON, "còn " + openSubtasks + " nhiệm vụ con chưa xong: lý do báo cáo"
+              + " hoàn thành", openSubtasks + " sub-task(s) still open: a reason ("
               + OPEN_SUBTASKS_REASON + ") to report the task done anyway", problems);
         } else {
           limitText(task, OPEN_SUBTASKS_REASON, problems);
@@ -98,19 +104,22 @@ class TaskInputValidator implements TaskListener {
       case "UserTask_ReviewReport" -> {
         Object accepted = task.getVariable(ReportVariables.ACCEPTED);
         if (!(accepted instanceof Boolean)) {
-          problems.add("reportAccepted is required: true to accept, false to return");
+          problems.add(new Problem("cần chọn chấp nhận hay trả lại báo cáo",
+              "reportAccepted is required: true to accept, false to return"));
         } else if (!(Boolean) accepted) {
-          requireText(task, ReportVariables.COMMENT, "a comment (reviewComment) when returning", problems);
+          requireText(task, ReportVariables.COMMENT, "ý kiến khi trả lại báo cáo", "a comment (reviewComment) when"
+              + " returning", problems);
         }
         // Transient: AcceptReport or ReturnReport runs in this transaction and keeps it in dt_report (reviewed_by).
         task.setVariable(ProcessVariables.REVIEWED_BY, Variables.stringValue(actor(task), true));
       }
       case "UserTask_Contribute" -> {
-        requireText(task, ReportVariables.CONTRIBUTION, "the contribution", problems);
+        requireText(task, ReportVariables.CONTRIBUTION, "ý kiến phối hợp", "the contribution", problems);
         task.setVariable(ProcessVariables.CONTRIBUTED_BY, actor(task));
       }
       case "UserTask_ReportProgress" -> {
-        requireText(task, ReportVariables.PROGRESS_TEXT, "the progress report (progressText)", problems);
+        requireText(task, ReportVariables.PROGRESS_TEXT, "tình hình thực hiện", "the progress report (progressText)",
+            problems);
         checkPercent(task, true, problems);
         task.setVariable(ProcessVariables.PROGRESS_REPORTED_BY, actor(task));
       }
@@ -118,48 +127,56 @@ class TaskInputValidator implements TaskListener {
       }
     }
     if (!problems.isEmpty()) {
-      throw new BadUserRequestException("Cannot complete '" + task.getName() + "': " + String.join("; ", problems));
+      throw new BadUserRequestException(Bilingual.listed("Chưa hoàn thành được '" + task.getName() + "'",
+          "Cannot complete '" + task.getName() + "'", problems));
     }
   }
 
-  private static void requireText(DelegateTask task, String name, String what, List<String> problems) {
+  private static void requireText(DelegateTask task, String name, String whatVi, String what, List<Problem> problems) {
     String text = ReportVariables.text(task, name);
     if (text == null || text.isEmpty()) {
-      problems.add(what + " is required");
+      problems.add(new Problem("cần ghi " + whatVi, what + " is required"));
     } else if (text.length() > MAX_TEXT) {
-      problems.add(what + " is longer than " + MAX_TEXT + " characters");
+      problems.add(tooLong(whatVi, what));
     }
   }
 
-  private static void limitText(DelegateTask task, String name, List<String> problems) {
+  private static void limitText(DelegateTask task, String name, List<Problem> problems) {
     String text = ReportVariables.text(task, name);
     if (text != null && text.length() > MAX_TEXT) {
-      problems.add(name + " is longer than " + MAX_TEXT + " characters");
+      problems.add(tooLong("lý do", name));
     }
   }
 
-  private static void checkPercent(DelegateTask task, boolean required, List<String> problems) {
+  private static Problem tooLong(String whatVi, String what) {
+    return new Problem(whatVi + " dài quá " + Bilingual.number(MAX_TEXT) + " ký tự",
+        what + " is longer than " + MAX_TEXT + " characters");
+  }
+
+  private static void checkPercent(DelegateTask task, boolean required, List<Problem> problems) {
     Object raw = task.getVariable(ReportVariables.PROGRESS_PERCENT);
     if (raw == null || (raw instanceof String s && s.isBlank())) {
       if (required) {
-        problems.add("progressPercent is required, a whole number 0-100");
+        problems.add(new Problem("cần ghi tiến độ, một số nguyên từ 0 đến 100",
+            "progressPercent is required, a whole number 0-100"));
       }
       return;
     }
     Integer percent = ReportVariables.percent(task, ReportVariables.PROGRESS_PERCENT);
     if (percent == null || percent < 0 || percent > 100) {
-      problems.add("progressPercent must be a whole number 0-100, not '" + raw + "'");
+      problems.add(new Problem("tiến độ phải là số nguyên từ 0 đến 100, không phải '" + raw + "'",
+          "progressPercent must be a whole number 0-100, not '" + raw + "'"));
     }
   }
 
   /** An evidence file, if one was attached: a known document type within the size limit. */
-  void checkEvidence(DelegateTask task, String name, List<String> problems) {
+  void checkEvidence(DelegateTask task, String name, List<Problem> problems) {
     TypedValue value = task.getVariableTyped(name);
     if (value == null || value.getValue() == null) {
       return;
     }
     if (!(value instanceof FileValue file)) {
-      problems.add(name + " must be a file");
+      problems.add(new Problem(name + " phải là một tệp", name + " must be a file"));
       return;
     }
     String filename = file.getFilename() == null ? "" : file.getFilename();
@@ -167,18 +184,22 @@ class TaskInputValidator implements TaskListener {
     String extension = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT);
     List<String> types = EVIDENCE_TYPES.get(extension);
     String declared = file.getMimeType() == null ? null : file.getMimeType().toLowerCase(Locale.ROOT).strip();
+    String file1 = "tệp '" + filename + "' (" + name + ")";
     if (types == null) {
-      problems.add(name + " '" + filename + "' is not an accepted type (PDF, PNG, JPEG, Word, Excel, PowerPoint,"
-          + " OpenDocument)");
+      problems.add(new Problem(file1 + " không thuộc loại được nhận (PDF, PNG, JPEG, Word, Excel, PowerPoint,"
+          + " OpenDocument)", name + " '" + filename + "' is not an accepted type (PDF, PNG, JPEG, Word, Excel,"
+          + " PowerPoint, OpenDocument)"));
     } else if (declared != null && !declared.isEmpty() && !types.contains(declared)
         && !UNKNOWN_TYPES.contains(declared)) {
-      problems.add(name + " '" + filename + "' is declared as " + declared + ", which does not match its extension");
+      problems.add(new Problem(file1 + " khai báo loại " + declared + ", không khớp với phần mở rộng của tên tệp",
+          name + " '" + filename + "' is declared as " + declared + ", which does not match its extension"));
     }
     long size = size(file);
     if (size > maxEvidenceBytes) {
-      problems.add(name + " '" + filename + "' is larger than " + (maxEvidenceBytes / (1024 * 1024)) + " MB");
+      problems.add(new Problem(file1 + " lớn hơn " + (maxEvidenceBytes / (1024 * 1024)) + " MB",
+          name + " '" + filename + "' is larger than " + (maxEvidenceBytes / (1024 * 1024)) + " MB"));
     } else if (size == 0) {
-      problems.add(name + " '" + filename + "' is empty");
+      problems.add(new Problem(file1 + " rỗng", name + " '" + filename + "' is empty"));
     }
   }
 

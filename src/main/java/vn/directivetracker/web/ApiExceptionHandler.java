@@ -25,10 +25,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.directivetracker.security.CurrentUser;
+import vn.directivetracker.shared.text.Bilingual;
 
 /**
  * Every refusal of /api as application/problem+json: bad input names each offending field, nothing
- * ever answers with a stack trace. Not limited to our packages: a refusal made before any controller is
+ * ever answers with a stack trace, and the {@code detail} starts in Vietnamese ({@link Bilingual}): pages
+ * show it to people. Not limited to our packages: a refusal made before any controller is
  * chosen (an unsupported content type, a method not allowed) has no handler to match a package against.
  */
 @RestControllerAdvice
@@ -107,8 +109,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return asObject(problem(HttpStatus.BAD_REQUEST, "unreadable request", List.of(problem)));
   }
 
+  /** Spring's own refusals (405, 415, 406, an unknown path): their detail too starts in Vietnamese. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+    if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+      problem.setDetail(Bilingual.withVietnamese(status.value(), problem.getDetail()));
+    }
+    return answer;
+  }
+
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, Bilingual.withVietnamese(status.value(), detail));
     if (!errors.isEmpty()) {
       body.setProperty("errors", ApiException.listed(errors));
     }

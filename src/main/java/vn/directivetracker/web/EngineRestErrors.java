@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.engine.EngineFacts;
+import vn.directivetracker.shared.text.Bilingual;
 
 /**
  * Makes /engine-rest answer a client's mistake with a 4xx, never a 500. Camunda's own mappers answer 500
@@ -46,8 +47,10 @@ import vn.directivetracker.engine.EngineFacts;
  *       its filename: 400;</li>
  *   <li>anything else: what Camunda would have answered, unchanged.</li>
  * </ul>
- * The body keeps Camunda's shape ({@code type}, {@code message}) so Tasklist shows the message, and no message
- * names a Java class ({@link #clean}: "java.lang.Long" is "a whole number"). The same mappers serve the webapps'
+ * The body keeps Camunda's shape ({@code type}, {@code message}) so Tasklist shows the message; the message
+ * starts in Vietnamese (ours are written so, Camunda's get a Vietnamese sentence for their status above them,
+ * {@link Bilingual#withVietnamese}), and no message names a Java class ({@link #clean}: "java.lang.Long" is
+ * "a whole number"). The same mappers serve the webapps'
  * engine API and Cockpit's plugin API ({@link WebappEngineApiErrors}).
  */
 @Component
@@ -70,8 +73,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) {
         // "Value too long for column": a text the engine cannot store (its TEXT_ columns hold 4,000 characters).
-        return response(Response.Status.BAD_REQUEST, "InvalidRequestException",
-            "A value is too long to be stored: texts are limited to 4,000 characters. Nothing was changed.");
+        return response(Response.Status.BAD_REQUEST, "InvalidRequestException", Bilingual.of(
+            "Nội dung quá dài để lưu: mỗi ô văn bản tối đa 4.000 ký tự. Chưa có gì thay đổi.",
+            "A value is too long to be stored: texts are limited to 4,000 characters. Nothing was changed."));
       }
       if (t instanceof JsonMappingException mapping) {
         return response(Response.Status.BAD_REQUEST, "InvalidRequestException", describe(mapping));
@@ -87,8 +91,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         return response(Response.Status.BAD_REQUEST, bad.getClass().getSimpleName(), bad.getMessage());
       }
       if (t instanceof OptimisticLockingException) {
-        return response(Response.Status.CONFLICT, "OptimisticLockingException",
-            "Someone else changed this task at the same moment; it was not changed. Reload it and try again.");
+        return response(Response.Status.CONFLICT, "OptimisticLockingException", Bilingual.of(
+            "Người khác vừa thay đổi nhiệm vụ này cùng lúc; thao tác của bạn chưa được lưu. Hãy tải lại và thử lại.",
+            "Someone else changed this task at the same moment; it was not changed. Reload it and try again."));
       }
       if (t instanceof NullValueException gone && gone.getMessage() != null
           && gone.getMessage().contains("Cannot find task with id")) {
@@ -109,8 +114,10 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
             "Malformed, too deeply nested or too large JSON: " + clean(json.getOriginalMessage()));
       }
       if (t instanceof TaskAlreadyClaimedException claimed) {
-        return response(Response.Status.CONFLICT, "TaskAlreadyClaimedException", withoutCode(claimed.getMessage())
-            + " It must be unclaimed (by that user or an administrator) before anyone else claims it.");
+        return response(Response.Status.CONFLICT, "TaskAlreadyClaimedException", Bilingual.of(
+            "Nhiệm vụ đã được người khác nhận; người đó (hoặc quản trị viên) phải trả lại trước khi bạn nhận.",
+            withoutCode(claimed.getMessage())
+            + " It must be unclaimed (by that user or an administrator) before anyone else claims it."));
       }
       if (t instanceof ProcessEngineException || t instanceof RestException) {
         Response mistake = clientMistake(t.getMessage());
@@ -181,8 +188,9 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   }
 
   private static Response taskNotOpen() {
-    return response(Response.Status.CONFLICT, "TaskNotOpen",
-        "This task is no longer open: it was completed or withdrawn, maybe by someone else just now.");
+    return response(Response.Status.CONFLICT, "TaskNotOpen", Bilingual.of(
+        "Nhiệm vụ này không còn mở: đã được hoàn thành hoặc thu hồi, có thể do người khác vừa thực hiện.",
+        "This task is no longer open: it was completed or withdrawn, maybe by someone else just now."));
   }
 
   /**
@@ -204,7 +212,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   private static Response response(Response.Status status, String type, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
-    body.put("message", clean(message));
+    body.put("message", Bilingual.withVietnamese(status.getStatusCode(), clean(message)));
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
@@ -212,7 +220,7 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
   private static Response camundaDefault(Throwable e) {
     Response answer = ExceptionHandlerHelper.getInstance().getResponse(e);
     if (answer.getEntity() instanceof ExceptionDto dto) {
-      dto.setMessage(clean(dto.getMessage()));
+      dto.setMessage(Bilingual.withVietnamese(answer.getStatus(), clean(dto.getMessage())));
     }
     return answer;
   }
