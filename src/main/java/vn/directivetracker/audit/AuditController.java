@@ -1,5 +1,7 @@
 package vn.directivetracker.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -28,6 +30,8 @@ import vn.directivetracker.web.FieldProblem;
  * of a CSV export. The id is the last path part, or a business key that may itself contain '/' (notice
  * references do: {@code P06WG:06/TB-VPCP:T01}), hence the catch-all path variable.
  */
+@Tag(name = "Audit",
+    description = "Hash-chained timelines of directives and tasks, and the check of an export.")
 @RestController
 @RequestMapping("/api/audit")
 record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock clock) {
@@ -35,12 +39,18 @@ record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock 
   static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
+  @Operation(summary = "Timeline of a directive",
+      description = "Who did what and when, from the engine's history, as JSON or CSV (Accept: text/csv), "
+          + "each event chained to the one before by SHA-256. By id or business key (P06WG:06/TB-"
+          + "VPCP). Auditors and administrators.")
   @GetMapping("/directives/{*id}")
   ResponseEntity<?> directive(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
     String f = format(format);
     return render(trail.directive(id(id), currentUser.get()), f);
   }
 
+  @Operation(summary = "Timeline of a task",
+      description = "As for a directive, for one task; by id or business key (P06WG:06/TB-VPCP:T01).")
   @GetMapping("/tasks/{*id}")
   ResponseEntity<?> task(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
     String f = format(format);
@@ -48,6 +58,9 @@ record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock 
   }
 
   /** Checks a CSV export; {@code chainHead}, if given, is the head recorded earlier (catches a cut-off end). */
+  @Operation(summary = "Verify an exported timeline",
+      description = "Checks the hash chain of a CSV export; chainHead, if given, is the head recorded earlier"
+          + " and catches a cut-off end.")
   @PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   HashChain.Verification verify(@RequestPart("file") MultipartFile file,
       @RequestParam(required = false) String chainHead) throws IOException {

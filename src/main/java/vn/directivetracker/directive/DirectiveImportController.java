@@ -1,5 +1,7 @@
 package vn.directivetracker.directive;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -26,6 +28,7 @@ import vn.directivetracker.web.FieldProblem;
  * The import answers exactly as {@code POST /api/directives}: it builds the same request and issues it
  * through the same service, so it is all or nothing too.
  */
+@Tag(name = "Directives")
 @RestController
 @RequestMapping("/api/directives")
 record DirectiveImportController(DirectiveImports imports, TaskTemplate template, CurrentUser currentUser) {
@@ -34,6 +37,9 @@ record DirectiveImportController(DirectiveImports imports, TaskTemplate template
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
+  @Operation(summary = "Issue a directive from a spreadsheet",
+      description = "The same as issuing from JSON, from an .xlsx or .csv file of one row per task (the "
+          + "template's columns); problems are named by row and column.")
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DirectiveView> importSheet(@RequestPart(name = "file", required = false) MultipartFile file,
       @RequestParam(required = false) String reference, @RequestParam(required = false) String issuedOn,
@@ -48,12 +54,16 @@ record DirectiveImportController(DirectiveImports imports, TaskTemplate template
     return ResponseEntity.created(URI.create("/api/directives/" + view.id())).body(view);
   }
 
+  @Operation(summary = "Spreadsheet template (.xlsx)",
+      description = "The columns the import reads, with an example row.")
   @GetMapping("/template.xlsx")
   ResponseEntity<byte[]> xlsxTemplate() {
     currentUser.get();
     return download(template.xlsx(), XLSX, "mau-giao-nhiem-vu.xlsx");
   }
 
+  @Operation(summary = "Spreadsheet template (.csv)",
+      description = "The columns the import reads, with an example row, UTF-8 with a byte order mark.")
   @GetMapping("/template.csv")
   ResponseEntity<byte[]> csvTemplate() {
     currentUser.get();

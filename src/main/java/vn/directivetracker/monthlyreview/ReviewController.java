@@ -1,5 +1,7 @@
 package vn.directivetracker.monthlyreview;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +21,13 @@ import vn.directivetracker.web.ApiException;
  * {@code /api/reviews/{id}/follow-up}: the drafted body of {@code POST /api/directives}. Readers as for the
  * monthly report: the issuer's members and secretariat, auditors, administrators.
  */
+@Tag(name = "Reports")
 @RestController
 @RequestMapping("/api/reviews")
 record ReviewController(ReviewRepository reviews, CurrentUser currentUser, ObjectMapper json) {
 
+  @Operation(summary = "A monthly review",
+      description = "The pack as it was built for the meeting and the meeting's conclusions.")
   @GetMapping("/{id}")
   ReviewView get(@PathVariable String id) {
     ReviewRepository.ReviewRow r = readable(id);
@@ -31,6 +36,8 @@ record ReviewController(ReviewRepository reviews, CurrentUser currentUser, Objec
         r.followUpJson() == null ? null : "/api/reviews/" + r.id() + "/follow-up", parse(r.reportJson()));
   }
 
+  @Operation(summary = "Follow-up of a review",
+      description = "The drafted body of POST /api/directives for the conclusions of the meeting.")
   @GetMapping("/{id}/follow-up")
   ResponseEntity<JsonNode> followUp(@PathVariable String id) {
     ReviewRepository.ReviewRow r = readable(id);

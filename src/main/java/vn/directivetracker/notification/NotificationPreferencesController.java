@@ -1,5 +1,7 @@
 package vn.directivetracker.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,17 +17,23 @@ import vn.directivetracker.security.CurrentUser;
  * The caller's own notification preferences: {@code {"digest": true}} for one digest mail a day instead of
  * one mail per event. Only "me": nobody changes another officer's choice here.
  */
+@Tag(name = "Me",
+    description = "The caller's own settings.")
 @RestController
 @RequestMapping("/api/me/notification-preferences")
 record NotificationPreferencesController(CurrentUser currentUser, NotificationPreferences preferences,
     IdentityService identity, PrivilegedEngine engine) {
 
+  @Operation(summary = "My notification preferences",
+      description = "Whether the caller gets one digest mail a day instead of one mail per event.")
   @GetMapping
   Preferences get() {
     String userId = currentUser.get().userId();
     return new Preferences(engine.call(() -> preferences.digest(identity, userId)));
   }
 
+  @Operation(summary = "Set my notification preferences",
+      description = "{\"digest\": true} for one digest mail a day, false for one mail per event.")
   @PutMapping(consumes = "application/json")
   Preferences put(@Valid @RequestBody Preferences body) {
     String userId = currentUser.get().userId();

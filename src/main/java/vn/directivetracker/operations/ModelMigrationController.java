@@ -1,5 +1,7 @@
 package vn.directivetracker.operations;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -29,11 +31,15 @@ import vn.directivetracker.web.FieldProblem;
  * activities both versions have by the same id (and their event triggers); a plan Camunda refuses is
  * reported with its reasons, and that version's instances stay where they are.
  */
+@Tag(name = "Administration")
 @RestController
 @RequestMapping("/api/admin/model-migrations")
 record ModelMigrationController(RepositoryService repository, RuntimeService runtime, CurrentUser currentUser,
     PrivilegedEngine engine) {
 
+  @Operation(summary = "Migrate running instances",
+      description = "Moves running instances of a process onto its newest version; dryRun (the default) only "
+          + "says what would move. Administrators only.")
   @PostMapping(consumes = "application/json")
   Map<String, Object> migrate(@Valid @RequestBody MigrationRequest request) {
     if (!currentUser.get().isAdmin()) {

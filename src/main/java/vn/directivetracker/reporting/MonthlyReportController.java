@@ -1,5 +1,7 @@
 package vn.directivetracker.reporting;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -22,6 +24,8 @@ import vn.directivetracker.web.FieldProblem;
  * {@code GET /api/reports/monthly?issuer=P06WG&month=2024-03&format=json|csv|xlsx|html}: an issuer's tasks
  * as they stood at the end of a month, for its members, its secretariat, auditors and administrators.
  */
+@Tag(name = "Reports",
+    description = "The monthly report of an issuer's tasks.")
 @RestController
 record MonthlyReportController(MonthlyReportService reports, CurrentUser currentUser, ChartJsAsset chartJs,
     ObjectMapper json) {
@@ -30,6 +34,9 @@ record MonthlyReportController(MonthlyReportService reports, CurrentUser current
   static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
 
+  @Operation(summary = "Monthly report",
+      description = "An issuer's tasks as they stood at the end of a month (YYYY-MM): json, csv, xlsx or "
+          + "html. Its members and secretariat, auditors, administrators.")
   @GetMapping("/api/reports/monthly")
   ResponseEntity<?> monthly(@RequestParam(required = false) String issuer,
       @RequestParam(required = false) String month,
