@@ -22,6 +22,19 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
+  // Directive Tracker: no request for Camunda's first-visit notice, which this application does not serve
+  // (it answered 404 on every page load). Dates day first, as Vietnam writes them, whatever the browser's
+  // locale (moment formats).
+  disableWelcomeMessage: true,
+  dateFormat: {
+    abbr: 'DD/MM/YYYY HH:mm',
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'DD/MM/YYYY HH:mm:ss',
+    short: 'DD/MM/YYYY'
+  },
+  // The deadline and an overdue badge on each card, the navbar's actions only for who can use them
+  // (scripts/directive-tracker.js; styles/user-styles.css).
+  customScripts: ['scripts/directive-tracker'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
