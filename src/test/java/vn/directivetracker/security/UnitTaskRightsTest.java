@@ -163,7 +163,8 @@ class UnitTaskRightsTest extends ApplicationTest {
   }
 
   private String filterId(Surface surface, String user, String name) throws Exception {
-    ResponseEntity<String> list = api().call(surface, user, HttpMethod.GET, "/filter?resourceType=Task", null);
+    ResponseEntity<String> list = api().call(surface, user, HttpMethod.GET,
+        "/filter?resourceType=Task&firstResult=0&maxResults=2000", null);
     assertThat(list.getStatusCode().value()).isEqualTo(200);
     for (JsonNode filter : JSON.readTree(list.getBody())) {
       if (name.equals(filter.get("name").asText())) {
