@@ -15,6 +15,8 @@
  * limitations under the License.
  */
 
+import common from '../../directive-tracker/config.js';
+
 export default {
   // Directive Tracker: Vietnamese first when the browser's preferred language is vi,
   // English otherwise (vi.json lives next to this file in locales/).
@@ -22,16 +24,8 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
-  // Directive Tracker: no request for Camunda's first-visit notice, which this application does not serve
-  // (it answered 404 on every page load). Dates day first, as Vietnam writes them, whatever the browser's
-  // locale (moment formats).
-  disableWelcomeMessage: true,
-  dateFormat: {
-    abbr: 'DD/MM/YYYY HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'DD/MM/YYYY HH:mm:ss',
-    short: 'DD/MM/YYYY'
-  },
+  // Dates and no first-visit notice, as in every webapp (../../directive-tracker/config.js).
+  ...common,
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

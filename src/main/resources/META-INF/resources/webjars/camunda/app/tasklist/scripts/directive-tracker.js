@@ -62,7 +62,8 @@ export default [
   {
     id: 'directive-tracker-deadline',
     pluginPoint: 'tasklist.card',
-    priority: 100,
+    // Above Tasklist's variables (200): the card shows the deadline when folded.
+    priority: 300,
     render: (node, data, scope) => renderDeadline(node, scope && scope.task)
   },
   {
