@@ -45,9 +45,11 @@ async function answer(url) {
   return response.ok ? response.json() : null;
 }
 
+const MARKS = ['dt-may-start-process', 'dt-may-create-task', 'dt-permissions-known'];
+
 async function markPermissions(engineApi) {
   const body = document.body;
-  body.classList.remove('dt-may-start-process', 'dt-may-create-task', 'dt-permissions-known');
+  body.classList.remove(...MARKS);
   const [startable, createTask] = await Promise.all([
     answer(engineApi + '/process-definition/count?latest=true&active=true&startableInTasklist=true'
       + '&startablePermissionCheck=true'),
@@ -68,12 +70,13 @@ export default [
   },
   {
     // Rendered once the user is logged in (Tasklist's navbar shows its actions only then), again after
-    // every login.
+    // every login; gone at logout, with what it knew of the user.
     id: 'dt-permissions',
     pluginPoint: 'tasklist.navbar.action',
     priority: -1000,
     render: (node, {api}) => {
       markPermissions(api.engineApi).catch(() => undefined);
-    }
+    },
+    unmount: () => document.body.classList.remove(...MARKS)
   }
 ];
