@@ -30,16 +30,18 @@ record LoadDirectiveTask(DirectiveTasks tasks, DeadlinePlan deadlines, UnitRegis
     execution.setProcessBusinessKey(task.issuer() + ":" + task.reference() + ":" + task.key());
     tasks.linkProcessInstance(task.id(), execution.getProcessInstanceId());
     Map<String, Object> vars = new HashMap<>();
-    // Only what the model reads (candidate groups, due date, priority, the coordination loop; returnCount
-    // comes with the first return) and what Tasklist's task list shows on each card (reference, taskKey,
-    // taskTitle: TasklistFilters). Every other fact of the task is dt_task's: the forms read it from
-    // GET /camunda/forms-api/tasks/{taskId}/facts, the delegates from DirectiveTasks. Each variable is a
-    // runtime, a history and a detail row written, read back by every later step and rewritten at the end.
+    // Only what the model reads (candidate groups, due date, priority, the user tasks' names, the
+    // coordination loop; returnCount comes with the first return) and what Tasklist's task list shows on each
+    // card (reference, taskKey, taskTitle: TasklistFilters, copied onto each user task by TasklistCard).
+    // Every other fact of the task is dt_task's: the forms read it from GET
+    // /camunda/forms-api/tasks/{taskId}/facts, the delegates from DirectiveTasks. Each variable is a runtime,
+    // a history and a detail row written, read back by every later step and rewritten at the end.
     vars.put("reference", task.reference());
     vars.put("issuer", task.issuer());
     vars.put("secretariat", registry.find(task.issuer()).map(Unit::secretariat).orElse(task.issuer() + "SEC"));
-    vars.put("taskKey", task.key());
-    vars.put("taskTitle", task.title());
+    vars.put(ProcessVariables.TASK_KEY, task.key());
+    vars.put(ProcessVariables.TASK_TITLE, task.title());
+    vars.put(ProcessVariables.TASK_LABEL, TasklistCard.label(task.key(), task.title()));
     // Inputs of the lead-unit decision and of Gateway_LeadNamed, which run in this transaction: transient, so
     // they cost no rows. The decision's history keeps its inputs (ACT_HI_DEC_IN); dt_task keeps all four.
     vars.put("domain", Variables.stringValue(task.domain(), true));

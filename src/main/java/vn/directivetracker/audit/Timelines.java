@@ -53,6 +53,7 @@ record Timelines(HistoryService history, AuditRecords records) {
    */
   static final Set<String> SHOWN_ELSEWHERE = Set.of(
       "directiveId", "directiveTaskId", "reference", "issuer", "issuerLevel", "secretariat", "taskKey", "taskTitle",
+      "taskLabel", "returnedTo",
       "domain", "province", "requestedLeadUnit", "keyTask", "coordinatingUnits", "coordinatingUnit", "returnCount",
       "issuedOn", "dueAt", "decidedLeadUnit", "leadUnit", "reportResult", "completionDate", "reportSubmittedBy",
       "lastReportId", "reportAccepted", "reviewComment", "reviewedBy", "outcome", "contribution", "contributedBy",

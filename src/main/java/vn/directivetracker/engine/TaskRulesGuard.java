@@ -16,13 +16,16 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
@@ -81,7 +84,7 @@ import vn.directivetracker.shared.text.Bilingual.Problem;
  *   <li>What no user has any business doing is refused whole: BPMN errors and escalations thrown from a
  *   task, process variables set or removed outside a task, message correlation, signals, conditional
  *   starts, process instance modification and restart, start at an activity, external task completion.</li>
- *   <li>A claim is for oneself only.</li>
+ *   <li>A claim is for oneself only; the officer who holds a claim may release it (only theirs).</li>
  *   <li>Comments and attachments need the right to work on the task (TASK_WORK or UPDATE); those of a
  *   process instance are not for users.</li>
  * </ul>
@@ -101,7 +104,8 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
    * histories the forms show, the facts the forms show from variables, the routing and the due dates.
    */
   static final Set<String> PROCESS_OWNED = Set.of("reportSubmittedBy", "reviewedBy", "contributedBy",
-      "progressReportedBy", "returnCount", "returnHistory", "contributionsSummary", "lastReportId", "outcome",
+      "returnedTo", "taskLabel", "progressReportedBy", "returnCount", "returnHistory", "contributionsSummary",
+      "lastReportId", "outcome",
       "directiveId", "directiveTaskId", "issuedOn", "leadUnitName", "issuerName", "decidedLeadUnit",
       "requestedLeadUnit", "withdrawnBy", "withdrawalReason", "amendedBy", "leadUnit", "secretariat", "issuer",
       "coordinatingUnits", "coordinatingUnit", "dueAt", "keyTask", "progressDueAt", "progressPeriod",
@@ -135,14 +139,23 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       int[] depth = DEPTH.get();
+      boolean ownRelease = false;
       if (depth[0] == 0) {
         check(command);
+        ownRelease = releasesOwnClaim(command);
+      }
+      CommandContext context = Context.getCommandContext();
+      if (ownRelease) {
+        context.disableAuthorizationCheck();
       }
       depth[0]++;
       try {
         return next.execute(command);
       } finally {
         depth[0]--;
+        if (ownRelease) {
+          context.enableAuthorizationCheck();
+        }
       }
     }
   }
@@ -211,6 +224,24 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
       throw refused("Only administrators may " + what(command)
           + "; units work through their tasks' forms and the /api");
     }
+  }
+
+  /**
+   * Whether the command releases the caller's own claim ({@code POST /task/{id}/unclaim}, which is
+   * {@code setAssignee(id, null)}). The engine asks for TASK_ASSIGN there, which units do not have (they may
+   * not hand a task to someone else or take it from a colleague); the officer who claimed a task may give it
+   * back to the unit. Any other assignment keeps the engine's check.
+   */
+  private static boolean releasesOwnClaim(Command<?> command) {
+    CommandContext context = Context.getCommandContext();
+    if (!(command instanceof AssignTaskCmd) || context == null || !context.isAuthorizationCheckEnabled()
+        || field(command, AbstractAddIdentityLinkCmd.class, "userId") != null) {
+      return false;
+    }
+    Authentication user = context.getAuthentication();
+    String taskId = field(command, AbstractSetTaskPropertyCmd.class, "taskId");
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    return user != null && user.getUserId() != null && task != null && user.getUserId().equals(task.getAssignee());
   }
 
   /** Commands no user has any business sending: the processes and our /api do these themselves. */

@@ -72,4 +72,11 @@ class ReportRepository {
     Object date = awaiting.get(0).get("completion_date");
     return date instanceof Date d ? d.toLocalDate() : date instanceof java.time.LocalDate l ? l : null;
   }
+
+  /** Who submitted the task's latest completion report (null before the first). */
+  String latestSubmitter(String taskId) {
+    List<String> by = jdbc.queryForList("select submitted_by from dt_report where task_id = ? and kind = ?"
+        + " order by submitted_at desc fetch first 1 rows only", String.class, taskId, COMPLETION);
+    return by.isEmpty() ? null : by.get(0);
+  }
 }

@@ -39,8 +39,11 @@ final class EngineApiRules {
     allow("GET", readers, "/engine", "/version", "/identity/password-policy", "/identity/groups", "/group",
         "/group/count", "/user/{id}/profile");
     allow("POST", readers, "/identity/password-policy", "/group", "/group/count");
-    // Tasklist asks which filter actions the caller has; the engine's permissions answer.
+    // Tasklist asks which filter actions the caller has; the engine's permissions answer. Our Tasklist
+    // plugin asks whether the caller may create tasks, to show "Tạo nhiệm vụ" only then (the caller's own
+    // permissions: another user's are the engine's to refuse).
     allow("OPTIONS", readers, "/filter", "/filter/{id}");
+    allow("GET", readers, "/authorization/check");
     allow("PUT", EnumSet.of(Role.WORKER), "/user/{self}/credentials");
 
     // Tasklist: filters, the task list and a task's form, variables, evidence files and comments.

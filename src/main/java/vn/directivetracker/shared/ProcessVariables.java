@@ -26,6 +26,10 @@ public final class ProcessVariables {
   public static final String PROGRESS_PERIOD = "progressPeriod";
   public static final String PROGRESS_REPORT_WANTED = "progressReportWanted";
   public static final String DAYS_OVERDUE = "daysOverdue";
+  // What Tasklist shows of a task: its key and title on the cards, and the label its user tasks are named by.
+  public static final String TASK_KEY = "taskKey";
+  public static final String TASK_TITLE = "taskTitle";
+  public static final String TASK_LABEL = "taskLabel";
 
   // Who did a step, written by the process for the step's listeners and records.
   public static final String REPORT_SUBMITTED_BY = "reportSubmittedBy";
@@ -49,6 +53,7 @@ public final class ProcessVariables {
   public static final String EXTENSION_COMMENT = "extensionComment";
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
   public static final String RETURN_COUNT = "returnCount";
+  public static final String RETURNED_TO = "returnedTo";
   public static final String REVIEW_COMMENT = "reviewComment";
 
   // The monthly review and the sweeps.

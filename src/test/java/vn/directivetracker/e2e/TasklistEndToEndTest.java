@@ -121,7 +121,7 @@ class TasklistEndToEndTest extends ApplicationTest {
         "Đến hạn trong 7 ngày / Due in 7 days").doesNotContain("Chờ duyệt / Awaiting review");
     openFilter("Việc của đơn vị");
     WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(taskLink(carryOut.getId())));
-    assertThat(listed.getText()).isEqualTo("Thực hiện và báo cáo / Carry out and report");
+    assertThat(listed.getText()).isEqualTo("T01 · Số hóa sổ hộ tịch của cơ quan đại diện ở nước ngoài");
     shot("02-unit-filter");
 
     // 3. The task: what was asked, by whom, by when; the officer claims it and reports with evidence.
@@ -196,7 +196,9 @@ class TasklistEndToEndTest extends ApplicationTest {
     assertThat(returned.getText()).contains("(secretary)");
     assertThat(driver.findElement(By.cssSelector(".dt-context .alert-warning")).getText())
         .contains("Báo cáo đã bị trả lại / The report was returned");
-    claim("reportResult");
+    // The returned task is the officer's again, without claiming it anew.
+    assertThat(again.getAssignee()).isEqualTo(OFFICER);
+    wait.until(d -> d.findElement(By.id("reportResult")).isEnabled());
     assertThat(driver.findElement(By.id("reportResult")).getAttribute("value"))
         .isEqualTo("Đã số hóa 95% sổ hộ tịch; còn 3 cơ quan đại diện đang chuyển dữ liệu.");
     assertThat(driver.findElement(By.xpath("//input[@id='evidence1']/following-sibling::p")).getText())

@@ -71,7 +71,7 @@ class ModelVersioningTest extends ApplicationTest {
     // name the deployment).
     String current = Files.readString(Path.of("processes/directive-task.bpmn"));
     String changed = current
-        .replace("name=\"Xem xét báo cáo / Review the report\"", "name=\"" + RENAMED_REVIEW + "\"")
+        .replace("name=\"Xem xét ${taskLabel}\"", "name=\"" + RENAMED_REVIEW + "\"")
         .replace("<bpmn:incoming>Flow_AcceptedToEnd</bpmn:incoming>", "<bpmn:incoming>Flow_ClosedToEnd</bpmn:incoming>")
         .replace("<bpmn:sequenceFlow id=\"Flow_AcceptedToEnd\" sourceRef=\"ServiceTask_AcceptReport\""
             + " targetRef=\"EndEvent_TaskCompleted\" />",

@@ -15,6 +15,8 @@
  * limitations under the License.
  */
 
+import common from '../../directive-tracker/config.js';
+
 export default {
   // Directive Tracker: Vietnamese first when the browser's preferred language is vi,
   // English otherwise (vi.json lives next to this file in locales/).
@@ -22,6 +24,8 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
+  // Dates and no first-visit notice, as in every webapp (../../directive-tracker/config.js).
+  ...common,
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

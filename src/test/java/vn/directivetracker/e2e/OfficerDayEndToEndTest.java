@@ -1,0 +1,300 @@
+package vn.directivetracker.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+
+/**
+ * An officer's day in Tasklist, in headless Chromium speaking Vietnamese: among several tasks of the unit the
+ * officer finds one by the title on its card (the card says the notice, the task, its deadline as a date and,
+ * for the overdue one, "Quá hạn"), opens it and reads the form before claiming, adds a comment, claims and
+ * submits with an evidence file; the reviewer then downloads that evidence without claiming. Neither sees the
+ * Camunda 8 banner; the unit sees no "Tạo nhiệm vụ" or "Khởi tạo quy trình", the issuer's leader does see the
+ * latter; the console shows no error but Camunda's own "who is logged in" probe before each login. The unit is
+ * GI, whose inbox no other test uses.
+ */
+@Tag("e2e")
+class OfficerDayEndToEndTest extends ApplicationTest {
+
+  static final Path SHOTS = Path.of("target", "e2e", "officer-day");
+  static final String OFFICER = "gi";
+  static final String UNIT = "GI";
+  static final String WANTED_TITLE = "Xây dựng lộ trình kết nối dữ liệu khiếu nại, tố cáo với Cơ sở dữ liệu quốc gia"
+      + " về dân cư";
+  static final String COMMENT = "Đã đề nghị Bộ Công an cung cấp danh mục dữ liệu cần kết nối";
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final String WHO_IS_LOGGED_IN = "/camunda/api/admin/auth/user/default - Failed to load resource";
+
+  @LocalServerPort
+  int port;
+
+  Chromium browser;
+  WebDriver driver;
+  WebDriverWait wait;
+  boolean finished;
+  final List<String> consoleErrors = new ArrayList<>();
+
+  @BeforeAll
+  static void emptyScreenshotFolder() throws IOException {
+    Chromium.emptyFolder(SHOTS);
+  }
+
+  @BeforeEach
+  void browser() throws IOException {
+    browser = new Chromium(SHOTS);
+    driver = browser.driver;
+    wait = browser.wait;
+  }
+
+  @AfterEach
+  void closeBrowser(TestInfo test) throws IOException {
+    if (browser != null) {
+      browser.close(test, finished);
+    }
+  }
+
+  @Test
+  void anOfficerFindsATaskByItsTitleReadsItBeforeClaimingCommentsClaimsAndSubmits() throws Exception {
+    LocalDate today = LocalDate.now(VIETNAM);
+    String reference = DirectiveFixtures.uniqueReference("E2E-DAY");
+    JsonNode issued = directives.issue("leader", "P06WG", reference, today.minusDays(60).toString(), List.of(
+        task("T01", "Rà soát quy trình tiếp công dân trực tuyến", today.minusDays(10)),
+        task("T02", WANTED_TITLE, today.plusDays(20)),
+        task("T03", "Tập huấn cán bộ thanh tra về định danh điện tử", today.plusDays(40))));
+    String directiveId = issued.get("id").asText();
+    String wantedProcess = directives.processOf(directiveId, "T02");
+    Task wanted = openTask(wantedProcess, "UserTask_CarryOut");
+    Task overdue = openTask(directives.processOf(directiveId, "T01"), "UserTask_CarryOut");
+    assertThat(wanted.getName()).isEqualTo("T02 · Xây dựng lộ trình kết nối dữ liệu khiếu nại, tố cáo với Cơ…");
+
+    // 1. The officer logs in: no Camunda 8 banner, no actions the unit cannot use.
+    driver.get(tasklist());
+    browser.logIn(OFFICER);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
+    assertNoBanner();
+    wait.until(d -> bodyClasses().contains("dt-permissions-known"));
+    assertThat(visible(By.cssSelector("li.start-process-action"))).as("Khởi tạo quy trình").isFalse();
+    assertThat(visible(By.cssSelector("li.create-task-action"))).as("Tạo nhiệm vụ").isFalse();
+
+    // 2. The unit's tasks: each card says which task it is, its notice and deadline; the overdue one says so.
+    openFilter("Việc của đơn vị");
+    WebElement card = card("T02 · Xây dựng lộ trình");
+    WebElement overdueCard = card("T01 · Rà soát quy trình tiếp công dân trực tuyến");
+    card("T03 · Tập huấn cán bộ thanh tra");
+    assertThat(card.getText()).contains("T02 · Xây dựng lộ trình kết nối dữ liệu", "Hạn "
+        + today.plusDays(20).format(DAY)).doesNotContain("Quá hạn");
+    assertThat(card.findElements(By.cssSelector(".due-date"))).as("Tasklist's relative deadline")
+        .allSatisfy(d -> assertThat(d.isDisplayed()).isFalse());
+    assertThat(card.getAttribute("textContent")).contains(reference, WANTED_TITLE);
+    assertThat(overdueCard.getText()).contains("Hạn " + today.minusDays(10).format(DAY), "Quá hạn");
+    assertThat(overdueCard.findElement(By.cssSelector(".dt-overdue")).getText()).isEqualTo("Quá hạn");
+    assertThat(overdueCard.findElement(By.cssSelector("h4.task a")).getAttribute("href"))
+        .endsWith("#/?task=" + overdue.getId());
+    shot("01-cards");
+
+    // 3. The officer opens it and reads what was asked, by when, before claiming anything.
+    card.findElement(By.cssSelector("h4.task a")).click();
+    WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
+    wait.until(ExpectedConditions.textToBePresentInElement(context, reference));
+    assertThat(context.getText()).contains("T02. " + WANTED_TITLE,
+        "Thời hạn / Deadline: " + today.plusDays(20).format(DAY));
+    assertThat(visible(By.cssSelector("button.claim"))).as("not claimed yet").isTrue();
+    assertThat(driver.findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled())
+        .as("submitting needs a claim").isFalse();
+    shot("02-read-before-claiming");
+
+    // 4. A comment on the unit's own task, before claiming it.
+    click(By.cssSelector("a.createCommentLink"));
+    WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form-message")));
+    message.sendKeys(COMMENT);
+    shot("03-comment");
+    click(By.cssSelector(".modal-footer button[type='submit']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("comment-form-message")));
+    wait.until(d -> engine.getTaskService().getTaskComments(wanted.getId()).size() == 1);
+    Comment comment = engine.getTaskService().getTaskComments(wanted.getId()).get(0);
+    assertThat(comment.getFullMessage()).isEqualTo(COMMENT);
+    assertThat(comment.getUserId()).isEqualTo(OFFICER);
+
+    // 5. Claims and submits, with evidence.
+    byte[] evidence = pdf();
+    Path evidenceFile = SHOTS.resolve("lo-trinh-ket-noi.pdf").toAbsolutePath();
+    Files.write(evidenceFile, evidence);
+    click(By.cssSelector("button.claim"));
+    wait.until(d -> d.findElement(By.id("reportResult")).isEnabled()
+        && d.findElement(By.cssSelector("button[ng-click='complete()']")).isDisplayed());
+    type("progressPercent", "100");
+    type("reportResult", "Đã ban hành lộ trình kết nối dữ liệu; thử nghiệm với 5 tỉnh.");
+    setDate("completionDate", today);
+    driver.findElement(By.id("evidence1")).sendKeys(evidenceFile.toString());
+    shot("04-claimed-and-filled");
+    click(By.cssSelector("button[ng-click='complete()']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.no-task")));
+    wait.until(d -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(wanted.getId()).finished()
+        .count() == 1);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(wanted.getId()).singleResult()
+        .getAssignee()).isEqualTo(OFFICER);
+    shot("05-submitted");
+    keepConsoleErrors();
+
+    // 6. The reviewer opens the report and downloads its evidence without claiming: the link is not covered.
+    Task review = openTask(wantedProcess, "UserTask_ReviewReport");
+    assertThat(review.getName()).startsWith("Xem xét T02 · Xây dựng lộ trình");
+    logOut();
+    driver.get(tasklist() + "#/?task=" + review.getId());
+    browser.logIn("secretary");
+    WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.dt-evidence")));
+    assertThat(link.getText()).isEqualTo("lo-trinh-ket-noi.pdf");
+    assertThat(visible(By.cssSelector("button.claim"))).as("not claimed").isTrue();
+    scrollTo(link);
+    Object onTop = ((JavascriptExecutor) driver).executeScript("var r = arguments[0].getBoundingClientRect();"
+        + "var top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        + "return top === arguments[0] || arguments[0].contains(top);", link);
+    assertThat(onTop).as("the evidence link receives the click").isEqualTo(true);
+    assertThat(downloadedBytes(link.getAttribute("href"))).isEqualTo(evidence.length);
+    assertNoBanner();
+    shot("06-reviewer-reads-evidence-unclaimed");
+    keepConsoleErrors();
+
+    // 7. The issuer's leader may start a directive: that action is there for it.
+    logOut();
+    assertThat(bodyClasses()).doesNotContain("dt-permissions-known");
+    browser.logIn("leader");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
+    wait.until(d -> bodyClasses().contains("dt-permissions-known"));
+    assertThat(visible(By.cssSelector("li.start-process-action"))).as("the leader's Khởi tạo quy trình").isTrue();
+    assertThat(visible(By.cssSelector("li.create-task-action"))).isFalse();
+    shot("07-leader-navbar");
+    keepConsoleErrors();
+
+    // Camunda's own question before a login, "who is logged in?", is answered 404 while no one is: not ours.
+    assertThat(consoleErrors).as("errors in the browser console").allSatisfy(e -> assertThat(e)
+        .contains(WHO_IS_LOGGED_IN).contains("status of 404"));
+    assertThat(consoleErrors).as("the first-visit notice is not asked for")
+        .noneMatch(e -> e.contains("camunda-welcome"));
+    finished = true;
+  }
+
+  private static Map<String, Object> task(String key, String title, LocalDate deadline) {
+    Map<String, Object> task = DirectiveFixtures.task(key, "HEALTH", deadline.toString());
+    task.put("title", title);
+    task.put("leadUnit", UNIT);
+    return task;
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private Task openTask(String processInstanceId, String activityId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(activityId).singleResult();
+  }
+
+  /** The card whose task name starts so, once the list shows it. */
+  private WebElement card(String namePrefix) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//li[contains(@class,'task')]"
+        + "[.//h4[contains(@class,'task')]/a[starts-with(normalize-space(.), '" + namePrefix + "')]]")));
+  }
+
+  private void assertNoBanner() {
+    assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(b -> assertThat(b.isDisplayed())
+        .isFalse());
+    assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
+  }
+
+  private String bodyClasses() {
+    return driver.findElement(By.tagName("body")).getAttribute("class");
+  }
+
+  private boolean visible(By by) {
+    return driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  private void openFilter(String namePrefix) {
+    By filter = By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.), '"
+        + namePrefix + "')]");
+    wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
+    wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')][.//h4/a["
+        + "starts-with(normalize-space(.), '" + namePrefix + "')]]"), "class", "active"));
+  }
+
+  private void logOut() {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  private void type(String fieldId, String text) {
+    WebElement field = driver.findElement(By.id(fieldId));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** As the date picker sets it: how a date input takes typed digits depends on the browser's UI locale. */
+  private void setDate(String fieldId, LocalDate date) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", driver.findElement(By.id(fieldId)),
+        date.toString());
+  }
+
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    scrollTo(element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** The evidence link, fetched in the reviewer's Tasklist session: the number of bytes it serves. */
+  private long downloadedBytes(String url) {
+    Object size = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.ok ? r.arrayBuffer() : null; })"
+        + ".then(function (b) { done(b ? b.byteLength : -1); }, function () { done(-2); });", url);
+    return ((Number) size).longValue();
+  }
+
+  /** The console's errors so far (reading empties the browser's buffer). */
+  private void keepConsoleErrors() {
+    consoleErrors.addAll(browser.consoleErrors());
+  }
+
+  private void shot(String name) throws IOException {
+    browser.shot(name);
+  }
+
+  /** A small valid PDF, made here: the test fetches nothing. */
+  private static byte[] pdf() {
+    String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    return body.getBytes(StandardCharsets.US_ASCII);
+  }
+}
