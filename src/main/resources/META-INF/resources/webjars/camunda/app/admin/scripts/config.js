@@ -26,6 +26,9 @@ export default {
   },
   // Dates and no first-visit notice, as in every webapp (../../directive-tracker/config.js).
   ...common,
+  // Directive Tracker: links to our own pages (the issuer's directives, …) in the header menu and on the
+  // welcome page, for the users GET /api/pages offers them to.
+  customScripts: ['../shared/header-links.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

@@ -27,8 +27,9 @@ export default {
   // Dates and no first-visit notice, as in every webapp (../../directive-tracker/config.js).
   ...common,
   // The deadline and an overdue badge on each card, the navbar's actions only for who can use them
-  // (scripts/directive-tracker.js; styles/user-styles.css).
-  customScripts: ['scripts/directive-tracker'],
+  // (scripts/directive-tracker.js; styles/user-styles.css), and links to our own pages in the header menu
+  // for the users GET /api/pages offers them to (../shared/header-links.js).
+  customScripts: ['scripts/directive-tracker', '../shared/header-links.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
