@@ -109,7 +109,7 @@ public final class DirectiveFixtures {
     }
   }
 
-  private static String write(Object body) {
+  public static String write(Object body) {
     try {
       return body instanceof String s ? s : JSON.writeValueAsString(body);
     } catch (Exception e) {

@@ -81,6 +81,11 @@ public final class EngineApiClient {
     return SESSIONS.computeIfAbsent(user, this::login);
   }
 
+  /** A new webapp login of its own, for a test that may end it (a refused CSRF token ends a session). */
+  public static Session login(TestRestTemplate http, String user) {
+    return new EngineApiClient(http).login(user);
+  }
+
   /** Headers that carry a webapp session and its CSRF token. */
   public static HttpHeaders headers(MediaType type, Session session) {
     HttpHeaders h = new HttpHeaders();

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,15 +24,30 @@ import vn.directivetracker.organization.UnitRegistry;
  * health probe, which load balancers call anonymously): the filter checks the password against the
  * engine's identity service (failed logins are slowed by LoginThrottle, in front of it) and sets the
  * caller as the engine's authenticated user, so engine queries made for the request see only what the
- * caller is authorised to see. The webapps (/camunda) have their own session login and CSRF filter.
+ * caller is authorised to see. The webapps (/camunda) have their own session login and CSRF filter; /api
+ * accepts that session too.
  */
 @Configuration
 class RestAuthenticationConfig {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = register(
-        new PublicHealthAuthenticationFilter(), "basic-auth", 1, "/engine-rest/*", "/api/*", "/actuator/*");
+    return basic(register(new PublicHealthAuthenticationFilter(), "basic-auth", 1, "/engine-rest/*", "/actuator/*"));
+  }
+
+  /**
+   * /api takes HTTP basic or the webapps' session with Camunda's CSRF check (see {@link
+   * WebappSessionOrBasicFilter}); /engine-rest stays HTTP basic alone: the webapps have their own engine API.
+   */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter(WebappSessions sessions,
+      IdentityService identity, CamundaBpmProperties camunda) {
+    return basic(register(new WebappSessionOrBasicFilter(sessions, identity,
+        camunda.getWebapp().getCsrf().getInitParams()), "api-auth", 1, "/api/*"));
+  }
+
+  private static <F extends ProcessEngineAuthenticationFilter> FilterRegistrationBean<F> basic(
+      FilterRegistrationBean<F> registration) {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "");
