@@ -22,6 +22,8 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
+  // Directive Tracker: buttons hidden from read-only users, a menu entry to the history page.
+  customScripts: ['scripts/directive-tracker.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -49,6 +49,15 @@ export default {
   //   "long":   "LLLL"
   // },
   //
+  // Directive Tracker's own pages, beside the apps.
+  links: [
+    {
+      label: 'Lịch sử / History',
+      href: '/app/audit/',
+      description: 'Kiểm toán viên: tìm chỉ đạo và nhiệm vụ, dòng thời gian, tài liệu minh chứng, kiểm tra tính'
+        + ' toàn vẹn, báo cáo tháng (PDF) / Auditors: history, evidence, verify, monthly report'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',
