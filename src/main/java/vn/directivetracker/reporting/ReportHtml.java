@@ -2,6 +2,7 @@ package vn.directivetracker.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import vn.directivetracker.reporting.MonthlyReport.UnitFigures;
  * {@code <}, {@code >} and {@code &} escaped so no value can close the element.
  */
 final class ReportHtml {
+
+  /** Days as the Vietnamese read them, whatever the reader's browser. */
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private ReportHtml() {
   }
@@ -49,9 +53,9 @@ final class ReportHtml {
     h.append("</head>\n<body>\n");
     h.append("<header><h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">")
         .append("Cơ quan ban hành / Issuer: <strong>").append(esc(report.issuer())).append("</strong> · ")
-        .append("Số liệu đến hết ngày / As of the end of: <strong>").append(esc(report.asOf().toString()))
+        .append("Số liệu đến hết ngày / As of the end of: <strong>").append(esc(report.asOf().format(DAY)))
         .append("</strong> · Hạn báo cáo tiến độ / Progress reports due: ")
-        .append(esc(report.progressDueOn().toString())).append("</p></header>\n");
+        .append(esc(report.progressDueOn().format(DAY))).append("</p></header>\n");
 
     if (!pdf) {
       h.append("<section class=\"charts\">\n<figure><figcaption>Tình hình theo đơn vị / Status per unit</figcaption>")

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
@@ -16,8 +15,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,17 +48,18 @@ class AuditHistoryTest extends ApplicationTest {
     runDueJobs(directives.processesOf(directiveId));
     clockAt("2024-03-05T10:00");
     String carryOut = openTask(process, "UserTask_CarryOut");
-    assertStatus(post("moh", "/engine-rest/task/" + carryOut + "/claim", "{\"userId\": \"moh\"}"), 204);
+    assertStatus(directives.post("moh", "/engine-rest/task/" + carryOut + "/claim", "{\"userId\": \"moh\"}"), 204);
     clockAt("2024-03-05T11:00");
-    assertStatus(post("moh", "/engine-rest/task/" + carryOut + "/complete", "{\"variables\": {"
+    assertStatus(directives.post("moh", "/engine-rest/task/" + carryOut + "/complete", "{\"variables\": {"
         + "\"reportResult\": {\"value\": \"Đã hoàn thành\"}, \"completionDate\": {\"value\": \"2024-03-05\"},"
         + " \"evidence1\": {\"type\": \"File\", \"value\": \"" + Base64.getEncoder().encodeToString(EVIDENCE) + "\","
         + " \"valueInfo\": {\"filename\": \"" + EVIDENCE_NAME + "\", \"mimeType\": \"application/pdf\"}}}}"), 204);
     runDueJobs(directives.processesOf(directiveId));
     clockAt("2024-03-06T08:30");
     String review = openTask(process, "UserTask_ReviewReport");
-    assertStatus(post("secretary", "/engine-rest/task/" + review + "/claim", "{\"userId\": \"secretary\"}"), 204);
-    assertStatus(post("secretary", "/engine-rest/task/" + review + "/complete",
+    assertStatus(directives.post("secretary", "/engine-rest/task/" + review + "/claim",
+        "{\"userId\": \"secretary\"}"), 204);
+    assertStatus(directives.post("secretary", "/engine-rest/task/" + review + "/complete",
         "{\"variables\": {\"reportAccepted\": {\"value\": true}}}"), 204);
     runDueJobs(directives.processesOf(directiveId));
   }
@@ -94,7 +92,7 @@ class AuditHistoryTest extends ApplicationTest {
     assertThat(file.get("details").get("fileName").asText()).isEqualTo(EVIDENCE_NAME);
     assertThat(file.get("details").get("mimeType").asText()).isEqualTo("application/pdf");
     assertThat(file.get("details").get("size").asInt()).isEqualTo(EVIDENCE.length);
-    assertThat(file.get("details").get("sha256").asText()).isEqualTo(sha256(EVIDENCE));
+    assertThat(file.get("details").get("sha256").asText()).isEqualTo(HashChain.sha256Hex(EVIDENCE));
     // Exported again, the same chain: nothing in it depends on the export (a stream object's address did).
     assertThat(body(get("auditor", "/api/audit/tasks/" + taskId)).get("chainHead").asText())
         .isEqualTo(trail.get("chainHead").asText());
@@ -209,22 +207,8 @@ class AuditHistoryTest extends ApplicationTest {
         .orElseThrow(() -> new AssertionError("no event " + type + " in " + events));
   }
 
-  private static String sha256(byte[] bytes) throws RuntimeException {
-    try {
-      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private ResponseEntity<String> get(String user, String path) {
     return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
-  }
-
-  private ResponseEntity<String> post(String user, String path, String json) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(json, headers), String.class);
   }
 
   private static void assertStatus(ResponseEntity<String> r, int status) {

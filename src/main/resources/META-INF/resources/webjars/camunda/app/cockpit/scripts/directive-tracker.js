@@ -6,7 +6,7 @@
  *    read-only.css hides them unless <html> carries the class dt-may-change, which this script sets only once it
  *    has seen that the user is in the camunda-admin group: until then, and if that cannot be told, they stay
  *    hidden.
- * 2. A menu entry "Lịch sử / History" to the auditors' history page (/app/audit/).
+ * 2. A menu entry "Lịch sử / History" to the auditors' history page (/app/audit/index.html).
  */
 const ADMIN_GROUP = 'camunda-admin';
 const appRoot = document.querySelector('base').getAttribute('app-root');
@@ -42,7 +42,7 @@ export default {
   priority: 50,
   render: (node) => {
     const link = document.createElement('a');
-    link.href = '/app/audit/';
+    link.href = '/app/audit/index.html';
     link.textContent = 'Lịch sử / History';
     link.className = 'dt-history-link';
     node.appendChild(link);

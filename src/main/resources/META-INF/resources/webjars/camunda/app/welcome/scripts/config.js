@@ -53,7 +53,7 @@ export default {
   links: [
     {
       label: 'Lịch sử / History',
-      href: '/app/audit/',
+      href: '/app/audit/index.html',
       description: 'Kiểm toán viên: tìm chỉ đạo và nhiệm vụ, dòng thời gian, tài liệu minh chứng, kiểm tra tính'
         + ' toàn vẹn, báo cáo tháng (PDF) / Auditors: history, evidence, verify, monthly report'
     }
