@@ -224,6 +224,20 @@ class DirectiveService {
             subtasks.get(t.id()))).toList());
   }
 
+  /**
+   * The directive, for its issuer's members and secretariat alone: 404 for whoever may not read it, 403 for
+   * those who read it from elsewhere (its units, auditors, administrators).
+   */
+  DirectiveRepository.DirectiveRow requireIssuerSide(String id, Caller caller) {
+    DirectiveRepository.DirectiveRow d = requireDirective(id, caller);
+    Unit issuer = registry.get(d.issuer());
+    if (!caller.memberOf(issuer.code()) && !caller.memberOf(issuer.secretariat())) {
+      throw ApiException.forbidden("only members of " + issuer.code() + " and " + issuer.secretariat()
+          + " follow its directives here");
+    }
+    return d;
+  }
+
   /** Finds the directive, or answers 404 also when it exists but the caller has no part in it. */
   private DirectiveRepository.DirectiveRow requireDirective(String id, Caller caller) {
     DirectiveRepository.DirectiveRow d = repository.find(id).orElseThrow(() -> ApiException.notFound("directive"));

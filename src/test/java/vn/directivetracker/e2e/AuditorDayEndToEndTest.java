@@ -36,9 +36,9 @@ import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
 /**
- * The auditor's day in headless Chromium: from the welcome page to the history page, a finished task found by its
- * reference and status, its timeline in Vietnamese (event names, Hà Nội times, who and which unit), the lead-unit
- * decision with its inputs and outputs, the evidence downloaded by its name, the CSV export downloaded and checked,
+ * The auditor's day in headless Chromium: from the welcome page to the history page (/camunda/app/audit/default/),
+ * a finished task found by its reference and status, its timeline in Vietnamese (event names, Hà Nội times, who
+ * and which unit), the lead-unit decision with its inputs and outputs, the evidence downloaded by its name, the CSV export downloaded and checked,
  * the monthly report's PDF; then Cockpit, where the auditor sees no button that would change anything (an
  * administrator does). No page logs an error the app caused. Screenshots go to {@code target/e2e/auditor/}.
  */
@@ -101,14 +101,15 @@ class AuditorDayEndToEndTest extends ApplicationTest {
     reportAndAccept(directives.processOf(directiveId, "T01"), today);
     String runningProcess = directives.processOf(directiveId, "T02");
 
-    // 1. The welcome page links to the history page.
+    // 1. The welcome page offers the history page beside the applications.
     browser.logIn("http://localhost:" + port + "/camunda/app/welcome/default/", "auditor");
     WebElement history = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//a[contains(normalize-space(), 'Lịch sử / History')]")));
+        By.cssSelector(".welcome-page .dt-page-link[data-page='audit'] a")));
+    assertThat(history.getText()).isEqualTo("Lịch sử kiểm toán");
     step("01-welcome");
     history.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
-    wait.until(ExpectedConditions.textToBe(By.id("user"), "auditor"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-header .account"), "auditor"));
 
     // 2. Search by reference and status: the finished task.
     WebElement form = driver.findElement(By.id("search"));
@@ -195,7 +196,7 @@ class AuditorDayEndToEndTest extends ApplicationTest {
     WebElement variables = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//tr[td[normalize-space()='issuer']]")));
     assertThat(variables.getText()).contains("P06WG");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.dt-history-link")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.dt-page-link[data-page='audit'] a")));
     assertNoEditButtons();
     step("06-cockpit-read-only");
 

@@ -22,6 +22,9 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
+  // Directive Tracker: links to our own pages (the issuer's directives, …) in the header menu and on the
+  // welcome page, for the users GET /api/pages offers them to.
+  customScripts: ['../shared/header-links.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

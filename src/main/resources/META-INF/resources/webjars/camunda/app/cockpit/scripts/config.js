@@ -22,8 +22,9 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
-  // Directive Tracker: buttons hidden from read-only users, a menu entry to the history page.
-  customScripts: ['scripts/directive-tracker.js'],
+  // Directive Tracker: links to our own pages (the issuer's directives, the auditors' history, …) in the header
+  // menu, for the users GET /api/pages offers them to; buttons hidden from read-only users (auditors).
+  customScripts: ['../shared/header-links.js', 'scripts/directive-tracker.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

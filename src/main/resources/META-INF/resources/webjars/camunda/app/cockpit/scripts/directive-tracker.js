@@ -1,12 +1,10 @@
 /*
- * Directive Tracker's additions to Cockpit (loaded by config.js, customScripts).
- *
- * 1. Read-only users see no buttons they cannot use. Cockpit is open to auditors and administrators; the engine
- *    API's allow-list already refuses every change an auditor tries, but Cockpit would still show the buttons.
- *    read-only.css hides them unless <html> carries the class dt-may-change, which this script sets only once it
- *    has seen that the user is in the camunda-admin group: until then, and if that cannot be told, they stay
- *    hidden.
- * 2. A menu entry "Lịch sử / History" to the auditors' history page (/app/audit/index.html).
+ * Directive Tracker's addition to Cockpit (config.js, customScripts): read-only users see no buttons they cannot
+ * use. Cockpit is open to auditors and administrators; the engine API's allow-list already refuses every change
+ * an auditor tries, but Cockpit would still offer the buttons. read-only.css hides them unless <html> carries
+ * the class dt-may-change, which this script sets only once it has seen that the user is in the camunda-admin
+ * group: until then, and when that cannot be told, they stay hidden. (The link to the auditors' history page
+ * comes with the other pages', from ../shared/header-links.js.)
  */
 const ADMIN_GROUP = 'camunda-admin';
 const appRoot = document.querySelector('base').getAttribute('app-root');
@@ -36,15 +34,4 @@ function markUser() {
 markUser();
 window.addEventListener('hashchange', markUser);
 
-export default {
-  id: 'directive-tracker-history',
-  pluginPoint: 'cockpit.navigation',
-  priority: 50,
-  render: (node) => {
-    const link = document.createElement('a');
-    link.href = '/app/audit/index.html';
-    link.textContent = 'Lịch sử / History';
-    link.className = 'dt-history-link';
-    node.appendChild(link);
-  }
-};
+export default [];

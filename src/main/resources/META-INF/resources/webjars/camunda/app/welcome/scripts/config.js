@@ -22,6 +22,9 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
+  // Directive Tracker: links to our own pages (the issuer's directives, …) in the header menu and on the
+  // welcome page, for the users GET /api/pages offers them to.
+  customScripts: ['../shared/header-links.js'],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
@@ -49,15 +52,6 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // Directive Tracker's own pages, beside the apps.
-  links: [
-    {
-      label: 'Lịch sử / History',
-      href: '/app/audit/index.html',
-      description: 'Kiểm toán viên: tìm chỉ đạo và nhiệm vụ, dòng thời gian, tài liệu minh chứng, kiểm tra tính'
-        + ' toàn vẹn, báo cáo tháng (PDF) / Auditors: history, evidence, verify, monthly report'
-    }
-  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',

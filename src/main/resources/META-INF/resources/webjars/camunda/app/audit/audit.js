@@ -1,45 +1,18 @@
 /*
- * The auditors' history page: search (/api/audit/search), a task's or directive's timeline in Vietnamese
- * (/api/audit/tasks|directives/{id}), its DMN decisions and evidence files, the CSV export, the check of an
- * export (/api/audit/verify) and the monthly report (HTML and PDF). It reads /api with the webapps' session;
- * its one change-like call (the check) sends Camunda's CSRF token. Everything shown from data goes in as text.
+ * The auditors' history page (/camunda/app/audit/default/, on the shared shell ../shared/common.js): search
+ * (/api/audit/search), a task's or directive's timeline in Vietnamese (/api/audit/tasks|directives/{id}), its DMN decisions and evidence files, the CSV export, the check of an
+ * export (/api/audit/verify) and the monthly report (HTML and PDF). It reads /api with the webapps' session
+ * (DT.api; the check, a POST, carries the session's CSRF token). Everything shown from data goes in as text.
+ * Deep links: #/task/{id}, #/directive/{id} (the issuer's page links there).
  */
 'use strict';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
 const $ = (id) => document.getElementById(id);
 
-/* ---- dates: dd/mm/yyyy and Hà Nội time, whatever the browser's language ---- */
+/* ---- dates: dd/mm/yyyy and Hà Nội time, whatever the browser's language (DT's formatters) ---- */
 
-const clock = new Intl.DateTimeFormat('en-GB', {timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
-
-/** An instant (ISO) as dd/mm/yyyy HH:mm in Hà Nội. */
-function hanoiTime(iso) {
-  const parts = Object.fromEntries(clock.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
-}
-
-/** A day (yyyy-mm-dd) as dd/mm/yyyy. */
-function day(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso || '');
-}
-
-/** dd/mm/yyyy typed by a person as yyyy-mm-dd; '' for empty; null when it is no date. */
-function isoDay(text) {
-  const t = (text || '').trim();
-  if (!t) {
-    return '';
-  }
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (!m) {
-    return null;
-  }
-  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  const d = new Date(iso + 'T00:00:00Z');
-  return !isNaN(d) && d.toISOString().startsWith(iso) ? iso : null;
-}
+const hanoiTime = (iso) => DT.dateTime(iso);
+const day = (iso) => DT.date(iso);
 
 /** A value from the trail as people read it: instants in Hà Nội time, days as dd/mm/yyyy. */
 function readable(value) {
@@ -66,51 +39,10 @@ function readable(value) {
 
 /* ---- talking to /api ---- */
 
-function csrfToken() {
-  const m = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(document.cookie);
-  return m ? decodeURIComponent(m[1]) : '';
-}
-
-class Refused extends Error {
-}
-
-async function api(path, options = {}) {
-  const response = await fetch(path, Object.assign({credentials: 'same-origin',
-    headers: {Accept: 'application/json'}}, options));
-  if (response.status === 401) {
-    $('login').hidden = false;
-    throw new Refused('401');
-  }
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new Refused(problemText(response.status, body));
-  }
-  return body;
-}
-
-/** A refusal as the person can read it: the API's message (Vietnamese first) and each field's problem. */
-function problemText(status, problem) {
-  const lines = [`Yêu cầu không thực hiện được (HTTP ${status}) / The request was refused.`];
-  if (problem && problem.detail) {
-    lines.push(problem.detail);
-  }
-  for (const e of (problem && problem.errors) || []) {
-    lines.push(`${e.field ? e.field + ': ' : ''}${e.message}`);
-  }
-  return lines.join('\n');
-}
+const api = (path) => DT.api('GET', path);
 
 function showError(error) {
-  if (error instanceof Refused && error.message === '401') {
-    return;
-  }
-  $('error').textContent = error.message;
-  $('error').hidden = false;
-}
-
-function clearError() {
-  $('error').hidden = true;
-  $('error').textContent = '';
+  DT.notify(error);
 }
 
 /* ---- building the page ---- */
@@ -158,13 +90,11 @@ async function search(event) {
   if (event) {
     event.preventDefault();
   }
-  clearError();
   const form = $('search');
-  const from = isoDay(form.from.value);
-  const to = isoDay(form.to.value);
+  const from = form.from.value.trim() ? DT.parseDate(form.from.value) : '';
+  const to = form.to.value.trim() ? DT.parseDate(form.to.value) : '';
   if (from === null || to === null) {
-    showError(new Error('Ngày phải viết theo dạng dd/mm/yyyy, ví dụ 05/03/2024.\n'
-      + 'Dates are written dd/mm/yyyy.'));
+    DT.notify({vi: 'Ngày phải viết theo dạng dd/mm/yyyy, ví dụ 05/03/2024.', en: 'Dates are written dd/mm/yyyy.'});
     return;
   }
   const params = new URLSearchParams();
@@ -180,12 +110,12 @@ async function search(event) {
     body.replaceChildren();
     for (const t of found.tasks) {
       const links = el('span');
-      links.append(link(`Nhiệm vụ ${t.key}`, `#task/${t.taskId}`, () => openTimeline('task', t.taskId)), ' · ',
-        link('Cả chỉ đạo', `#directive/${t.directiveId}`, () => openTimeline('directive', t.directiveId)));
+      links.append(link(`Nhiệm vụ ${t.key}`, `#/task/${t.taskId}`, () => openTimeline('task', t.taskId)), ' · ',
+        link('Cả chỉ đạo', `#/directive/${t.directiveId}`, () => openTimeline('directive', t.directiveId)));
       const task = el('span');
       task.append(el('strong', t.key), ' · ', t.title);
       body.appendChild(row([`${t.issuer}: ${t.reference}`, task, t.leadUnitName || t.leadUnit || '',
-        day(t.issuedOn), day(t.deadline), el('span', t.statusLabel, 'dt-badge ' + t.status), links]));
+        day(t.issuedOn), day(t.deadline), el('span', t.statusLabel, 'dt-status dt-status-' + t.status), links]));
     }
     $('results').hidden = found.tasks.length === 0;
     $('count').textContent = found.tasks.length === 0 ? 'Không tìm thấy nhiệm vụ nào. / Nothing found.'
@@ -264,10 +194,9 @@ function details(e) {
 }
 
 async function openTimeline(kind, id) {
-  clearError();
   try {
     const trail = await api(`/api/audit/${kind}s/${encodeURIComponent(id)}`);
-    history.replaceState(null, '', `#${kind}/${id}`);
+    history.replaceState(null, '', `#/${kind}/${id}`);
     $('timeline-title').textContent = (kind === 'task' ? 'Dòng thời gian của nhiệm vụ ' : 'Dòng thời gian của chỉ đạo ')
       + trail.businessKey;
     $('timeline-subject').textContent = `${trail.events.length} sự kiện · ${trail.hashAlgorithm}`;
@@ -314,7 +243,6 @@ async function openTimeline(kind, id) {
 
 async function verify(event) {
   event.preventDefault();
-  clearError();
   const form = $('verify');
   const data = new FormData();
   data.append('file', form.file.files[0]);
@@ -324,8 +252,7 @@ async function verify(event) {
   const out = $('verify-result');
   out.replaceChildren();
   try {
-    const result = await api('/api/audit/verify', {method: 'POST', body: data,
-      headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()}});
+    const result = await DT.api('POST', '/api/audit/verify', data);
     if (result.intact) {
       out.append(el('span', 'Nguyên vẹn / Intact', 'dt-ok'), ` — ${result.events} sự kiện; mã cuối chuỗi `,
         el('code', result.chainHead));
@@ -352,18 +279,14 @@ function reportLinks() {
 /* ---- start ---- */
 
 async function start() {
-  const now = Object.fromEntries(clock.formatToParts(new Date()).map((p) => [p.type, p.value]));
-  $('report').month.value = `${now.month}/${now.year}`;
+  await DT.start({page: 'audit', title: {vi: 'Lịch sử kiểm toán', en: 'Audit history'}});
+  const today = DT.today();
+  $('report').month.value = today.substring(3);
   reportLinks();
   $('report').addEventListener('input', reportLinks);
   $('search').addEventListener('submit', search);
   $('verify').addEventListener('submit', verify);
-  fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'})
-    .then((r) => (r.ok ? r.json() : null))
-    .then((user) => {
-      $('user').textContent = user ? user.userId : '';
-    }, () => undefined);
-  const deepLink = /^#(task|directive)\/([^/]+)$/.exec(location.hash);
+  const deepLink = /^#\/(task|directive)\/([^/]+)$/.exec(location.hash);
   await search();
   if (deepLink) {
     openTimeline(deepLink[1], decodeURIComponent(deepLink[2]));
