@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.TaskStatus;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -34,9 +39,11 @@ import vn.directivetracker.web.FieldProblem;
     description = "Hash-chained timelines of directives and tasks, and the check of an export.")
 @RestController
 @RequestMapping("/api/audit")
-record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock clock) {
+record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock clock, AuditNames names,
+    HistorySearch search) {
 
   static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+  private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9]{1,64}");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
   @Operation(summary = "Timeline of a directive",
@@ -55,6 +62,79 @@ record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock 
   ResponseEntity<?> task(@PathVariable String id, @RequestParam(defaultValue = "json") String format) {
     String f = format(format);
     return render(trail.task(id(id), currentUser.get()), f);
+  }
+
+  /**
+   * Tasks of directives, running and finished, that the caller may read the trail of: by reference, task key or
+   * title ({@code q}), unit, status and the day of issue ({@code from}, {@code to}, ISO dates).
+   */
+  @GetMapping("/search")
+  Map<String, Object> search(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (q != null && q.length() > 200) {
+      problems.add(new FieldProblem("q", "is longer than 200 characters"));
+    }
+    if (unit != null && !unit.isEmpty() && !UNIT.matcher(unit).matches()) {
+      problems.add(new FieldProblem("unit", "must be a unit code such as MOH"));
+    }
+    TaskStatus wanted = null;
+    if (status != null && !status.isEmpty()) {
+      try {
+        wanted = TaskStatus.valueOf(status);
+      } catch (IllegalArgumentException e) {
+        problems.add(new FieldProblem("status", "must be one of " + Arrays.toString(TaskStatus.values())));
+      }
+    }
+    LocalDate fromDay = day("from", from, problems);
+    LocalDate toDay = day("to", to, problems);
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    List<HistorySearch.Row> rows = search.find(new HistorySearch.Criteria(q, unit, wanted, fromDay, toDay),
+        currentUser.get(), clock.today());
+    AuditNames.Lookup lookup = names.lookup();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("truncated", rows.size() > HistorySearch.MAX_ROWS);
+    body.put("tasks", rows.stream().limit(HistorySearch.MAX_ROWS).map(r -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("directiveId", r.directiveId());
+      m.put("issuer", r.issuer());
+      m.put("reference", r.reference());
+      m.put("directiveTitle", r.directiveTitle());
+      m.put("issuedOn", r.issuedOn());
+      m.put("taskId", r.taskId());
+      m.put("key", r.key());
+      m.put("title", r.title());
+      m.put("leadUnit", r.leadUnit());
+      m.put("leadUnitName", lookup.units(r.leadUnit()));
+      m.put("deadline", r.deadline());
+      m.put("status", r.status());
+      m.put("statusLabel", r.statusLabel());
+      m.put("completedOn", r.completedOn());
+      m.put("running", r.running());
+      return m;
+    }).toList());
+    return body;
+  }
+
+  /** A file the trail names (an evidence file), by the id of its history entry, as an attachment. */
+  @GetMapping("/files/{detailId}")
+  ResponseEntity<byte[]> file(@PathVariable String detailId) {
+    AuditTrail.File file = trail.file(detailId, currentUser.get());
+    MediaType type;
+    try {
+      type = file.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(file.mimeType());
+    } catch (org.springframework.util.InvalidMimeTypeException e) {
+      type = MediaType.APPLICATION_OCTET_STREAM;
+    }
+    return ResponseEntity.ok().contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(file.name() == null ? "file" : file.name(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(file.content());
   }
 
   /** Checks a CSV export; {@code chainHead}, if given, is the head recorded earlier (catches a cut-off end). */
@@ -95,12 +175,14 @@ record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock 
     body.put("subject", chain.subject());
     body.put("hashAlgorithm", "SHA-256");
     body.put("exportedAt", HashChain.time(clock.now()));
-    body.put("events", chain.links().stream().map(AuditController::event).toList());
+    AuditNames.Lookup lookup = names.lookup();
+    body.put("events", chain.links().stream().map(link -> event(link, lookup)).toList());
     body.put("chainHead", chain.head());
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  private static Map<String, Object> event(HashChain.Link link) {
+  /** An event of the JSON answer: the chained fields, and beside them what people read (not chained). */
+  private static Map<String, Object> event(HashChain.Link link, AuditNames.Lookup lookup) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("seq", link.seq());
     e.put("time", HashChain.time(link.event().time()));
@@ -109,7 +191,22 @@ record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock 
     e.put("unit", link.event().unit());
     e.put("details", link.event().details());
     e.put("hash", link.hash());
+    e.put("label", EventLabels.of(link.event()));
+    e.put("actorName", lookup.user(link.event().actor()));
+    e.put("unitName", lookup.units(link.event().unit()));
     return e;
+  }
+
+  private static LocalDate day(String field, String value, List<FieldProblem> problems) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "must be a date YYYY-MM-DD"));
+      return null;
+    }
   }
 
   private static String format(String format) {

@@ -35,6 +35,7 @@ record AuditEvent(Instant time, String type, String actor, String unit, Map<Stri
   static final String ESCALATION = "escalation";
   static final String TASK_COMPLETED = "task completed";
   static final String VARIABLE_CHANGED = "variable changed";
+  static final String FILE_ATTACHED = "file attached";
   static final String OPERATION = "operation";
   static final String AMENDMENT = "amendment";
   static final String COMPLETED = "completed";

@@ -39,6 +39,18 @@ class AuditRecords {
         .stream().findFirst();
   }
 
+  /** The task a directive-task process instance runs, if it is one. */
+  Optional<Task> taskByProcess(String processInstanceId) {
+    return jdbc.query("select * from dt_task where process_instance_id = ?", AuditRecords::task, processInstanceId)
+        .stream().findFirst();
+  }
+
+  /** The directive a directive process instance runs, if it is one. */
+  Optional<Directive> directiveByProcess(String processInstanceId) {
+    return jdbc.query("select * from dt_directive where process_instance_id = ?", AuditRecords::directive,
+        processInstanceId).stream().findFirst();
+  }
+
   List<Task> tasksOf(String directiveId) {
     return jdbc.query("select * from dt_task where directive_id = ? order by position", AuditRecords::task,
         directiveId);

@@ -1,7 +1,15 @@
 package vn.directivetracker.audit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Service;
 import vn.directivetracker.audit.AuditRecords.Directive;
 import vn.directivetracker.audit.AuditRecords.Task;
@@ -16,7 +24,7 @@ import vn.directivetracker.web.FieldProblem;
  * leads. Anybody else is told the thing does not exist (404), as the directive API does.
  */
 @Service
-record AuditTrail(AuditRecords records, Timelines timelines, PrivilegedEngine engine) {
+record AuditTrail(AuditRecords records, Timelines timelines, PrivilegedEngine engine, HistoryService history) {
 
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -65,12 +73,53 @@ record AuditTrail(AuditRecords records, Timelines timelines, PrivilegedEngine en
         HashChain.chain(HashChain.subject("directive", d.id(), d.businessKey()), events));
   }
 
+  /**
+   * A file the history keeps (an evidence file of a report, the notice's spreadsheet), by the id of the history
+   * entry that recorded it, for whoever may read the trail it shows in; 404 for anything else.
+   */
+  File file(String detailId, Caller caller) {
+    if (!detailId.matches("[0-9A-Za-z-]{1,64}")) {
+      throw badId("the id of a file's history entry");
+    }
+    return engine.call(() -> {
+      HistoricDetail detail = history.createHistoricDetailQuery().detailId(detailId).variableUpdates()
+          .singleResult();
+      if (!(detail instanceof HistoricVariableUpdate update) || !(update.getTypedValue() instanceof FileValue file)
+          || !mayRead(detail.getProcessInstanceId(), caller)) {
+        throw ApiException.notFound("file");
+      }
+      try (InputStream in = file.getValue()) {
+        return new File(file.getFilename(), file.getMimeType(), in == null ? new byte[0] : in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Whether the caller may read the trail of the directive or task this process instance runs. */
+  private boolean mayRead(String processInstanceId, Caller caller) {
+    if (processInstanceId == null) {
+      return false;
+    }
+    Optional<Task> task = records.taskByProcess(processInstanceId);
+    if (task.isPresent()) {
+      Optional<Directive> d = records.directive(task.get().directiveId());
+      return d.isPresent() && (seesWhole(d.get(), caller)
+          || task.get().leadUnit() != null && caller.memberOf(task.get().leadUnit()));
+    }
+    return records.directiveByProcess(processInstanceId).map(d -> seesWhole(d, caller)).orElse(false);
+  }
+
   private static boolean seesWhole(Directive d, Caller caller) {
     return caller.isAuditor() || caller.isAdmin() || caller.memberOf(d.issuer()) || caller.memberOf(d.issuer() + "SEC");
   }
 
   private static ApiException badId(String expected) {
     return ApiException.badRequest(List.of(new FieldProblem("id", "must be " + expected)));
+  }
+
+  /** A file from the history, to download. */
+  record File(String name, String mimeType, byte[] content) {
   }
 
   /** One audit trail, ready to be written as JSON or CSV. */

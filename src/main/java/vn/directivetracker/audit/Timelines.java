@@ -1,5 +1,8 @@
 package vn.directivetracker.audit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.audit.AuditRecords.Directive;
 import vn.directivetracker.audit.AuditRecords.Task;
@@ -347,12 +351,34 @@ record Timelines(HistoryService history, AuditRecords records) {
         continue;
       }
       String actor = v.getUserOperationId() != null ? operators.get(v.getUserOperationId()) : null;
+      if (v.getTypedValue() instanceof FileValue file) {
+        events.add(new AuditEvent(v.getTime().toInstant(), AuditEvent.FILE_ATTACHED, actor, unit,
+            fileDetails(taskKey, v, file), AuditEvent.RANK_REPORT,
+            tiebreakPrefix + String.format("var:%06d:%s", v.getRevision(), v.getId())));
+        continue;
+      }
       events.add(new AuditEvent(v.getTime().toInstant(), AuditEvent.VARIABLE_CHANGED, actor, unit,
           map("task", taskKey, "name", v.getVariableName(), "value", json(v.getValue()), "valueType", v.getTypeName(),
               "revision", v.getRevision(), "userTaskId", v.getTaskId()),
           AuditEvent.RANK_CHANGE, tiebreakPrefix + String.format("var:%06d:%s", v.getRevision(), v.getId())));
     }
     return events;
+  }
+
+  /**
+   * A file by its name, type, size and SHA-256 (so the chain vouches for the content too) and the history
+   * entry it is downloaded from ({@code GET /api/audit/files/{detailId}}); never the stream object itself.
+   */
+  private static Map<String, Object> fileDetails(String taskKey, HistoricVariableUpdate v, FileValue file) {
+    byte[] content;
+    try (InputStream in = file.getValue()) {
+      content = in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the file of history entry " + v.getId(), e);
+    }
+    return map("task", taskKey, "name", v.getVariableName(), "fileName", file.getFilename(),
+        "mimeType", file.getMimeType(), "size", content.length, "sha256", HashChain.sha256Hex(content),
+        "revision", v.getRevision(), "userTaskId", v.getTaskId(), "detailId", v.getId());
   }
 
   private static boolean isWithdrawal(List<UserOperationLogEntry> entries) {

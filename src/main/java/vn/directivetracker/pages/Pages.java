@@ -22,7 +22,9 @@ record Pages(CurrentUser currentUser, UnitRegistry registry) {
   enum Page {
     /** The issuer's directives, task by task: for the issuers' members and their secretariats. */
     DIRECTIVES("directives", "Chỉ đạo đã ban hành", "Issued directives",
-        (caller, registry) -> registry.issuers().stream().anyMatch(issuer -> isIssuerSide(caller, issuer)));
+        (caller, registry) -> registry.issuers().stream().anyMatch(issuer -> isIssuerSide(caller, issuer))),
+    /** History for auditors: search, timelines, evidence, the export's check, the monthly report (audit.md). */
+    AUDIT("audit", "Lịch sử kiểm toán", "Audit history", (caller, registry) -> caller.isAuditor() || caller.isAdmin());
 
     private final String id;
     private final String vi;

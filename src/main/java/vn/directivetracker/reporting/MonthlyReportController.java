@@ -21,7 +21,7 @@ import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
 /**
- * {@code GET /api/reports/monthly?issuer=P06WG&month=2024-03&format=json|csv|xlsx|html}: an issuer's tasks
+ * {@code GET /api/reports/monthly?issuer=P06WG&month=2024-03&format=json|csv|xlsx|html|pdf}: an issuer's tasks
  * as they stood at the end of a month, for its members, its secretariat, auditors and administrators.
  */
 @Tag(name = "Reports",
@@ -30,9 +30,16 @@ import vn.directivetracker.web.FieldProblem;
 record MonthlyReportController(MonthlyReportService reports, CurrentUser currentUser, ChartJsAsset chartJs,
     ObjectMapper json) {
 
-  static final Set<String> FORMATS = Set.of("json", "csv", "xlsx", "html");
+  static final Set<String> FORMATS = Set.of("json", "csv", "xlsx", "html", "pdf");
   static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+
+  /** The same report as a PDF: {@code /api/reports/monthly.pdf?issuer=&month=}, a link that says what it opens. */
+  @GetMapping("/api/reports/monthly.pdf")
+  ResponseEntity<?> monthlyPdf(@RequestParam(required = false) String issuer,
+      @RequestParam(required = false) String month) {
+    return monthly(issuer, month, "pdf");
+  }
 
   @Operation(summary = "Monthly report",
       description = "An issuer's tasks as they stood at the end of a month (YYYY-MM): json, csv, xlsx or "
@@ -54,7 +61,7 @@ record MonthlyReportController(MonthlyReportService reports, CurrentUser current
       period = parseMonth(month, problems);
     }
     if (!FORMATS.contains(format)) {
-      problems.add(new FieldProblem("format", "must be one of json, csv, xlsx, html"));
+      problems.add(new FieldProblem("format", "must be one of json, csv, xlsx, html, pdf"));
     }
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);
@@ -74,6 +81,10 @@ record MonthlyReportController(MonthlyReportService reports, CurrentUser current
       case "html" -> ResponseEntity.ok()
           .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
           .body(ReportHtml.render(report, chartJs.path(), json).getBytes(StandardCharsets.UTF_8));
+      case "pdf" -> ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_PDF)
+          .header(HttpHeaders.CONTENT_DISPOSITION, inline(fileName + ".pdf"))
+          .body(ReportPdf.render(report));
       default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     };
   }
@@ -94,6 +105,11 @@ record MonthlyReportController(MonthlyReportService reports, CurrentUser current
       problems.add(new FieldProblem("month", "'" + month + "' is not a month YYYY-MM"));
       return null;
     }
+  }
+
+  /** Opened in the browser's PDF viewer (to read and print); saved under this name. */
+  private static String inline(String fileName) {
+    return ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString();
   }
 
   private static String attachment(String fileName) {

@@ -2,6 +2,7 @@ package vn.directivetracker.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,29 +19,51 @@ import vn.directivetracker.reporting.MonthlyReport.UnitFigures;
  */
 final class ReportHtml {
 
+  /** Days as the Vietnamese read them, whatever the reader's browser. */
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
   private ReportHtml() {
   }
 
+  /** The page for the browser: tables and Chart.js charts. */
   static String render(MonthlyReport report, String chartJsPath, ObjectMapper json) {
+    return render(report, chartJsPath, json, false);
+  }
+
+  /**
+   * The same page for {@link ReportPdf}: well-formed XHTML without the charts (a PDF renderer runs no script;
+   * their numbers are in the tables) and with the font that has the Vietnamese glyphs named first.
+   */
+  static String renderForPdf(MonthlyReport report) {
+    return render(report, null, null, true);
+  }
+
+  private static String render(MonthlyReport report, String chartJsPath, ObjectMapper json, boolean pdf) {
     StringBuilder h = new StringBuilder(16_384);
     String title = "Báo cáo tháng " + report.month() + " — " + report.issuerName();
-    h.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"UTF-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+    h.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"UTF-8\"/>\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .append("<title>").append(esc(title)).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n")
-        .append("<script src=\"").append(esc(chartJsPath)).append("\"></script>\n")
-        .append("</head>\n<body>\n");
+        .append("<style>\n")
+        .append(pdf ? CSS.replace("font-family: ", "font-family: \"" + ReportPdf.FONT + "\", ") : CSS)
+        .append("</style>\n");
+    if (!pdf) {
+      h.append("<script src=\"").append(esc(chartJsPath)).append("\"></script>\n");
+    }
+    h.append("</head>\n<body>\n");
     h.append("<header><h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">")
         .append("Cơ quan ban hành / Issuer: <strong>").append(esc(report.issuer())).append("</strong> · ")
-        .append("Số liệu đến hết ngày / As of the end of: <strong>").append(esc(report.asOf().toString()))
+        .append("Số liệu đến hết ngày / As of the end of: <strong>").append(esc(report.asOf().format(DAY)))
         .append("</strong> · Hạn báo cáo tiến độ / Progress reports due: ")
-        .append(esc(report.progressDueOn().toString())).append("</p></header>\n");
+        .append(esc(report.progressDueOn().format(DAY))).append("</p></header>\n");
 
-    h.append("<section class=\"charts\">\n<figure><figcaption>Tình hình theo đơn vị / Status per unit</figcaption>")
-        .append("<div class=\"chart\"><canvas id=\"chart-units\" role=\"img\" aria-label=\"Tình hình theo đơn vị\"></canvas></div></figure>\n")
-        .append("<figure><figcaption>Xu hướng 12 tháng / Twelve-month trend</figcaption>")
-        .append("<div class=\"chart\"><canvas id=\"chart-trend\" role=\"img\" aria-label=\"Xu hướng 12 tháng\"></canvas></div></figure>\n")
-        .append("</section>\n");
+    if (!pdf) {
+      h.append("<section class=\"charts\">\n<figure><figcaption>Tình hình theo đơn vị / Status per unit</figcaption>")
+          .append("<div class=\"chart\"><canvas id=\"chart-units\" role=\"img\" aria-label=\"Tình hình theo đơn vị\"></canvas></div></figure>\n")
+          .append("<figure><figcaption>Xu hướng 12 tháng / Twelve-month trend</figcaption>")
+          .append("<div class=\"chart\"><canvas id=\"chart-trend\" role=\"img\" aria-label=\"Xu hướng 12 tháng\"></canvas></div></figure>\n")
+          .append("</section>\n");
+    }
 
     table(h, "units", "Theo đơn vị chủ trì / By lead unit", ReportTables.UNIT_HEADERS, ReportTables.units(report));
     table(h, "overdue", "Nhiệm vụ quá hạn / Overdue tasks", ReportTables.OVERDUE_HEADERS, ReportTables.overdue(report));
@@ -51,8 +74,11 @@ final class ReportHtml {
     table(h, "trend", "Xu hướng 12 tháng / Twelve-month trend",
         List.of("Tháng / Month", "Hoàn thành đúng hạn / Completed on time", "Quá hạn / Overdue"), trend);
 
-    h.append("<script type=\"application/json\" id=\"report-data\">").append(chartData(report, json))
-        .append("</script>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+    if (!pdf) {
+      h.append("<script type=\"application/json\" id=\"report-data\">").append(chartData(report, json))
+          .append("</script>\n<script>\n").append(SCRIPT).append("</script>\n");
+    }
+    h.append("</body>\n</html>\n");
     return h.toString();
   }
 

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 public enum TaskStatus {
   IN_PROGRESS, OVERDUE, COMPLETED_ON_TIME, COMPLETED_LATE, WITHDRAWN;
 
-  static TaskStatus of(String state, LocalDate deadline, LocalDate completedOn, LocalDate today) {
+  public static TaskStatus of(String state, LocalDate deadline, LocalDate completedOn, LocalDate today) {
     switch (state) {
       case TaskRecord.WITHDRAWN:
         return WITHDRAWN;

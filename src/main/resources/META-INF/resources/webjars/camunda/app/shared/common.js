@@ -121,10 +121,14 @@
     return error;
   }
 
-  /** JSON to our API or the webapps' with the session; changes carry the session's CSRF token. */
+  /**
+   * JSON (or a FormData upload, as multipart) to our API or the webapps' with the session; changes carry the
+   * session's CSRF token.
+   */
   async function api(method, path, body) {
     var headers = { Accept: 'application/json' };
-    if (body !== undefined) {
+    var form = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !form) {
       headers['Content-Type'] = 'application/json';
     }
     if (!/^(GET|HEAD)$/i.test(method)) {
@@ -134,7 +138,7 @@
     try {
       response = await fetch(path, {
         method: method, headers: headers, credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body)
+        body: body === undefined || form ? body : JSON.stringify(body)
       });
     } catch (offline) {
       var error = new Error(SERVER_ERROR.vi + '\n' + SERVER_ERROR.en);

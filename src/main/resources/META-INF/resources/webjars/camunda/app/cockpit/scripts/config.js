@@ -26,9 +26,9 @@ export default {
   },
   // Dates and no first-visit notice, as in every webapp (../../directive-tracker/config.js).
   ...common,
-  // Directive Tracker: links to our own pages (the issuer's directives, …) in the header menu and on the
-  // welcome page, for the users GET /api/pages offers them to.
-  customScripts: ['../shared/header-links.js'],
+  // Directive Tracker: links to our own pages (the issuer's directives, the auditors' history, …) in the header
+  // menu, for the users GET /api/pages offers them to; buttons hidden from read-only users (auditors).
+  customScripts: ['../shared/header-links.js', 'scripts/directive-tracker.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
