@@ -65,7 +65,7 @@ final class DirectiveImport {
           code(row.get("province")),
           code(row.get("leadUnit")),
           units(row.get("coordinatingUnits")),
-          date(row.get("deadline"), at + "deadline", problems),
+          blankToNull(row.get("deadline")),
           workingDays(row.get("deadlineWorkingDays"), at + "deadlineWorkingDays", problems),
           bool(row.get("keyTask"), at + "keyTask", problems),
           row.get("expectedResult")));
@@ -141,17 +141,6 @@ final class DirectiveImport {
     }
     List<String> units = Arrays.stream(cell.split(";")).map(DirectiveImport::code).filter(u -> u != null).toList();
     return units.isEmpty() ? null : units;
-  }
-
-  private static LocalDate date(String cell, String field, List<FieldProblem> problems) {
-    if (cell == null) {
-      return null;
-    }
-    LocalDate date = TaskSheet.parseDate(cell);
-    if (date == null) {
-      problems.add(new FieldProblem(field, cell + " is not a date (write 2024-01-31 or 31/01/2024)"));
-    }
-    return date;
   }
 
   private static Integer workingDays(String cell, String field, List<FieldProblem> problems) {

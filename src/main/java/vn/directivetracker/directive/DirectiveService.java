@@ -123,15 +123,19 @@ class DirectiveService {
     repository.insert(new DirectiveRepository.DirectiveRow(directiveId, issuer.code(), request.reference(),
         request.issuedOn(), request.title(), issuer.issuerLevel().name(), caller.userId(), clock.now(), false));
     List<DirectiveRepository.NewTask> tasks = new ArrayList<>();
+    Map<String, String> written = new java.util.HashMap<>();
     for (int i = 0; i < request.tasks().size(); i++) {
       IssueDirectiveRequest.TaskRequest t = request.tasks().get(i);
+      String taskId = UUID.randomUUID().toString();
+      deadlines.asWritten(t, request.issuedOn()).ifPresent(d -> written.put(taskId, d.asWritten()));
       String province = t.province() != null ? t.province() : issuer.province();
-      tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
+      tasks.add(new DirectiveRepository.NewTask(taskId, t.key(), i, t.title(),
           t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(),
           deadlines.deadlineOf(t, request.issuedOn()), t.deadlineWorkingDays(), Boolean.TRUE.equals(t.keyTask()),
           t.expectedResult()));
     }
     repository.insertTasks(directiveId, tasks);
+    repository.keepDeadlinesAsWritten(written);
     return directiveId;
   }
 
@@ -214,6 +218,7 @@ class DirectiveService {
     List<TaskRecord> tasks = seesWhole(d, caller) ? all : all.stream().filter(t -> involves(t, caller)).toList();
     var today = clock.today();
     Map<String, Integer> workingDays = repository.workingDayDeadlines(id);
+    Map<String, String> written = repository.deadlinesAsWritten(id);
     String status = d.withdrawn() ? "WITHDRAWN"
         : all.stream().anyMatch(t -> TaskRecord.OPEN.equals(t.state())) ? "ACTIVE" : "COMPLETED";
     Map<String, DirectiveView.Subtasks> subtasks = repository.subtasksOf(id, today);
@@ -221,7 +226,7 @@ class DirectiveService {
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
             t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), workingDays.get(t.id()),
             t.keyTask(), t.expectedResult(), t.status(today), t.completedOn(), t.escalationLevel(),
-            subtasks.get(t.id()))).toList());
+            subtasks.get(t.id()), written.get(t.id()))).toList());
   }
 
   /** Finds the directive, or answers 404 also when it exists but the caller has no part in it. */

@@ -15,7 +15,10 @@ import vn.directivetracker.organization.IssuerLevel;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.web.FieldProblem;
+import vn.directivetracker.workingdays.ResolvedDeadline;
 import vn.directivetracker.workingdays.UnknownHolidayYearException;
+import vn.directivetracker.workingdays.UnreadableDeadlineException;
+import vn.directivetracker.workingdays.WrittenDeadlines;
 
 /**
  * Checks a directive's shape (Bean Validation) and then its meaning against the registry and the
@@ -27,6 +30,8 @@ import vn.directivetracker.workingdays.UnknownHolidayYearException;
 class DirectiveValidator {
 
   static final String OTHER_DOMAIN = "OTHER";
+  /** The longest written deadline read; a longer one is refused for its size alone. */
+  static final int MAX_DEADLINE_TEXT = WrittenDeadlines.MAX_LENGTH;
 
   private final UnitRegistry registry;
   private final SpringValidatorAdapter shapes;
@@ -107,12 +112,9 @@ class DirectiveValidator {
           problems.add(new FieldProblem(field, "'" + unit + "' is the lead unit"));
         }
       }
-      if (task.deadline() != null && request.issuedOn() != null && task.deadline().isBefore(request.issuedOn())) {
-        problems.add(new FieldProblem(at + "deadline",
-            task.deadline() + " is before the directive's issue date " + request.issuedOn()));
-      }
+      checkWrittenDeadline(task, request.issuedOn(), at, problems);
       Integer workingDays = task.deadlineWorkingDays();
-      if (workingDays != null && task.deadline() != null) {
+      if (workingDays != null && task.deadline() != null && !task.deadline().isBlank()) {
         problems.add(new FieldProblem(at + "deadlineWorkingDays",
             "give either a deadline date or a number of working days, not both"));
       } else if (workingDays != null && request.issuedOn() != null
@@ -125,6 +127,21 @@ class DirectiveValidator {
               + " is not published yet (an administrator publishes it under /api/admin/holidays/" + e.year() + ")"));
         }
       }
+    }
+  }
+
+  /** A written deadline must be a form of docs/deadlines.md and fall on or after the issue date. */
+  private void checkWrittenDeadline(IssueDirectiveRequest.TaskRequest task, LocalDate issuedOn, String at,
+      List<FieldProblem> problems) {
+    if (issuedOn == null || task.deadline() == null || task.deadline().length() > MAX_DEADLINE_TEXT) {
+      return;
+    }
+    try {
+      deadlines.asWritten(task, issuedOn).map(ResolvedDeadline::date).filter(d -> d.isBefore(issuedOn))
+          .ifPresent(d -> problems.add(new FieldProblem(at + "deadline", "'" + task.deadline() + "' is " + d
+              + ", before the directive's issue date " + issuedOn)));
+    } catch (UnreadableDeadlineException e) {
+      problems.add(new FieldProblem(at + "deadline", e.getMessage()));
     }
   }
 

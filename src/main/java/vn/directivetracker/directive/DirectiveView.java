@@ -31,7 +31,9 @@ public record DirectiveView(
       TaskStatus status,
       LocalDate completedOn,
       int escalationLevel,
-      Subtasks subtasks) {
+      Subtasks subtasks,
+      /** The deadline as the notice wrote it ("quý I/2024"); absent when none was written. */
+      String deadlineAsWritten) {
   }
 
   /** How far the sub-tasks a lead unit split this task into have come; absent when it split nothing. */

@@ -40,6 +40,9 @@ public record WrittenDeadlines(
    */
   public record Found(ResolvedDeadline deadline, int start, int end) {}
 
+  /** The longest written deadline read: a notice's deadline is a phrase, not a paragraph. */
+  public static final int MAX_LENGTH = 200;
+
   private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october"
       + "|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
   private static final String ORDINAL = "(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)";
