@@ -36,7 +36,9 @@ record IssueDirectiveRequest(
       @Size(max = DirectiveValidator.MAX_DEADLINE_TEXT) String deadline,
       @Min(1) @Max(365) Integer deadlineWorkingDays,
       Boolean keyTask,
-      @Size(max = 4000) String expectedResult) {
+      @Size(max = 4000) String expectedResult,
+      /** What the task must reach, when the notice sets a figure; absent otherwise. */
+      @Valid vn.directivetracker.shared.TaskTarget target) {
 
     List<String> coordinatingUnitsOrEmpty() {
       return coordinatingUnits == null ? List.of() : coordinatingUnits;
