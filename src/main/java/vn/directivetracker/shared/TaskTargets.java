@@ -72,7 +72,8 @@ public class TaskTargets {
     return values;
   }
 
-  private static TaskTarget target(java.sql.ResultSet rs) throws java.sql.SQLException {
+  /** The target of a dt_task row selected with its target_* columns. */
+  public static TaskTarget target(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new TaskTarget(rs.getString("target_measure"), rs.getString("target_unit"),
         strip(rs.getBigDecimal("target_baseline")), strip(rs.getBigDecimal("target_value")));
   }
