@@ -48,6 +48,43 @@ class DeadlinePreviewTest extends ApplicationTest {
         .isEqualTo(401);
   }
 
+  @Test
+  void theFormsFactsGiveTheDeadlineAsWrittenAndTheTarget() {
+    clockAt("2024-01-10T09:00");
+    java.util.Map<String, Object> t = DirectiveFixtures.task("T1", "HEALTH", "trong quý I/2024");
+    t.put("target", java.util.Map.of("measure", "Người nhận chi trả không dùng tiền mặt", "unit", "%", "value", 90));
+    JsonNode directive = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("FACTSW"),
+        "2024-01-10", List.of(t, DirectiveFixtures.task("T2", "HEALTH", "2024-03-31")));
+    String session = TasklistSession.login(http, "moh");
+
+    JsonNode facts = facts(carryOut(directive, "T1"), session);
+    assertThat(facts.get("deadline").asText()).isEqualTo("2024-03-31");
+    assertThat(facts.get("deadlineAsWritten").asText()).isEqualTo("trong quý I/2024");
+    assertThat(facts.get("target").get("measure").asText()).isEqualTo("Người nhận chi trả không dùng tiền mặt");
+    assertThat(facts.get("target").get("baseline").asText()).isEqualTo("0");
+    assertThat(facts.get("target").get("value").asText()).isEqualTo("90");
+    assertThat(facts.get("target").has("reached")).as("nothing reported yet").isFalse();
+    // Written as the date it is, the words add nothing: not shown twice.
+    JsonNode plain = facts(carryOut(directive, "T2"), session);
+    assertThat(plain.has("deadlineAsWritten")).isFalse();
+    assertThat(plain.has("target")).isFalse();
+  }
+
+  private String carryOut(JsonNode directive, String key) {
+    return engine.getTaskService().createTaskQuery()
+        .processInstanceId(directives.processOf(directive.get("id").asText(), key))
+        .taskDefinitionKey("UserTask_CarryOut").singleResult().getId();
+  }
+
+  private JsonNode facts(String taskId, String session) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+    ResponseEntity<String> answer = http.exchange(String.format(FormFactsControllerTest.FACTS, taskId), HttpMethod.GET,
+        new HttpEntity<>(headers), String.class);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+    return DirectiveFixtures.read(answer.getBody());
+  }
+
   private ResponseEntity<String> preview(String written, String issuedOn, String session) {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
