@@ -54,3 +54,11 @@ test('the form stops what it can see is incomplete', () => {
   assert.deepStrictEqual(F.problems({ reference: 'x', issuedOn: 'y', issuer: 'P06WG', title: 't' }, []),
     ['tasks: thêm ít nhất một nhiệm vụ / add at least one task']);
 });
+
+test('a written deadline is previewed with the issue date, a blank one or a working-day count is not', () => {
+  const row = Object.assign(F.emptyRow(0), { deadline: ' quý I/2024 ' });
+  assert.deepStrictEqual(F.deadlineQuery(row, '2024-01-10'), { written: 'quý I/2024', issuedOn: '2024-01-10' });
+  assert.strictEqual(F.deadlineQuery(row, ''), null);
+  assert.strictEqual(F.deadlineQuery(Object.assign(F.emptyRow(0), { deadline: '  ' }), '2024-01-10'), null);
+  assert.strictEqual(F.deadlineQuery(Object.assign(row, { deadlineMode: 'workingDays' }), '2024-01-10'), null);
+});

@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.directivetracker.directive.imports.TaskColumns;
 import vn.directivetracker.directive.imports.TaskSheet;
+import vn.directivetracker.shared.TaskTarget;
 import vn.directivetracker.web.FieldProblem;
 import vn.directivetracker.web.SafeText;
 
@@ -65,10 +67,11 @@ final class DirectiveImport {
           code(row.get("province")),
           code(row.get("leadUnit")),
           units(row.get("coordinatingUnits")),
-          date(row.get("deadline"), at + "deadline", problems),
+          blankToNull(row.get("deadline")),
           workingDays(row.get("deadlineWorkingDays"), at + "deadlineWorkingDays", problems),
           bool(row.get("keyTask"), at + "keyTask", problems),
-          row.get("expectedResult")));
+          row.get("expectedResult"),
+          target(row, at, problems)));
       rows.add(row.number());
     }
     IssueDirectiveRequest request = new IssueDirectiveRequest(blankToNull(reference), issued, code(issuer),
@@ -143,15 +146,29 @@ final class DirectiveImport {
     return units.isEmpty() ? null : units;
   }
 
-  private static LocalDate date(String cell, String field, List<FieldProblem> problems) {
-    if (cell == null) {
+  /** The target of a row, when any target column is filled; the API's checks then say what is missing. */
+  private static TaskTarget target(TaskSheet.TaskRow row, String at, List<FieldProblem> problems) {
+    String measure = row.get("targetMeasure");
+    String unit = row.get("targetUnit");
+    String baseline = row.get("targetBaseline");
+    String value = row.get("targetValue");
+    if (measure == null && unit == null && baseline == null && value == null) {
       return null;
     }
-    LocalDate date = TaskSheet.parseDate(cell);
-    if (date == null) {
-      problems.add(new FieldProblem(field, cell + " is not a date (write 2024-01-31 or 31/01/2024)"));
+    return new TaskTarget(blankToNull(measure), blankToNull(unit), number(baseline, at + "targetBaseline", problems),
+        number(value, at + "targetValue", problems));
+  }
+
+  private static BigDecimal number(String cell, String field, List<FieldProblem> problems) {
+    if (cell == null || cell.isBlank()) {
+      return null;
     }
-    return date;
+    try {
+      return new BigDecimal(cell.strip());
+    } catch (NumberFormatException e) {
+      problems.add(new FieldProblem(field, cell + " is not a number (write 1200 or 90.5)"));
+      return null;
+    }
   }
 
   private static Integer workingDays(String cell, String field, List<FieldProblem> problems) {

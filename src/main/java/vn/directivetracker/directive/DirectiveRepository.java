@@ -100,6 +100,22 @@ class DirectiveRepository {
     return counts;
   }
 
+  /** Keeps each task's deadline as the notice wrote it, by task id. */
+  void keepDeadlinesAsWritten(java.util.Map<String, String> writtenByTaskId) {
+    jdbc.batchUpdate("update dt_task set deadline_as_written = ? where id = ?", writtenByTaskId.entrySet().stream()
+        .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+  }
+
+  /** Task id to its deadline as the notice wrote it, for the tasks whose deadline was written. */
+  java.util.Map<String, String> deadlinesAsWritten(String directiveId) {
+    java.util.Map<String, String> written = new java.util.HashMap<>();
+    jdbc.query("select id, deadline_as_written from dt_task where directive_id = ? and deadline_as_written is not null",
+        rs -> {
+          written.put(rs.getString(1), rs.getString(2));
+        }, directiveId);
+    return written;
+  }
+
   /** Task id to the number of working days its deadline was given in, for the tasks given so. */
   java.util.Map<String, Integer> workingDayDeadlines(String directiveId) {
     java.util.Map<String, Integer> days = new java.util.HashMap<>();

@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.ProcessVariables;
+import vn.directivetracker.shared.TargetProgress;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.TaskTarget;
+import vn.directivetracker.shared.TaskTargets;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -35,10 +39,11 @@ class DirectiveService {
   private final BusinessClock clock;
   private final TaskDeadlines deadlines;
   private final LeadUnitDecision leadUnits;
+  private final TaskTargets taskTargets;
 
   DirectiveService(DirectiveRepository repository, DirectiveValidator validator, UnitRegistry registry,
       RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock, TaskDeadlines deadlines,
-      LeadUnitDecision leadUnits) {
+      LeadUnitDecision leadUnits, TaskTargets taskTargets) {
     this.repository = repository;
     this.validator = validator;
     this.registry = registry;
@@ -47,6 +52,7 @@ class DirectiveService {
     this.clock = clock;
     this.deadlines = deadlines;
     this.leadUnits = leadUnits;
+    this.taskTargets = taskTargets;
   }
 
   @Transactional
@@ -123,15 +129,24 @@ class DirectiveService {
     repository.insert(new DirectiveRepository.DirectiveRow(directiveId, issuer.code(), request.reference(),
         request.issuedOn(), request.title(), issuer.issuerLevel().name(), caller.userId(), clock.now(), false));
     List<DirectiveRepository.NewTask> tasks = new ArrayList<>();
+    Map<String, String> written = new java.util.HashMap<>();
+    Map<String, TaskTarget> targets = new java.util.HashMap<>();
     for (int i = 0; i < request.tasks().size(); i++) {
       IssueDirectiveRequest.TaskRequest t = request.tasks().get(i);
+      String taskId = UUID.randomUUID().toString();
+      deadlines.asWritten(t, request.issuedOn()).ifPresent(d -> written.put(taskId, d.asWritten()));
+      if (t.target() != null) {
+        targets.put(taskId, t.target());
+      }
       String province = t.province() != null ? t.province() : issuer.province();
-      tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
+      tasks.add(new DirectiveRepository.NewTask(taskId, t.key(), i, t.title(),
           t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(),
           deadlines.deadlineOf(t, request.issuedOn()), t.deadlineWorkingDays(), Boolean.TRUE.equals(t.keyTask()),
           t.expectedResult()));
     }
     repository.insertTasks(directiveId, tasks);
+    repository.keepDeadlinesAsWritten(written);
+    taskTargets.keep(targets);
     return directiveId;
   }
 
@@ -214,6 +229,8 @@ class DirectiveService {
     List<TaskRecord> tasks = seesWhole(d, caller) ? all : all.stream().filter(t -> involves(t, caller)).toList();
     var today = clock.today();
     Map<String, Integer> workingDays = repository.workingDayDeadlines(id);
+    Map<String, String> written = repository.deadlinesAsWritten(id);
+    Map<String, TargetProgress> progress = targetProgress(id, tasks, today);
     String status = d.withdrawn() ? "WITHDRAWN"
         : all.stream().anyMatch(t -> TaskRecord.OPEN.equals(t.state())) ? "ACTIVE" : "COMPLETED";
     Map<String, DirectiveView.Subtasks> subtasks = repository.subtasksOf(id, today);
@@ -221,7 +238,23 @@ class DirectiveService {
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
             t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), workingDays.get(t.id()),
             t.keyTask(), t.expectedResult(), t.status(today), t.completedOn(), t.escalationLevel(),
-            subtasks.get(t.id()))).toList());
+            subtasks.get(t.id()), written.get(t.id()), progress.containsKey(t.id()) ? progress.get(t.id()).target() : null,
+            progress.get(t.id()))).toList());
+  }
+
+  /** Each targeted task's value against its target, as of today. */
+  private Map<String, TargetProgress> targetProgress(String directiveId, List<TaskRecord> tasks, LocalDate today) {
+    Map<String, TaskTarget> targets = taskTargets.ofDirective(directiveId);
+    Map<String, List<java.math.BigDecimal>> values = taskTargets.valuesOf(targets.keySet(), null);
+    Map<String, TargetProgress> progress = new java.util.HashMap<>();
+    for (TaskRecord t : tasks) {
+      TaskTarget target = targets.get(t.id());
+      if (target != null) {
+        progress.put(t.id(), TargetProgress.of(target, values.getOrDefault(t.id(), List.of()), t.issuedOn(),
+            t.deadline(), today, TaskRecord.COMPLETED.equals(t.state())));
+      }
+    }
+    return progress;
   }
 
   /**

@@ -16,7 +16,10 @@ import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.shared.text.Bilingual;
 import vn.directivetracker.web.FieldProblem;
+import vn.directivetracker.workingdays.ResolvedDeadline;
 import vn.directivetracker.workingdays.UnknownHolidayYearException;
+import vn.directivetracker.workingdays.UnreadableDeadlineException;
+import vn.directivetracker.workingdays.WrittenDeadlines;
 
 /**
  * Checks a directive's shape (Bean Validation) and then its meaning against the registry and the
@@ -28,6 +31,8 @@ import vn.directivetracker.workingdays.UnknownHolidayYearException;
 class DirectiveValidator {
 
   static final String OTHER_DOMAIN = "OTHER";
+  /** The longest written deadline read; a longer one is refused for its size alone. */
+  static final int MAX_DEADLINE_TEXT = WrittenDeadlines.MAX_LENGTH;
 
   private final UnitRegistry registry;
   private final SpringValidatorAdapter shapes;
@@ -118,13 +123,13 @@ class DirectiveValidator {
           problems.add(FieldProblem.of(field, "'" + unit + "' đã là đơn vị chủ trì", "'" + unit + "' is the lead unit"));
         }
       }
-      if (task.deadline() != null && request.issuedOn() != null && task.deadline().isBefore(request.issuedOn())) {
-        problems.add(FieldProblem.of(at + "deadline", Bilingual.day(task.deadline()) + " trước ngày ban hành "
-            + Bilingual.day(request.issuedOn()), task.deadline() + " is before the directive's issue date "
-            + request.issuedOn()));
+      checkWrittenDeadline(task, request.issuedOn(), at, problems);
+      if (task.target() != null && task.target().value() != null && !task.target().hasWay()) {
+        problems.add(FieldProblem.of(at + "target.value", "chỉ tiêu bằng giá trị ban đầu: không có gì để đạt",
+            "the target equals its baseline: there is nothing to reach"));
       }
       Integer workingDays = task.deadlineWorkingDays();
-      if (workingDays != null && task.deadline() != null) {
+      if (workingDays != null && task.deadline() != null && !task.deadline().isBlank()) {
         problems.add(FieldProblem.of(at + "deadlineWorkingDays",
             "ghi hoặc ngày hết hạn, hoặc số ngày làm việc, không ghi cả hai",
             "give either a deadline date or a number of working days, not both"));
@@ -153,6 +158,22 @@ class DirectiveValidator {
       case "Pattern" -> "chỉ gồm chữ, số, '.', '_' hoặc '-'";
       default -> "không hợp lệ";
     };
+  }
+
+  /** A written deadline must be a form of docs/deadlines.md and fall on or after the issue date. */
+  private void checkWrittenDeadline(IssueDirectiveRequest.TaskRequest task, LocalDate issuedOn, String at,
+      List<FieldProblem> problems) {
+    if (issuedOn == null || task.deadline() == null || task.deadline().length() > MAX_DEADLINE_TEXT) {
+      return;
+    }
+    try {
+      deadlines.asWritten(task, issuedOn).map(ResolvedDeadline::date).filter(d -> d.isBefore(issuedOn))
+          .ifPresent(d -> problems.add(FieldProblem.of(at + "deadline", "'" + task.deadline() + "' là ngày "
+              + Bilingual.day(d) + ", trước ngày ban hành " + Bilingual.day(issuedOn), "'" + task.deadline()
+              + "' is " + d + ", before the directive's issue date " + issuedOn)));
+    } catch (UnreadableDeadlineException e) {
+      problems.add(new FieldProblem(at + "deadline", e.getMessage()));
+    }
   }
 
   /** A unit that can be given work: any registered unit but the secretariat and audit groups. */

@@ -31,7 +31,13 @@ public record DirectiveView(
       TaskStatus status,
       LocalDate completedOn,
       int escalationLevel,
-      Subtasks subtasks) {
+      Subtasks subtasks,
+      /** The deadline as the notice wrote it ("quý I/2024"); absent when none was written. */
+      String deadlineAsWritten,
+      /** What the task must reach; absent when the notice set no figure. */
+      vn.directivetracker.shared.TaskTarget target,
+      /** The value last reported against the target, its trend and whether it is far from it. */
+      vn.directivetracker.shared.TargetProgress targetProgress) {
   }
 
   /** How far the sub-tasks a lead unit split this task into have come; absent when it split nothing. */

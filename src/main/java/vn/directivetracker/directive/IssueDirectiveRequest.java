@@ -20,7 +20,8 @@ record IssueDirectiveRequest(
     @NotEmpty @Size(max = DirectiveLimits.MAX_TASKS) List<@NotNull @Valid TaskRequest> tasks) {
 
   /**
-   * One task. Its deadline is a day ({@code deadline}) or a number of working days after the issue date
+   * One task. Its deadline is written as the notice words it ({@code deadline}: "2024-09-20", "quý I/2024",
+   * "khẩn trương", the forms of docs/deadlines.md) or given as a number of working days after the issue date
    * ({@code deadlineWorkingDays}, counted on the holiday calendar), never both; neither means no deadline.
    */
   record TaskRequest(
@@ -32,10 +33,12 @@ record IssueDirectiveRequest(
       @Size(max = 64) String province,
       @Size(max = 64) String leadUnit,
       @Size(max = 40) List<@NotBlank String> coordinatingUnits,
-      LocalDate deadline,
+      @Size(max = DirectiveValidator.MAX_DEADLINE_TEXT) String deadline,
       @Min(1) @Max(365) Integer deadlineWorkingDays,
       Boolean keyTask,
-      @Size(max = 4000) String expectedResult) {
+      @Size(max = 4000) String expectedResult,
+      /** What the task must reach, when the notice sets a figure; absent otherwise. */
+      @Valid vn.directivetracker.shared.TaskTarget target) {
 
     List<String> coordinatingUnitsOrEmpty() {
       return coordinatingUnits == null ? List.of() : coordinatingUnits;

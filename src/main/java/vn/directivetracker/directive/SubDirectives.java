@@ -59,8 +59,9 @@ public class SubDirectives {
   public DirectiveView issue(Spec spec, List<FieldProblem> extraProblems, Caller caller) {
     List<IssueDirectiveRequest.TaskRequest> rows = spec.tasks() == null ? null : spec.tasks().stream()
         .map(r -> r == null ? null : new IssueDirectiveRequest.TaskRequest(r.key(), r.title(), r.description(),
-            r.domain(), null, r.leadUnit(), r.coordinatingUnits(), r.deadline(), null, r.keyTask(),
-            r.expectedResult()))
+            r.domain(), null, r.leadUnit(), r.coordinatingUnits(), r.deadline() == null ? null : r.deadline().toString(),
+            null, r.keyTask(),
+            r.expectedResult(), null))
         .toList();
     IssueDirectiveRequest request = new IssueDirectiveRequest(spec.reference(), clock.today(), spec.issuer().code(),
         spec.title(), rows);
@@ -83,7 +84,8 @@ public class SubDirectives {
     for (int i = 0; i < rows.size(); i++) {
       IssueDirectiveRequest.TaskRequest t = rows.get(i);
       tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
-          t.description(), t.domain(), issuer.province(), t.leadUnit(), t.coordinatingUnitsOrEmpty(), t.deadline(),
+          t.description(), t.domain(), issuer.province(), t.leadUnit(), t.coordinatingUnitsOrEmpty(),
+          spec.tasks().get(i).deadline(),
           null, Boolean.TRUE.equals(t.keyTask()), t.expectedResult()));
     }
     repository.insertTasks(directiveId, tasks);

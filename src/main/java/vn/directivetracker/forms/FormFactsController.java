@@ -1,7 +1,9 @@
 package vn.directivetracker.forms;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,6 +19,7 @@ import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.WebappSessions;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.TaskTargets;
 import vn.directivetracker.web.ApiException;
 
 /**
@@ -38,9 +41,12 @@ class FormFactsController {
   private final DirectiveTasks tasks;
   private final UnitRegistry registry;
   private final WebappSessions sessions;
+  private final TaskTargets targets;
 
-  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, WebappSessions sessions) {
+  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, WebappSessions sessions,
+      TaskTargets targets) {
     this.engine = engine;
+    this.targets = targets;
     this.tasks = tasks;
     this.registry = registry;
     this.sessions = sessions;
@@ -63,6 +69,18 @@ class FormFactsController {
     facts.put("taskDescription", task.description());
     facts.put("expectedResult", task.expectedResult());
     facts.put("deadline", task.deadline() == null ? null : task.deadline().toString());
+    tasks.deadlineAsWritten(task.id()).filter(w -> !w.equals(String.valueOf(task.deadline())))
+        .ifPresent(w -> facts.put("deadlineAsWritten", w));
+    targets.of(task.id()).ifPresent(target -> {
+      List<BigDecimal> values = targets.valuesOf(List.of(task.id()), null).getOrDefault(task.id(), List.of());
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("measure", target.measure());
+      shown.put("unit", target.unit());
+      shown.put("baseline", target.baselineOrZero().toPlainString());
+      shown.put("value", target.value().toPlainString());
+      shown.put("reached", values.isEmpty() ? null : values.get(values.size() - 1).toPlainString());
+      facts.put("target", shown);
+    });
     facts.put("keyTask", task.keyTask());
     facts.put("leadUnit", task.leadUnit());
     facts.put("leadUnitName", registry.nameOf(task.leadUnit()));

@@ -24,6 +24,9 @@ import vn.directivetracker.shared.ProcessVariables;
 @Component("buildReviewPack")
 class BuildReviewPack implements JavaDelegate {
 
+  /** What a text variable holds (4,000 characters). */
+  private static final int MAX_SHOWN = 4000;
+
   private final MonthlyReportService reports;
   private final ReviewRepository reviews;
   private final ObjectMapper json;
@@ -37,6 +40,15 @@ class BuildReviewPack implements JavaDelegate {
     this.json = json;
     this.clock = clock;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  /**
+   * The tasks far from their target, one a line, for the meeting's form; cut to what a text variable holds, the
+   * report lists them all.
+   */
+  static String farFromTarget(MonthlyReport report) {
+    String lines = String.join("\n", report.farFromTarget().stream().map(MonthlyReport.TargetTask::line).toList());
+    return lines.length() <= MAX_SHOWN ? lines : lines.substring(0, MAX_SHOWN - 1) + "…";
   }
 
   @Override
@@ -56,6 +68,7 @@ class BuildReviewPack implements JavaDelegate {
     execution.setVariableLocal(ProcessVariables.REVIEW_URL, baseUrl + "/api/reviews/" + id);
     execution.setVariableLocal(ProcessVariables.OVERDUE_TASKS, report.totals().overdue());
     execution.setVariableLocal(ProcessVariables.ON_TIME_RATE, report.totals().onTimeRate());
+    execution.setVariableLocal(ProcessVariables.FAR_FROM_TARGET, farFromTarget(report));
     // Declared here so that completing the user task fills this issuer's values, not the process's.
     execution.setVariableLocal(ProcessVariables.CONCLUSIONS, null);
     execution.setVariableLocal(ProcessVariables.ISSUE_FOLLOW_UP, false);

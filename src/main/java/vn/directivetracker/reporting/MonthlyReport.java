@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One issuer's tasks as they stood at the end of a month (for the current month: as they stand now),
  * per lead unit and in total, with the overdue tasks, the units ranked worst first and the trend of the
- * twelve months up to it. The review pack of the monthly review meeting.
+ * twelve months up to it, and the tasks with a measurable target, value against target. The review pack of the monthly review meeting.
  *
  * @param asOf the last day counted: the month's last day, or today for the current month
  * @param progressDueOn the day the month's progress reports were due
@@ -23,7 +23,8 @@ public record MonthlyReport(
     Figures totals,
     List<OverdueTask> overdueTasks,
     List<RankedUnit> ranking,
-    List<TrendPoint> trend) {
+    List<TrendPoint> trend,
+    List<TargetTask> targets) {
 
   /** The figures of a unit or of all units. {@code onTimeRate} is null when nothing was completed. */
   public record Figures(
@@ -65,6 +66,35 @@ public record MonthlyReport(
       String name,
       int overdue,
       @JsonInclude(JsonInclude.Include.ALWAYS) Double onTimeRate) {
+  }
+
+  /**
+   * A task with a measurable target: the value its lead unit last reported by the cut-off against the target,
+   * every value reported (the trend) and whether it is far from its target (shared.TargetProgress).
+   */
+  public record TargetTask(
+      String taskId,
+      String directiveId,
+      String reference,
+      String taskKey,
+      String title,
+      String leadUnit,
+      String leadUnitName,
+      vn.directivetracker.shared.TaskTarget target,
+      @JsonUnwrapped vn.directivetracker.shared.TargetProgress progress) {
+
+    /** The task in one line: "06/TB W01 (MOH): services online 49 / 76 services, 50% of the time". */
+    public String line() {
+      return reference + " " + taskKey + " (" + (leadUnit == null ? "-" : leadUnit) + "): " + target.measure() + " "
+          + (progress.reached() == null ? "chưa báo cáo / not reported" : progress.reached().toPlainString())
+          + " / " + target.value().toPlainString() + " " + target.unit()
+          + (progress.percentOfTime() == null ? "" : ", " + progress.percentOfTime() + "% thời gian / of the time");
+    }
+  }
+
+  /** The tasks far from their target, in the order of {@link #targets()}. */
+  public List<TargetTask> farFromTarget() {
+    return targets.stream().filter(t -> t.progress().far()).toList();
   }
 
   /** One month end of the trend: on-time completions and overdue tasks as they stood then. */

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.shared.TaskTarget;
+import vn.directivetracker.shared.TaskTargets;
 
 /**
  * The monthly report's figures, counted by the database (one GROUP BY per question, plain SQL that H2 and
@@ -96,6 +98,19 @@ class MonthlyReportQueries {
         toLocalDate(rs.getDate("deadline")), rs.getInt("level")));
   }
 
+  /** The tasks with a measurable target counted at the cut-off, in notice order. */
+  List<TargetRow> targetTasks(Cutoff c) {
+    String sql = "select t.id, t.directive_id, d.reference, t.task_key, t.title, t.lead_unit, t.deadline, d.issued_on,"
+        + " t.target_measure, t.target_unit, t.target_baseline, t.target_value,"
+        + " case when " + COMPLETED + " then 1 else 0 end as completed"
+        + COUNTED_TASKS + " and t.target_measure is not null"
+        + " order by d.issued_on, d.reference, t.position";
+    return jdbc.query(sql, params(c), (rs, n) -> new TargetRow(rs.getString("id"), rs.getString("directive_id"),
+        rs.getString("reference"), rs.getString("task_key"), rs.getString("title"), rs.getString("lead_unit"),
+        toLocalDate(rs.getDate("issued_on")), toLocalDate(rs.getDate("deadline")), rs.getInt("completed") == 1,
+        TaskTargets.target(rs)));
+  }
+
   private static MapSqlParameterSource params(Cutoff c) {
     return new MapSqlParameterSource()
         .addValue("issuer", c.issuer())
@@ -119,6 +134,10 @@ class MonthlyReportQueries {
   }
 
   record Counts(int onTime, int late, int inProgress, int overdue, int missingProgressReports) {
+  }
+
+  record TargetRow(String taskId, String directiveId, String reference, String taskKey, String title,
+      String leadUnit, LocalDate issuedOn, LocalDate deadline, boolean completed, TaskTarget target) {
   }
 
   record OverdueRow(String taskId, String directiveId, String reference, String taskKey, String title,

@@ -23,6 +23,8 @@ import vn.directivetracker.reporting.MonthlyReport.TrendPoint;
 import vn.directivetracker.reporting.MonthlyReport.UnitFigures;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.TargetProgress;
+import vn.directivetracker.shared.TaskTargets;
 import vn.directivetracker.web.ApiException;
 
 /**
@@ -38,9 +40,11 @@ public class MonthlyReportService {
   private final UnitRegistry registry;
   private final BusinessClock clock;
   private final int progressReportDay;
+  private final TaskTargets taskTargets;
 
   MonthlyReportService(MonthlyReportQueries queries, UnitRegistry registry, BusinessClock clock,
-      @Value("${directive.progress-report-day:25}") int progressReportDay) {
+      @Value("${directive.progress-report-day:25}") int progressReportDay, TaskTargets taskTargets) {
+    this.taskTargets = taskTargets;
     this.queries = queries;
     this.registry = registry;
     this.clock = clock;
@@ -109,7 +113,18 @@ public class MonthlyReportService {
         .toList();
 
     return new MonthlyReport(issuer, body.nameVi(), month.toString(), cutoff.asOf(), cutoff.progressDue(), units,
-        totals, overdueTasks, rank(units), trend(issuer, month));
+        totals, overdueTasks, rank(units), trend(issuer, month), targets(cutoff));
+  }
+
+  /** The targeted tasks' values reported by the cut-off, against their targets as of its last day. */
+  private List<MonthlyReport.TargetTask> targets(MonthlyReportQueries.Cutoff cutoff) {
+    List<MonthlyReportQueries.TargetRow> rows = queries.targetTasks(cutoff);
+    Map<String, List<BigDecimal>> values = taskTargets.valuesOf(
+        rows.stream().map(MonthlyReportQueries.TargetRow::taskId).toList(), cutoff.cutOff());
+    return rows.stream().map(r -> new MonthlyReport.TargetTask(r.taskId(), r.directiveId(), r.reference(), r.taskKey(),
+        r.title(), r.leadUnit(), nameOf(r.leadUnit()), r.target(), TargetProgress.of(r.target(),
+            values.getOrDefault(r.taskId(), List.of()), r.issuedOn(), r.deadline(), cutoff.asOf(), r.completed())))
+        .toList();
   }
 
   /** Worst first: most overdue, then lowest on-time rate (a unit that completed nothing after those that did). */

@@ -82,6 +82,7 @@ public class ProgressReports implements ExecutionListener {
     // Declared here so that what the form submits stays in this period's scope.
     execution.setVariableLocal(ReportVariables.PROGRESS_PERCENT, null);
     execution.setVariableLocal(ReportVariables.PROGRESS_TEXT, null);
+    execution.setVariableLocal(ReportVariables.VALUE_REACHED, null);
     long carryingOut = execution.getProcessEngineServices().getTaskService().createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(ProcessElements.CARRY_OUT).count();
     execution.setVariableLocal(ProcessVariables.PROGRESS_REPORT_WANTED, carryingOut > 0);

@@ -12,11 +12,12 @@ record RecordProgress(ReportRepository reports, BusinessClock clock) implements 
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.insertProgress(ProcessVariables.directiveTaskId(execution),
+    String reportId = reports.insertProgress(ProcessVariables.directiveTaskId(execution),
         (String) execution.getVariable(ProcessVariables.LEAD_UNIT),
         (String) execution.getVariable(ProcessVariables.PROGRESS_REPORTED_BY), ReportVariables.text(execution,
             ReportVariables.PROGRESS_TEXT),
         (String) execution.getVariable(ProcessVariables.PROGRESS_PERIOD),
         ReportVariables.percent(execution, ReportVariables.PROGRESS_PERCENT), clock.now());
+    reports.setValueReached(reportId, ReportVariables.number(execution, ReportVariables.VALUE_REACHED));
   }
 }

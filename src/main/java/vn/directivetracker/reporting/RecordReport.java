@@ -21,6 +21,7 @@ record RecordReport(ReportRepository reports, BusinessClock clock) implements Ja
     if (percent != null) {
       reports.setProgress(reportId, percent);
     }
+    reports.setValueReached(reportId, ReportVariables.number(execution, ReportVariables.VALUE_REACHED));
     // No lastReportId variable: the review finds the report awaiting it in dt_report (reviewAwaiting).
     // A new report is reviewed afresh: the decision and comment on the one returned before must neither
     // prefill the reviewer's form nor be recorded as this report's review.

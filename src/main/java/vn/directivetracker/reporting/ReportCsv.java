@@ -10,7 +10,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The report as one CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads Vietnamese as
- * Windows-1252), the three tables one after another, each under its header row and separated by an empty
+ * Windows-1252), the four tables (units, overdue tasks, ranking, targets) one after another, each under its header row and separated by an empty
  * line. Text that Excel would take for a formula gets a leading apostrophe ({@link CsvText#neutralise}), so a
  * task title cannot run anything on the reader's machine.
  */
@@ -30,6 +30,8 @@ final class ReportCsv {
       table(csv, ReportTables.OVERDUE_HEADERS, ReportTables.overdue(report));
       csv.println();
       table(csv, ReportTables.RANKING_HEADERS, ReportTables.ranking(report));
+      csv.println();
+      table(csv, ReportTables.TARGET_HEADERS, ReportTables.targets(report));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

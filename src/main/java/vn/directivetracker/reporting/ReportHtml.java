@@ -11,7 +11,7 @@ import vn.directivetracker.reporting.MonthlyReport.TrendPoint;
 import vn.directivetracker.reporting.MonthlyReport.UnitFigures;
 
 /**
- * The report as a page to read on screen and print on A4: the three tables, plus two charts drawn by
+ * The report as a page to read on screen and print on A4: the tables (with the tasks far from their target named above theirs), plus two charts drawn by
  * Chart.js (status per unit as stacked bars, the twelve-month trend as lines). Every number of the charts
  * is also in a table, so the page reads without them and prints in black and white. All text goes through
  * {@link HtmlUtils#htmlEscape}; the chart data is JSON inside a non-executed script element, with
@@ -69,6 +69,14 @@ final class ReportHtml {
     table(h, "overdue", "Nhiệm vụ quá hạn / Overdue tasks", ReportTables.OVERDUE_HEADERS, ReportTables.overdue(report));
     table(h, "ranking", "Xếp hạng (chậm nhất trước) / Ranking, worst first", ReportTables.RANKING_HEADERS,
         ReportTables.ranking(report));
+    List<String> far = ReportTables.farFromTarget(report);
+    if (!far.isEmpty()) {
+      h.append("<section id=\"far-from-target\"><h2>Nhiệm vụ xa chỉ tiêu / Tasks far from their target</h2>\n<ul>");
+      far.forEach(line -> h.append("<li>").append(esc(line)).append("</li>"));
+      h.append("</ul></section>\n");
+    }
+    table(h, "targets", "Chỉ tiêu đo được / Measurable targets", ReportTables.TARGET_HEADERS,
+        ReportTables.targets(report));
     List<List<Object>> trend = report.trend().stream()
         .map(p -> List.<Object>of(p.month(), p.completedOnTime(), p.overdue())).toList();
     table(h, "trend", "Xu hướng 12 tháng / Twelve-month trend",

@@ -49,6 +49,13 @@ class ReportRepository {
     jdbc.update("update dt_report set progress_percent = ? where id = ?", percent, reportId);
   }
 
+  /** The value a report of a task with a target says was reached; nothing for null. */
+  void setValueReached(String reportId, java.math.BigDecimal value) {
+    if (value != null) {
+      jdbc.update("update dt_report set value_reached = ? where id = ?", value, reportId);
+    }
+  }
+
   /**
    * Records the review of the task's report awaiting one: its latest completion report without an outcome
    * (a returned report has one, so a resubmission is the only one waiting). A task under review has exactly

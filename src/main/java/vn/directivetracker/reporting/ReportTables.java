@@ -2,13 +2,14 @@ package vn.directivetracker.reporting;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.directivetracker.shared.TargetProgress;
 import vn.directivetracker.reporting.MonthlyReport.Figures;
 import vn.directivetracker.reporting.MonthlyReport.OverdueTask;
 import vn.directivetracker.reporting.MonthlyReport.RankedUnit;
 import vn.directivetracker.reporting.MonthlyReport.UnitFigures;
 
 /**
- * The report's three tables as rows of cells, with their Vietnamese headers (English after a slash), shared
+ * The report's tables as rows of cells, with their Vietnamese headers (English after a slash), shared
  * by the CSV, XLSX and HTML renderings so all three say the same thing in the same order.
  */
 final class ReportTables {
@@ -26,6 +27,11 @@ final class ReportTables {
 
   static final List<String> RANKING_HEADERS = List.of("Hạng / Rank", "Mã đơn vị / Unit", "Tên đơn vị / Name",
       "Quá hạn / Overdue", "Tỷ lệ đúng hạn / On-time rate");
+
+  static final List<String> TARGET_HEADERS = List.of("Số ký hiệu / Reference", "Mã nhiệm vụ / Task",
+      "Đơn vị chủ trì / Lead unit", "Chỉ tiêu / Measure", "Đơn vị tính / Unit", "Ban đầu / Baseline",
+      "Chỉ tiêu phải đạt / Target", "Đạt được / Reached", "Xu hướng / Trend", "Phần đã đạt / Share of the way",
+      "Thời gian đã qua / Share of the time", "Xa chỉ tiêu / Far from target");
 
   private ReportTables() {
   }
@@ -55,6 +61,33 @@ final class ReportTables {
       rows.add(List.of(r.rank(), r.code(), r.name(), r.overdue(), percent(r.onTimeRate())));
     }
     return rows;
+  }
+
+  /** One row per task with a target: value against target, the values reported so far, far or not. */
+  static List<List<Object>> targets(MonthlyReport report) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (MonthlyReport.TargetTask t : report.targets()) {
+      TargetProgress p = t.progress();
+      rows.add(List.of(t.reference(), t.taskKey(), t.leadUnit() == null ? "" : t.leadUnit(), t.target().measure(),
+          t.target().unit(), t.target().baselineOrZero(), t.target().value(), p.reached() == null ? "" : p.reached(),
+          p.trendText() + trendMark(p.trend()), p.percentOfWay() == null ? "" : p.percentOfWay() + "%",
+          p.percentOfTime() == null ? "" : p.percentOfTime() + "%", p.far() ? "CÓ / YES" : ""));
+    }
+    return rows;
+  }
+
+  /** The far tasks as one line each, for a reader who has no time for the table. */
+  static List<String> farFromTarget(MonthlyReport report) {
+    return report.farFromTarget().stream().map(MonthlyReport.TargetTask::line).toList();
+  }
+
+  private static String trendMark(TargetProgress.Trend trend) {
+    return switch (trend) {
+      case BETTER -> " ↑";
+      case WORSE -> " ↓";
+      case SAME -> " →";
+      case NONE -> "";
+    };
   }
 
   private static List<Object> figures(String code, String name, Figures f) {

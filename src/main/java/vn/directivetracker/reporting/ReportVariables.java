@@ -16,6 +16,10 @@ final class ReportVariables {
   static final String CONTRIBUTION = "contribution";
   static final String PROGRESS_PERCENT = "progressPercent";
   static final String PROGRESS_TEXT = "progressText";
+  /** The value a report says a task with a target has reached (shared.TaskTarget). */
+  static final String VALUE_REACHED = "valueReached";
+  /** The largest value a report may give, as dt_report.value_reached holds it. */
+  private static final java.math.BigDecimal MAX_VALUE = new java.math.BigDecimal("1e15");
   /** The evidence files a report may carry (embedded form file fields). */
   static final java.util.List<String> EVIDENCE = java.util.List.of("evidence1", "evidence2", "evidence3");
 
@@ -41,6 +45,32 @@ final class ReportVariables {
       }
     }
     return null;
+  }
+
+  /**
+   * A value reached: a number (Double or Long from the form) or its text, with at most four decimals and below
+   * 10^15 either way; null when absent or not such a number.
+   */
+  static java.math.BigDecimal number(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    java.math.BigDecimal number;
+    try {
+      if (value instanceof Double d) {
+        number = Double.isFinite(d) ? java.math.BigDecimal.valueOf(d) : null;
+      } else if (value instanceof Number n) {
+        number = new java.math.BigDecimal(n.toString());
+      } else if (value instanceof String s && !s.isBlank()) {
+        number = new java.math.BigDecimal(s.strip());
+      } else {
+        number = null;
+      }
+    } catch (NumberFormatException e) {
+      number = null;
+    }
+    if (number == null || number.abs().compareTo(MAX_VALUE) >= 0 || number.stripTrailingZeros().scale() > 4) {
+      return null;
+    }
+    return number;
   }
 
   /** A percentage: a number (Long from the form) or its text; null when absent or not a whole number. */

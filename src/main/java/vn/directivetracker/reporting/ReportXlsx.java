@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The report as an Excel workbook, one sheet per table (units, overdue tasks, ranking) with Vietnamese
+ * The report as an Excel workbook, one sheet per table (units, overdue tasks, ranking, targets) with Vietnamese
  * headers. Streaming (SXSSF) keeps a long overdue list out of memory. Cells are typed (numbers are numbers)
  * and text is always a string cell, never a formula.
  */
@@ -20,6 +20,7 @@ final class ReportXlsx {
   static final String UNITS_SHEET = "Đơn vị";
   static final String OVERDUE_SHEET = "Nhiệm vụ quá hạn";
   static final String RANKING_SHEET = "Xếp hạng";
+  static final String TARGETS_SHEET = "Chỉ tiêu";
 
   private ReportXlsx() {
   }
@@ -35,6 +36,7 @@ final class ReportXlsx {
       sheet(workbook, UNITS_SHEET, header, ReportTables.UNIT_HEADERS, ReportTables.units(report));
       sheet(workbook, OVERDUE_SHEET, header, ReportTables.OVERDUE_HEADERS, ReportTables.overdue(report));
       sheet(workbook, RANKING_SHEET, header, ReportTables.RANKING_HEADERS, ReportTables.ranking(report));
+      sheet(workbook, TARGETS_SHEET, header, ReportTables.TARGET_HEADERS, ReportTables.targets(report));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       workbook.write(out);
       return out.toByteArray();

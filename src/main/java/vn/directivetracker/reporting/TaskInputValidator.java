@@ -22,11 +22,14 @@ import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.TaskTarget;
+import vn.directivetracker.shared.TaskTargets;
 
 /**
  * Checks on the server what the forms check in the browser, when a task is completed: a report needs its
  * result and a completion date that is neither in the future nor before the notice; a return needs a
- * comment; a progress report needs its text and a percentage 0–100; evidence files must be PDF, images or
+ * comment; a progress report needs its text and a percentage 0–100; both reports of a task with a target need
+ * the value reached; evidence files must be PDF, images or
  * office documents within the size limit ({@code directive.evidence-max-bytes}). A refusal is a
  * BadUserRequestException, which the REST API answers with 400 and Tasklist shows
  * to the user; nothing is completed. Also records who acted, for the report's history.
@@ -59,11 +62,13 @@ class TaskInputValidator implements TaskListener {
   private final BusinessClock clock;
   private final DirectiveTasks tasks;
   private final long maxEvidenceBytes;
+  private final TaskTargets targets;
 
   TaskInputValidator(BusinessClock clock, DirectiveTasks tasks,
-      @Value("${directive.evidence-max-bytes:10485760}") long maxEvidenceBytes) {
+      @Value("${directive.evidence-max-bytes:10485760}") long maxEvidenceBytes, TaskTargets targets) {
     this.clock = clock;
     this.tasks = tasks;
+    this.targets = targets;
     this.maxEvidenceBytes = maxEvidenceBytes;
   }
 
@@ -95,6 +100,7 @@ class TaskInputValidator implements TaskListener {
           limitText(task, OPEN_SUBTASKS_REASON, problems);
         }
         checkPercent(task, false, problems);
+        checkValueReached(task, problems);
         for (String name : ReportVariables.EVIDENCE) {
           checkEvidence(task, name, problems);
         }
@@ -121,6 +127,7 @@ class TaskInputValidator implements TaskListener {
         requireText(task, ReportVariables.PROGRESS_TEXT, "tình hình thực hiện", "the progress report (progressText)",
             problems);
         checkPercent(task, true, problems);
+        checkValueReached(task, problems);
         task.setVariable(ProcessVariables.PROGRESS_REPORTED_BY, actor(task));
       }
       default -> {
@@ -166,6 +173,24 @@ class TaskInputValidator implements TaskListener {
     if (percent == null || percent < 0 || percent > 100) {
       problems.add(new Problem("tiến độ phải là số nguyên từ 0 đến 100, không phải '" + raw + "'",
           "progressPercent must be a whole number 0-100, not '" + raw + "'"));
+    }
+  }
+
+  /** A task with a target needs the value reached (a number); one without may not give one. */
+  private void checkValueReached(DelegateTask task, List<String> problems) {
+    Object raw = task.getVariable(ReportVariables.VALUE_REACHED);
+    boolean given = raw != null && !(raw instanceof String s && s.isBlank());
+    Object id = task.getVariable(ProcessVariables.DIRECTIVE_TASK_ID);
+    TaskTarget target = id == null ? null : targets.of((String) id).orElse(null);
+    if (target == null) {
+      if (given) {
+        problems.add(ReportVariables.VALUE_REACHED + " is only for a task with a target, and this one has none");
+      }
+    } else if (!given) {
+      problems.add(ReportVariables.VALUE_REACHED + " is required: the value of '" + target.measure() + "' reached, in "
+          + target.unit());
+    } else if (ReportVariables.number(task, ReportVariables.VALUE_REACHED) == null) {
+      problems.add(ReportVariables.VALUE_REACHED + " must be a number with at most four decimals, not '" + raw + "'");
     }
   }
 

@@ -54,6 +54,12 @@ public class DirectiveTasks {
     return jdbc.query(SELECT + "where t.id = ?", ROW, taskId).stream().findFirst();
   }
 
+  /** The task's deadline as the notice wrote it ("quý I/2024"), if it was written. */
+  public java.util.Optional<String> deadlineAsWritten(String taskId) {
+    return jdbc.queryForList("select deadline_as_written from dt_task where id = ? and deadline_as_written is not null",
+        String.class, taskId).stream().findFirst();
+  }
+
   public String processInstanceOf(String taskId) {
     return jdbc.queryForObject("select process_instance_id from dt_task where id = ?", String.class, taskId);
   }

@@ -65,6 +65,7 @@ public final class ProcessVariables {
   public static final String REPORT_URL = "reportUrl";
   public static final String OVERDUE_TASKS = "overdueTasks";
   public static final String ON_TIME_RATE = "onTimeRate";
+  public static final String FAR_FROM_TARGET = "farFromTarget";
   public static final String CONCLUSIONS = "conclusions";
   public static final String ISSUE_FOLLOW_UP = "issueFollowUp";
   public static final String MORE_DUE = "moreDue";

@@ -109,7 +109,8 @@ class DirectiveImportApiTest extends ApplicationTest {
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     assertThat(messages(refused)).containsExactly(
-        "row 3, deadline: 2024-13-01 is not a date (write 2024-01-31 or 31/01/2024)",
+        "row 3, deadline: thời hạn '2024-13-01' không phải là một ngày có thật"
+            + " / deadline '2024-13-01' names no real day",
         "row 4, domain: unknown domain 'WEATHER'",
         "row 5, coordinatingUnits: unknown unit 'NOBODY'",
         "row 6, key: duplicate task key 'T01'",
@@ -117,7 +118,7 @@ class DirectiveImportApiTest extends ApplicationTest {
         "row 8, deadlineWorkingDays: give either a deadline date or a number of working days, not both",
         "row 9, deadlineWorkingDays: mười is not a whole number of working days",
         "row 9, keyTask: maybe is not TRUE or FALSE",
-        "row 10, deadline: 2025-01-01 is before the directive's issue date 2025-01-20");
+        "row 10, deadline: '01/01/2025' is 2025-01-01, before the directive's issue date 2025-01-20");
     assertNothingStored(reference);
   }
 

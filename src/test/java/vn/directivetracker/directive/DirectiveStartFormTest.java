@@ -94,6 +94,24 @@ class DirectiveStartFormTest extends ApplicationTest {
   }
 
   @Test
+  void aDeadlineAsTheNoticeWordsItIsStoredWithItsWordsOrRefusedNamingThem() {
+    String reference = DirectiveFixtures.uniqueReference("FORMWRITTEN");
+    startAs("leader", "P06WG", Variables.createVariables().putValue("directiveRequest", notice(reference,
+        "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"HEALTH\", \"deadline\": \"trước Tết Ất Tỵ\"}")));
+    assertThat(jdbc.queryForMap("select t.deadline, t.deadline_as_written from dt_task t join dt_directive d"
+        + " on d.id = t.directive_id where d.reference = ?", reference))
+        .containsEntry("DEADLINE_AS_WRITTEN", "trước Tết Ất Tỵ")
+        .extractingByKey("DEADLINE").hasToString("2025-01-24");
+
+    String bad = DirectiveFixtures.uniqueReference("FORMWRITTENBAD");
+    assertThatThrownBy(() -> startAs("leader", "P06WG", Variables.createVariables().putValue("directiveRequest",
+        notice(bad, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"HEALTH\", \"deadline\": \"sau Tết\"}"))))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("task 1, deadline: không hiểu thời hạn 'sau Tết'");
+    assertNothingStored(bad);
+  }
+
+  @Test
   void anInvalidTableIsRefusedWithEveryProblemAndNothingIsStored() {
     String reference = DirectiveFixtures.uniqueReference("FORMBAD");
     String json = notice(reference, "{\"key\": \"T01\", \"title\": \"x\", \"domain\": \"WEATHER\"},"
@@ -145,7 +163,7 @@ class DirectiveStartFormTest extends ApplicationTest {
         .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> startAs("leader", "P06WG", fileVariables(badReference, bad)))
         .isInstanceOf(BadUserRequestException.class)
-        .hasMessageContaining("row 3, deadline: 2024-13-01 is not a date");
+        .hasMessageContaining("row 3, deadline: thời hạn '2024-13-01' không phải là một ngày có thật");
     assertNothingStored(badReference);
   }
 

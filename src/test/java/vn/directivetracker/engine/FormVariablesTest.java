@@ -33,10 +33,10 @@ class FormVariablesTest extends ApplicationTest {
   void eachUserTaskTakesWhatItsFormSubmits() {
     Map<String, Set<String>> expected = Map.of(
         "directive-task#UserTask_CarryOut", Set.of("progressPercent", "reportResult", "completionDate",
-            "openSubtasksReason", "evidence1", "evidence2", "evidence3"),
+            "openSubtasksReason", "evidence1", "evidence2", "evidence3", "valueReached"),
         "directive-task#UserTask_ReviewReport", Set.of("reportAccepted", "reviewComment"),
         "directive-task#UserTask_Contribute", Set.of("contribution"),
-        "directive-task#UserTask_ReportProgress", Set.of("progressPercent", "progressText"),
+        "directive-task#UserTask_ReportProgress", Set.of("progressPercent", "progressText", "valueReached"),
         "directive-task#UserTask_DecideExtension", Set.of("extensionApproved", "extensionComment"),
         "monthly-review#UserTask_HoldReview", Set.of("conclusions", "issueFollowUp"));
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();

@@ -132,26 +132,6 @@ class FormFactsControllerTest extends ApplicationTest {
 
   /** Logs in to Tasklist as a demo user, as the browser does (CSRF token first); the session's id. */
   private String login(String user) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    String token = cookie(page, "XSRF-TOKEN");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(page, "JSESSIONID") + "; XSRF-TOKEN=" + token);
-    headers.add("X-XSRF-TOKEN", token);
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", "demo");
-    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-        new HttpEntity<>(form, headers), String.class);
-    assertThat(login.getStatusCode().value()).as(login.getBody()).isEqualTo(200);
-    return cookie(login, "JSESSIONID");
-  }
-
-  private static String cookie(ResponseEntity<?> response, String name) {
-    String setCookie = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-        .filter(c -> c.startsWith(name + "=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.getHeaders()));
-    int semicolon = setCookie.indexOf(';');
-    return setCookie.substring(setCookie.indexOf('=') + 1, semicolon < 0 ? setCookie.length() : semicolon);
+    return TasklistSession.login(http, user);
   }
 }

@@ -229,7 +229,7 @@ class MonthlyReportTest extends ApplicationTest {
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MonthlyReportController.XLSX);
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
-      assertThat(book.getNumberOfSheets()).isEqualTo(3);
+      assertThat(book.getNumberOfSheets()).isEqualTo(4);
       Sheet units = book.getSheet("Đơn vị");
       assertThat(units.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Hoàn thành đúng hạn / Completed on time");
       assertThat(units.getLastRowNum()).isEqualTo(4);

@@ -11,7 +11,8 @@ import java.util.Map;
 public final class TaskColumns {
 
   public static final List<String> ALL = List.of("key", "title", "description", "domain", "province", "leadUnit",
-      "coordinatingUnits", "deadline", "deadlineWorkingDays", "keyTask", "expectedResult");
+      "coordinatingUnits", "deadline", "deadlineWorkingDays", "keyTask", "expectedResult", "targetMeasure",
+      "targetUnit", "targetBaseline", "targetValue");
   public static final List<String> REQUIRED = List.of("key", "title", "domain");
   public static final TaskSheet.Columns SHEET = new TaskSheet.Columns(ALL, REQUIRED);
 
@@ -35,13 +36,19 @@ public final class TaskColumns {
         + "table; required for OTHER.");
     NOTES.put("coordinatingUnits", "Không bắt buộc. Các đơn vị phối hợp, cách nhau bằng dấu chấm phẩy, ví dụ "
         + "MPS;VSS.\nOptional: coordinating units separated by ';'.");
-    NOTES.put("deadline", "Thời hạn: ngày (31/01/2024 hoặc 2024-01-31). Để trống nếu không có thời hạn hoặc khi "
-        + "dùng cột deadlineWorkingDays.\nThe deadline day; leave empty for none or when giving working days.");
+    NOTES.put("deadline", "Thời hạn như thông báo ghi: 31/01/2024, tháng 9/2024, quý I/2024, năm 2024, trước Tết "
+        + "Nguyên đán 2025, khẩn trương (xem docs/deadlines.md). Để trống nếu không có thời hạn hoặc khi dùng cột "
+        + "deadlineWorkingDays.\nThe deadline as the notice writes it; leave empty for none or when giving working days.");
     NOTES.put("deadlineWorkingDays", "Thời hạn tính bằng số ngày làm việc (1-365) kể từ ngày ban hành, trừ thứ "
         + "Bảy, Chủ nhật và ngày nghỉ lễ, Tết. Không điền cùng cột deadline.\nThe deadline as working days after the "
         + "issue date; not together with deadline.");
     NOTES.put("keyTask", "Nhiệm vụ trọng tâm: TRUE hoặc FALSE (để trống là FALSE).\nKey task: TRUE or FALSE.");
     NOTES.put("expectedResult", "Không bắt buộc. Kết quả/sản phẩm cần đạt.\nOptional: the expected result.");
+    NOTES.put("targetMeasure", "Không bắt buộc. Chỉ tiêu đo được, ví dụ: dịch vụ công thiết yếu trực tuyến toàn trình. "
+        + "Khi có thì cần targetUnit và targetValue.\nOptional: what the target measures.");
+    NOTES.put("targetUnit", "Đơn vị tính của chỉ tiêu, ví dụ: dịch vụ, %, tỉnh.\nThe target's unit.");
+    NOTES.put("targetBaseline", "Giá trị ban đầu (để trống là 0).\nWhere the task starts (empty: 0).");
+    NOTES.put("targetValue", "Giá trị phải đạt, ví dụ: 76.\nThe value to reach.");
 
     EXAMPLE.put("key", "T01");
     EXAMPLE.put("title", "Hoàn thành tích hợp Sổ sức khỏe điện tử trên ứng dụng VNeID");
@@ -54,6 +61,10 @@ public final class TaskColumns {
     EXAMPLE.put("deadlineWorkingDays", "");
     EXAMPLE.put("keyTask", "TRUE");
     EXAMPLE.put("expectedResult", "Báo cáo kết quả tích hợp");
+    EXAMPLE.put("targetMeasure", "Người dân có Sổ sức khỏe điện tử trên VNeID");
+    EXAMPLE.put("targetUnit", "%");
+    EXAMPLE.put("targetBaseline", "20");
+    EXAMPLE.put("targetValue", "90");
   }
 
   private TaskColumns() {
