@@ -177,20 +177,23 @@ class TaskInputValidator implements TaskListener {
   }
 
   /** A task with a target needs the value reached (a number); one without may not give one. */
-  private void checkValueReached(DelegateTask task, List<String> problems) {
+  private void checkValueReached(DelegateTask task, List<Problem> problems) {
     Object raw = task.getVariable(ReportVariables.VALUE_REACHED);
     boolean given = raw != null && !(raw instanceof String s && s.isBlank());
     Object id = task.getVariable(ProcessVariables.DIRECTIVE_TASK_ID);
     TaskTarget target = id == null ? null : targets.of((String) id).orElse(null);
     if (target == null) {
       if (given) {
-        problems.add(ReportVariables.VALUE_REACHED + " is only for a task with a target, and this one has none");
+        problems.add(new Problem("nhiệm vụ không có chỉ tiêu nên không ghi giá trị đạt được",
+            ReportVariables.VALUE_REACHED + " is only for a task with a target, and this one has none"));
       }
     } else if (!given) {
-      problems.add(ReportVariables.VALUE_REACHED + " is required: the value of '" + target.measure() + "' reached, in "
-          + target.unit());
+      problems.add(new Problem("cần ghi giá trị đạt được của '" + target.measure() + "' (" + target.unit() + ")",
+          ReportVariables.VALUE_REACHED + " is required: the value of '" + target.measure() + "' reached, in "
+          + target.unit()));
     } else if (ReportVariables.number(task, ReportVariables.VALUE_REACHED) == null) {
-      problems.add(ReportVariables.VALUE_REACHED + " must be a number with at most four decimals, not '" + raw + "'");
+      problems.add(new Problem("giá trị đạt được phải là một số, tối đa bốn chữ số thập phân, không phải '" + raw + "'",
+          ReportVariables.VALUE_REACHED + " must be a number with at most four decimals, not '" + raw + "'"));
     }
   }
 
