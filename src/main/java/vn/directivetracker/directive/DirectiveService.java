@@ -13,11 +13,13 @@ import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ConclusionRollup;
 import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TargetProgress;
 import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.shared.TaskTarget;
 import vn.directivetracker.shared.TaskTargets;
+import vn.directivetracker.shared.UnitsAsWritten;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -40,10 +42,15 @@ class DirectiveService {
   private final TaskDeadlines deadlines;
   private final LeadUnitDecision leadUnits;
   private final TaskTargets taskTargets;
+  private final NoticeUnits noticeUnits;
+  private final UnitsAsWritten unitsAsWritten;
 
   DirectiveService(DirectiveRepository repository, DirectiveValidator validator, UnitRegistry registry,
       RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock, TaskDeadlines deadlines,
-      LeadUnitDecision leadUnits, TaskTargets taskTargets) {
+      LeadUnitDecision leadUnits, TaskTargets taskTargets, NoticeUnits noticeUnits, UnitsAsWritten unitsAsWritten) {
+    this.taskTargets = taskTargets;
+    this.noticeUnits = noticeUnits;
+    this.unitsAsWritten = unitsAsWritten;
     this.repository = repository;
     this.validator = validator;
     this.registry = registry;
@@ -52,7 +59,6 @@ class DirectiveService {
     this.clock = clock;
     this.deadlines = deadlines;
     this.leadUnits = leadUnits;
-    this.taskTargets = taskTargets;
   }
 
   @Transactional
@@ -114,10 +120,14 @@ class DirectiveService {
     registry.find(issuerCode).filter(Unit::isIssuer).ifPresent(issuer -> requireIssuerMember(issuer, caller));
   }
 
-  private String store(IssueDirectiveRequest request, Caller caller, List<FieldProblem> moreProblems) {
-    requireMayIssue(request.issuer(), caller);
+  private String store(IssueDirectiveRequest sent, Caller caller, List<FieldProblem> moreProblems) {
+    requireMayIssue(sent.issuer(), caller);
+    // Units as the notice names them become codes, and a task with several leads one task per lead.
+    NoticeUnits.Expanded expanded = noticeUnits.expand(sent);
+    IssueDirectiveRequest request = expanded.request();
     List<FieldProblem> problems = new ArrayList<>(moreProblems);
-    problems.addAll(validator.validate(request, clock.today()));
+    problems.addAll(expanded.problems());
+    problems.addAll(expanded.asSent(validator.validate(request, clock.today())));
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);
     }
@@ -129,24 +139,27 @@ class DirectiveService {
     repository.insert(new DirectiveRepository.DirectiveRow(directiveId, issuer.code(), request.reference(),
         request.issuedOn(), request.title(), issuer.issuerLevel().name(), caller.userId(), clock.now(), false));
     List<DirectiveRepository.NewTask> tasks = new ArrayList<>();
-    Map<String, String> written = new java.util.HashMap<>();
+    Map<String, String> deadlinesWritten = new java.util.HashMap<>();
     Map<String, TaskTarget> targets = new java.util.HashMap<>();
+    Map<String, UnitsAsWritten.Written> unitsWritten = new java.util.HashMap<>();
     for (int i = 0; i < request.tasks().size(); i++) {
       IssueDirectiveRequest.TaskRequest t = request.tasks().get(i);
       String taskId = UUID.randomUUID().toString();
-      deadlines.asWritten(t, request.issuedOn()).ifPresent(d -> written.put(taskId, d.asWritten()));
+      deadlines.asWritten(t, request.issuedOn()).ifPresent(d -> deadlinesWritten.put(taskId, d.asWritten()));
       if (t.target() != null) {
         targets.put(taskId, t.target());
       }
       String province = t.province() != null ? t.province() : issuer.province();
+      unitsWritten.put(taskId, expanded.written().get(i));
       tasks.add(new DirectiveRepository.NewTask(taskId, t.key(), i, t.title(),
           t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(),
           deadlines.deadlineOf(t, request.issuedOn()), t.deadlineWorkingDays(), Boolean.TRUE.equals(t.keyTask()),
           t.expectedResult()));
     }
     repository.insertTasks(directiveId, tasks);
-    repository.keepDeadlinesAsWritten(written);
+    repository.keepDeadlinesAsWritten(deadlinesWritten);
     taskTargets.keep(targets);
+    unitsAsWritten.save(unitsWritten);
     return directiveId;
   }
 
@@ -234,12 +247,16 @@ class DirectiveService {
     String status = d.withdrawn() ? "WITHDRAWN"
         : all.stream().anyMatch(t -> TaskRecord.OPEN.equals(t.state())) ? "ACTIVE" : "COMPLETED";
     Map<String, DirectiveView.Subtasks> subtasks = repository.subtasksOf(id, today);
+    Map<String, UnitsAsWritten.Written> units = unitsAsWritten.ofDirective(id);
+    List<ConclusionRollup> conclusions = ConclusionRollup.of(unitsAsWritten.conclusionMembers(id, today),
+        registry::pluralOf);
     return new DirectiveView(d.id(), d.reference(), d.issuer(), d.issuedOn(), d.title(), status,
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
             t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), workingDays.get(t.id()),
             t.keyTask(), t.expectedResult(), t.status(today), t.completedOn(), t.escalationLevel(),
             subtasks.get(t.id()), written.get(t.id()), progress.containsKey(t.id()) ? progress.get(t.id()).target() : null,
-            progress.get(t.id()))).toList());
+            progress.get(t.id()), units.get(t.id()).leadUnit(), emptyToNull(units.get(t.id()).coordinatingUnits()),
+            units.get(t.id()).conclusionKey())).toList(), emptyToNull(conclusions));
   }
 
   /** Each targeted task's value against its target, as of today. */
@@ -269,6 +286,10 @@ class DirectiveService {
           + " follow its directives here");
     }
     return d;
+  }
+
+  private static <T> List<T> emptyToNull(List<T> list) {
+    return list.isEmpty() ? null : list;
   }
 
   /** Finds the directive, or answers 404 also when it exists but the caller has no part in it. */

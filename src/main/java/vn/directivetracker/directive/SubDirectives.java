@@ -61,7 +61,7 @@ public class SubDirectives {
         .map(r -> r == null ? null : new IssueDirectiveRequest.TaskRequest(r.key(), r.title(), r.description(),
             r.domain(), null, r.leadUnit(), r.coordinatingUnits(), r.deadline() == null ? null : r.deadline().toString(),
             null, r.keyTask(),
-            r.expectedResult(), null))
+            r.expectedResult(), null, null))
         .toList();
     IssueDirectiveRequest request = new IssueDirectiveRequest(spec.reference(), clock.today(), spec.issuer().code(),
         spec.title(), rows);

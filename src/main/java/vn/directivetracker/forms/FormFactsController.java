@@ -20,6 +20,7 @@ import vn.directivetracker.security.WebappSessions;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.shared.TaskTargets;
+import vn.directivetracker.shared.UnitsAsWritten;
 import vn.directivetracker.web.ApiException;
 
 /**
@@ -42,9 +43,11 @@ class FormFactsController {
   private final UnitRegistry registry;
   private final WebappSessions sessions;
   private final TaskTargets targets;
+  private final UnitsAsWritten unitsAsWritten;
 
   FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, WebappSessions sessions,
-      TaskTargets targets) {
+      TaskTargets targets, UnitsAsWritten unitsAsWritten) {
+    this.unitsAsWritten = unitsAsWritten;
     this.engine = engine;
     this.targets = targets;
     this.tasks = tasks;
@@ -83,7 +86,11 @@ class FormFactsController {
     });
     facts.put("keyTask", task.keyTask());
     facts.put("leadUnit", task.leadUnit());
-    facts.put("leadUnitName", registry.nameOf(task.leadUnit()));
+    UnitsAsWritten.Written written = unitsAsWritten.ofTask(task.id())
+        .orElse(new UnitsAsWritten.Written(null, List.of(), null));
+    facts.put("leadUnitName", registry.nameAsWritten(task.leadUnit(), written.leadUnit()));
+    facts.put("leadUnitAsWritten", written.leadUnit());
+    facts.put("conclusion", written.conclusionKey());
     facts.put("coordinatingUnits", task.coordinatingUnits());
     facts.put("coordinatingUnitNames", registry.labelsOf(task.coordinatingUnits()));
     // Official work of a unit: not to be kept by the browser or a proxy after the form is closed.

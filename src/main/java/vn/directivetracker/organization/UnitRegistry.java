@@ -30,6 +30,8 @@ public class UnitRegistry {
   private final Map<String, Domain> domains;
   /** A provincial department's code → the ministry whose sector it serves (its "mirrors" column). */
   private final Map<String, String> sectors;
+  private final List<DepartmentKind> departmentKinds;
+  private final List<Predecessor> predecessors;
 
   UnitRegistry(ResourceLoader resources,
       @Value("${directive.reference-location:classpath:reference/}") String location) {
@@ -42,6 +44,10 @@ public class UnitRegistry {
           type == UnitType.PROVINCE ? code : null, row.get("responsibilities")));
     }
     List<CSVRecord> departments = read(resources.getResource(base + "provincial-departments.csv"));
+    this.departmentKinds = departments.stream()
+        .map(d -> new DepartmentKind(d.get("suffix"), d.get("name_en"), d.get("name_vi"))).toList();
+    this.predecessors = read(resources.getResource(base + "predecessors.csv")).stream()
+        .map(Predecessor::of).toList();
     Map<String, String> sectorOf = new LinkedHashMap<>();
     for (Unit province : List.copyOf(all.values())) {
       if (province.type() != UnitType.PROVINCE) {
@@ -52,7 +58,7 @@ public class UnitRegistry {
         sectorOf.put(code, blankToNull(dept.get("mirrors")));
         all.put(code, new Unit(code, UnitType.DEPARTMENT,
             dept.get("name_en") + " of " + province.nameEn(),
-            dept.get("name_vi") + " " + province.nameVi().replaceFirst("^(Tỉnh|Thành phố) ", ""),
+            dept.get("name_vi") + " " + lowerFirst(province.nameVi()),
             province.code(), province.code(), dept.get("responsibilities")));
       }
     }
@@ -74,6 +80,22 @@ public class UnitRegistry {
     return code == null ? null : find(code).map(Unit::nameVi).orElse(code);
   }
 
+  /**
+   * Today's name, and the name as the notice wrote it where that is another name: "Bộ Khoa học và Công nghệ
+   * (văn bản ghi / as written: Bộ Thông tin và Truyền thông)". Only today's name when {@code written} is null,
+   * the code, or today's name in either language.
+   */
+  public String nameAsWritten(String code, String written) {
+    String name = nameOf(code);
+    if (written == null || written.isBlank()) {
+      return name;
+    }
+    String w = NameText.normalize(written);
+    boolean same = find(code).map(u -> w.equals(NameText.normalize(u.code())) || w.equals(NameText.normalize(u.nameVi()))
+        || w.equals(NameText.normalize(u.nameEn()))).orElse(false);
+    return same ? name : name + " (văn bản ghi / as written: " + written + ")";
+  }
+
   /** "Bộ Y tế (MOH)": name and code, as the forms and notices show a unit; the code alone for an unknown one. */
   public String labelOf(String code) {
     return code == null ? null : find(code).map(u -> u.nameVi() + " (" + code + ")").orElse(code);
@@ -82,6 +104,21 @@ public class UnitRegistry {
   /** The units' labels, "; " between them. */
   public String labelsOf(List<String> codes) {
     return String.join("; ", codes.stream().map(this::labelOf).toList());
+  }
+
+  /**
+   * The plural that names these units together, Vietnamese then English: provinces, ministries (with
+   * ministerial-level agencies), or units.
+   */
+  public String[] pluralOf(List<String> codes) {
+    List<UnitType> types = codes.stream().map(c -> find(c).map(Unit::type).orElse(null)).distinct().toList();
+    if (types.equals(List.of(UnitType.PROVINCE))) {
+      return new String[] {"tỉnh, thành phố", "provinces"};
+    }
+    if (!types.isEmpty() && List.of(UnitType.MINISTRY, UnitType.MINISTERIAL_AGENCY).containsAll(types)) {
+      return new String[] {"bộ, cơ quan ngang bộ", "ministries"};
+    }
+    return new String[] {"đơn vị", "units"};
   }
 
   /** The ministry or agency whose sector a provincial department serves ("Sở Y tế" → MOH), or null. */
@@ -124,13 +161,28 @@ public class UnitRegistry {
     return domains.values();
   }
 
-  private static List<CSVRecord> read(Resource resource) {
+  /** The kinds of department every province has (the rows of provincial-departments.csv). */
+  List<DepartmentKind> departmentKinds() {
+    return departmentKinds;
+  }
+
+  /** The bodies that ended in the 2025 reorganisation, one row per successor (predecessors.csv). */
+  List<Predecessor> predecessors() {
+    return predecessors;
+  }
+
+  static List<CSVRecord> read(Resource resource) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
     try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
       return format.parse(reader).getRecords();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read reference file " + resource.getDescription(), e);
     }
+  }
+
+  /** "Tỉnh Phú Thọ" → "tỉnh Phú Thọ", as it reads inside a department's name. */
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
   }
 
   private static String blankToNull(String s) {

@@ -41,10 +41,13 @@ public class MonthlyReportService {
   private final BusinessClock clock;
   private final int progressReportDay;
   private final TaskTargets taskTargets;
+  private final vn.directivetracker.shared.UnitsAsWritten unitsAsWritten;
 
   MonthlyReportService(MonthlyReportQueries queries, UnitRegistry registry, BusinessClock clock,
-      @Value("${directive.progress-report-day:25}") int progressReportDay, TaskTargets taskTargets) {
+      @Value("${directive.progress-report-day:25}") int progressReportDay, TaskTargets taskTargets,
+      vn.directivetracker.shared.UnitsAsWritten unitsAsWritten) {
     this.taskTargets = taskTargets;
+    this.unitsAsWritten = unitsAsWritten;
     this.queries = queries;
     this.registry = registry;
     this.clock = clock;
@@ -106,6 +109,8 @@ public class MonthlyReportService {
     }
     Figures totals = new Figures(onTime, late, inProgress, overdue, rate(onTime, late), escalated, missing);
 
+    var conclusions = vn.directivetracker.shared.ConclusionRollup.of(
+        unitsAsWritten.conclusionMembersOfIssuer(issuer, cutoff.asOf()), registry::pluralOf);
     List<OverdueTask> overdueTasks = queries.overdueTasks(cutoff).stream()
         .map(r -> new OverdueTask(r.taskId(), r.directiveId(), r.reference(), r.taskKey(), r.title(), r.leadUnit(),
             nameOf(r.leadUnit()), r.deadline(), (int) ChronoUnit.DAYS.between(r.deadline(), cutoff.asOf()),
@@ -113,7 +118,8 @@ public class MonthlyReportService {
         .toList();
 
     return new MonthlyReport(issuer, body.nameVi(), month.toString(), cutoff.asOf(), cutoff.progressDue(), units,
-        totals, overdueTasks, rank(units), trend(issuer, month), targets(cutoff));
+        totals, overdueTasks, rank(units), trend(issuer, month), targets(cutoff),
+        conclusions.isEmpty() ? null : conclusions);
   }
 
   /** The targeted tasks' values reported by the cut-off, against their targets as of its last day. */

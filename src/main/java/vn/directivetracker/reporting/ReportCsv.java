@@ -32,6 +32,10 @@ final class ReportCsv {
       table(csv, ReportTables.RANKING_HEADERS, ReportTables.ranking(report));
       csv.println();
       table(csv, ReportTables.TARGET_HEADERS, ReportTables.targets(report));
+      if (report.conclusions() != null) {
+        csv.println();
+        table(csv, ReportTables.CONCLUSION_HEADERS, ReportTables.conclusions(report));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

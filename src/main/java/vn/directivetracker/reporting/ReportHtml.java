@@ -77,6 +77,10 @@ final class ReportHtml {
     }
     table(h, "targets", "Chỉ tiêu đo được / Measurable targets", ReportTables.TARGET_HEADERS,
         ReportTables.targets(report));
+    if (report.conclusions() != null) {
+      table(h, "conclusions", "Kết luận giao nhiều đơn vị / Conclusions with several leads",
+          ReportTables.CONCLUSION_HEADERS, ReportTables.conclusions(report));
+    }
     List<List<Object>> trend = report.trend().stream()
         .map(p -> List.<Object>of(p.month(), p.completedOnTime(), p.overdue())).toList();
     table(h, "trend", "Xu hướng 12 tháng / Twelve-month trend",

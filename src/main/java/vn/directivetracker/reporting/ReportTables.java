@@ -33,6 +33,9 @@ final class ReportTables {
       "Chỉ tiêu phải đạt / Target", "Đạt được / Reached", "Xu hướng / Trend", "Phần đã đạt / Share of the way",
       "Thời gian đã qua / Share of the time", "Xa chỉ tiêu / Far from target");
 
+  static final List<String> CONCLUSION_HEADERS = List.of("Kết luận / Conclusion", "Số đơn vị / Units",
+      "Đã báo cáo / Reported", "Hoàn thành / Completed", "Quá hạn / Overdue", "Tóm tắt / Summary");
+
   private ReportTables() {
   }
 
@@ -51,6 +54,16 @@ final class ReportTables {
     for (OverdueTask t : report.overdueTasks()) {
       rows.add(List.of(t.reference(), t.taskKey(), t.title(), t.leadUnit() == null ? "" : t.leadUnit(),
           t.deadline().toString(), t.daysOverdue(), t.escalationLevel()));
+    }
+    return rows;
+  }
+
+  /** One row per conclusion that named several leads; none when the report has none. */
+  static List<List<Object>> conclusions(MonthlyReport report) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (var c : report.conclusions() == null ? List.<vn.directivetracker.shared.ConclusionRollup>of()
+        : report.conclusions()) {
+      rows.add(List.of(c.key(), c.units(), c.reported(), c.completed(), String.join(", ", c.overdue()), c.summary()));
     }
     return rows;
   }

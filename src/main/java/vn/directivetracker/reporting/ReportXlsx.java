@@ -37,6 +37,9 @@ final class ReportXlsx {
       sheet(workbook, OVERDUE_SHEET, header, ReportTables.OVERDUE_HEADERS, ReportTables.overdue(report));
       sheet(workbook, RANKING_SHEET, header, ReportTables.RANKING_HEADERS, ReportTables.ranking(report));
       sheet(workbook, TARGETS_SHEET, header, ReportTables.TARGET_HEADERS, ReportTables.targets(report));
+      if (report.conclusions() != null) {
+        sheet(workbook, "Kết luận", header, ReportTables.CONCLUSION_HEADERS, ReportTables.conclusions(report));
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       workbook.write(out);
       return out.toByteArray();

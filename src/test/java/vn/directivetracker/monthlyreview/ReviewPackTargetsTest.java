@@ -22,7 +22,7 @@ class ReviewPackTargetsTest {
 
   private static MonthlyReport report(List<MonthlyReport.TargetTask> targets) {
     return new MonthlyReport("P06WG", "Tổ công tác", "2024-07", LocalDate.of(2024, 7, 31), LocalDate.of(2024, 7, 25),
-        List.of(), new MonthlyReport.Figures(0, 0, 0, 0, null, 0, 0), List.of(), List.of(), List.of(), targets);
+        List.of(), new MonthlyReport.Figures(0, 0, 0, 0, null, 0, 0), List.of(), List.of(), List.of(), targets, null);
   }
 
   @Test
