@@ -141,8 +141,9 @@ class AuditTrailScenarioTest extends ApplicationTest {
     assertThat(escalation.get("outputs").get("nextCheckInDays").asInt()).isEqualTo(7);
     assertThat(escalation.get("nextEscalationAt").asText()).isEqualTo("2024-02-08T01:00:00.000Z");
     assertThat(escalation.get("escalatedBy").asText()).isEqualTo("SWEEP");
-    assertThat(events.get(18).get("details").get("text").asText()).isEqualTo("Đủ số liệu 63 tỉnh, thành");
-    assertThat(events.get(23).get("details").get("status").asText()).isEqualTo("COMPLETED_LATE");
+    assertThat(events.get(10).get("details").get("assignee").asText()).as("handed back to its officer").isEqualTo("mps");
+    assertThat(events.get(17).get("details").get("text").asText()).isEqualTo("Đủ số liệu 63 tỉnh, thành");
+    assertThat(events.get(22).get("details").get("status").asText()).isEqualTo("COMPLETED_LATE");
     for (int i = 0; i < events.size(); i++) {
       assertThat(events.get(i).get("seq").asInt()).isEqualTo(i + 1);
       assertThat(events.get(i).get("hash").asText()).hasSize(64);
