@@ -42,5 +42,4 @@ record TasklistCard() implements TaskListener {
     }
     return text.isEmpty() ? key : key + " · " + text;
   }
-
 }

@@ -236,12 +236,17 @@ record Timelines(HistoryService history, AuditRecords records) {
           QueryPages.all(history.createHistoricIdentityLinkLogQuery().taskId(ht.getId())));
       links.sort(Comparator.comparing(HistoricIdentityLinkLog::getTime).thenComparing(HistoricIdentityLinkLog::getId));
       List<String> candidates = new ArrayList<>();
+      String handedBackTo = null;
       List<HistoricIdentityLinkLog> later = new ArrayList<>();
       for (HistoricIdentityLinkLog link : links) {
-        boolean atCreation = "candidate".equals(link.getType()) && "add".equals(link.getOperationType())
-            && link.getGroupId() != null && link.getTime().getTime() - created.toEpochMilli() <= SAME_STEP_MILLIS;
-        if (atCreation) {
+        boolean atCreation = "add".equals(link.getOperationType())
+            && link.getTime().getTime() - created.toEpochMilli() <= SAME_STEP_MILLIS;
+        if (atCreation && "candidate".equals(link.getType()) && link.getGroupId() != null) {
           candidates.add(link.getGroupId());
+        } else if (atCreation && "assignee".equals(link.getType())) {
+          // The process gives a returned report's task back to its officer (reporting.ReturnReport): part of
+          // the assignment, not a claim by whoever returned it.
+          handedBackTo = link.getUserId();
         } else {
           later.add(link);
         }
@@ -249,7 +254,7 @@ record Timelines(HistoryService history, AuditRecords records) {
       String unit = String.join(",", candidates);
       events.add(new AuditEvent(created, AuditEvent.ASSIGNED, AuditEvent.SYSTEM, unit,
           map("task", t.key(), "userTaskId", ht.getId(), "activity", ht.getTaskDefinitionKey(), "name", ht.getName(),
-              "candidateGroups", candidates, "dueDate",
+              "candidateGroups", candidates, "assignee", handedBackTo, "dueDate",
                   ht.getDueDate() == null ? null : str(ht.getDueDate().toInstant()),
               "priority", ht.getPriority()),
           AuditEvent.RANK_ASSIGNED, tiebreak(t, "task:" + ht.getId())));

@@ -104,9 +104,8 @@ class TaskRulesGuard extends AbstractProcessEnginePlugin {
    * histories the forms show, the facts the forms show from variables, the routing and the due dates.
    */
   static final Set<String> PROCESS_OWNED = Set.of("reportSubmittedBy", "reviewedBy", "contributedBy",
-      "returnedTo", "taskLabel", "progressReportedBy", "returnCount", "returnHistory", "contributionsSummary",
-      "lastReportId", "outcome",
-      "directiveId", "directiveTaskId", "issuedOn", "leadUnitName", "issuerName", "decidedLeadUnit",
+      "progressReportedBy", "returnCount", "returnHistory", "contributionsSummary", "lastReportId", "outcome",
+      "returnedTo", "taskLabel", "directiveId", "directiveTaskId", "issuedOn", "leadUnitName", "issuerName", "decidedLeadUnit",
       "requestedLeadUnit", "withdrawnBy", "withdrawalReason", "amendedBy", "leadUnit", "secretariat", "issuer",
       "coordinatingUnits", "coordinatingUnit", "dueAt", "keyTask", "progressDueAt", "progressPeriod",
       "progressReportWanted", "extensionRequestId", "extensionRequestedBy", "requestedDeadline", "extensionReason",

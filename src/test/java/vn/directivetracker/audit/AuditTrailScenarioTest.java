@@ -60,7 +60,8 @@ class AuditTrailScenarioTest extends ApplicationTest {
 
     clockAt("2024-02-02T10:00");
     String again = openTask(pi, "UserTask_CarryOut");
-    claim("mps", again);
+    // The returned report's task is already the officer's who submitted it: no second claim.
+    assertThat(engine.getTaskService().createTaskQuery().taskId(again).singleResult().getAssignee()).isEqualTo("mps");
     clockAt("2024-02-02T10:30");
     complete("mps", again, "{\"reportResult\": {\"value\": \"Đủ số liệu 63 tỉnh, thành\"},"
         + " \"completionDate\": {\"value\": \"2024-02-02\"}}");
@@ -102,7 +103,6 @@ class AuditTrailScenarioTest extends ApplicationTest {
         "2024-01-28T01:00:01.000Z notification system MPS REMINDER SENT",
         "2024-01-31T17:00:01.000Z escalation system MPS",
         "2024-01-31T17:00:01.000Z notification system MPS ESCALATION SENT",
-        "2024-02-02T03:00:00.000Z claimed mps MPS",
         "2024-02-02T03:30:00.000Z report mps MPS COMPLETION",
         "2024-02-02T03:30:00.000Z assigned system P06WGSEC UserTask_ReviewReport",
         "2024-02-02T03:30:00.000Z notification system P06WGSEC REVIEW_REQUESTED SENT",
@@ -141,8 +141,9 @@ class AuditTrailScenarioTest extends ApplicationTest {
     assertThat(escalation.get("outputs").get("nextCheckInDays").asInt()).isEqualTo(7);
     assertThat(escalation.get("nextEscalationAt").asText()).isEqualTo("2024-02-08T01:00:00.000Z");
     assertThat(escalation.get("escalatedBy").asText()).isEqualTo("SWEEP");
-    assertThat(events.get(18).get("details").get("text").asText()).isEqualTo("Đủ số liệu 63 tỉnh, thành");
-    assertThat(events.get(23).get("details").get("status").asText()).isEqualTo("COMPLETED_LATE");
+    assertThat(events.get(10).get("details").get("assignee").asText()).as("handed back to its officer").isEqualTo("mps");
+    assertThat(events.get(17).get("details").get("text").asText()).isEqualTo("Đủ số liệu 63 tỉnh, thành");
+    assertThat(events.get(22).get("details").get("status").asText()).isEqualTo("COMPLETED_LATE");
     for (int i = 0; i < events.size(); i++) {
       assertThat(events.get(i).get("seq").asInt()).isEqualTo(i + 1);
       assertThat(events.get(i).get("hash").asText()).hasSize(64);

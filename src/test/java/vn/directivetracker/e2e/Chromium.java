@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -89,6 +91,49 @@ final class Chromium implements AutoCloseable {
   void logIn(String url, String user) {
     driver.get(url);
     logIn(user);
+  }
+
+  /** Logs out through the account menu and waits for the login form. */
+  void logOut() {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  /** Opens the Tasklist filter whose name starts so and waits until it is the active one. */
+  void openFilter(String namePrefix) {
+    By filter = By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.), '"
+        + namePrefix + "')]");
+    wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
+    wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')][.//h4/a["
+        + "starts-with(normalize-space(.), '" + namePrefix + "')]]"), "class", "active"));
+  }
+
+  /**
+   * How a date input takes typed digits depends on the browser's UI locale (day or month first), so the
+   * value is set as the picker would set it, with the events Angular listens to.
+   */
+  void setDate(String fieldId, LocalDate date) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", driver.findElement(By.id(fieldId)),
+        date.toString());
+  }
+
+  /** A URL fetched in the page's session (an evidence link): the number of bytes it serves, negative if none. */
+  long downloadedBytes(String url) {
+    Object size = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0], {credentials: 'same-origin'})"
+        + ".then(function (r) { return r.ok ? r.arrayBuffer() : null; })"
+        + ".then(function (b) { done(b ? b.byteLength : -1); }, function () { done(-2); });", url);
+    return ((Number) size).longValue();
+  }
+
+  /** A small valid PDF, made here: the tests fetch nothing. */
+  static byte[] pdf() {
+    String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    return body.getBytes(StandardCharsets.US_ASCII);
   }
 
   void shot(String name) throws IOException {

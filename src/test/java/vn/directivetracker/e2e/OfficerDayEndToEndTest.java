@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -103,15 +102,16 @@ class OfficerDayEndToEndTest extends ApplicationTest {
     assertThat(visible(By.cssSelector("li.create-task-action"))).as("Tạo nhiệm vụ").isFalse();
 
     // 2. The unit's tasks: each card says which task it is, its notice and deadline; the overdue one says so.
-    openFilter("Việc của đơn vị");
+    browser.openFilter("Việc của đơn vị");
     WebElement card = card("T02 · Xây dựng lộ trình");
     WebElement overdueCard = card("T01 · Rà soát quy trình tiếp công dân trực tuyến");
     card("T03 · Tập huấn cán bộ thanh tra");
     assertThat(card.getText()).contains("T02 · Xây dựng lộ trình kết nối dữ liệu", "Hạn "
-        + today.plusDays(20).format(DAY)).doesNotContain("Quá hạn");
+        + today.plusDays(20).format(DAY), "Văn bản / Notice:", reference).doesNotContain("Quá hạn");
     assertThat(card.findElements(By.cssSelector(".due-date"))).as("Tasklist's relative deadline")
         .allSatisfy(d -> assertThat(d.isDisplayed()).isFalse());
-    assertThat(card.getAttribute("textContent")).contains(reference, WANTED_TITLE);
+    assertThat(card.getAttribute("textContent")).as("the full title, shown when the card unfolds")
+        .contains(WANTED_TITLE);
     assertThat(overdueCard.getText()).contains("Hạn " + today.minusDays(10).format(DAY), "Quá hạn");
     assertThat(overdueCard.findElement(By.cssSelector(".dt-overdue")).getText()).isEqualTo("Quá hạn");
     assertThat(overdueCard.findElement(By.cssSelector("h4.task a")).getAttribute("href"))
@@ -142,7 +142,7 @@ class OfficerDayEndToEndTest extends ApplicationTest {
     assertThat(comment.getUserId()).isEqualTo(OFFICER);
 
     // 5. Claims and submits, with evidence.
-    byte[] evidence = pdf();
+    byte[] evidence = Chromium.pdf();
     Path evidenceFile = SHOTS.resolve("lo-trinh-ket-noi.pdf").toAbsolutePath();
     Files.write(evidenceFile, evidence);
     click(By.cssSelector("button.claim"));
@@ -150,7 +150,7 @@ class OfficerDayEndToEndTest extends ApplicationTest {
         && d.findElement(By.cssSelector("button[ng-click='complete()']")).isDisplayed());
     type("progressPercent", "100");
     type("reportResult", "Đã ban hành lộ trình kết nối dữ liệu; thử nghiệm với 5 tỉnh.");
-    setDate("completionDate", today);
+    browser.setDate("completionDate", today);
     driver.findElement(By.id("evidence1")).sendKeys(evidenceFile.toString());
     shot("04-claimed-and-filled");
     click(By.cssSelector("button[ng-click='complete()']"));
@@ -165,7 +165,7 @@ class OfficerDayEndToEndTest extends ApplicationTest {
     // 6. The reviewer opens the report and downloads its evidence without claiming: the link is not covered.
     Task review = openTask(wantedProcess, "UserTask_ReviewReport");
     assertThat(review.getName()).startsWith("Xem xét T02 · Xây dựng lộ trình");
-    logOut();
+    browser.logOut();
     driver.get(tasklist() + "#/?task=" + review.getId());
     browser.logIn("secretary");
     WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.dt-evidence")));
@@ -176,13 +176,13 @@ class OfficerDayEndToEndTest extends ApplicationTest {
         + "var top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
         + "return top === arguments[0] || arguments[0].contains(top);", link);
     assertThat(onTop).as("the evidence link receives the click").isEqualTo(true);
-    assertThat(downloadedBytes(link.getAttribute("href"))).isEqualTo(evidence.length);
+    assertThat(browser.downloadedBytes(link.getAttribute("href"))).isEqualTo(evidence.length);
     assertNoBanner();
     shot("06-reviewer-reads-evidence-unclaimed");
     keepConsoleErrors();
 
     // 7. The issuer's leader may start a directive: that action is there for it.
-    logOut();
+    browser.logOut();
     assertThat(bodyClasses()).doesNotContain("dt-permissions-known");
     browser.logIn("leader");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
@@ -236,32 +236,10 @@ class OfficerDayEndToEndTest extends ApplicationTest {
     return driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
   }
 
-  private void openFilter(String namePrefix) {
-    By filter = By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.), '"
-        + namePrefix + "')]");
-    wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
-    wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')][.//h4/a["
-        + "starts-with(normalize-space(.), '" + namePrefix + "')]]"), "class", "active"));
-  }
-
-  private void logOut() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-  }
-
   private void type(String fieldId, String text) {
     WebElement field = driver.findElement(By.id(fieldId));
     field.clear();
     field.sendKeys(text);
-  }
-
-  /** As the date picker sets it: how a date input takes typed digits depends on the browser's UI locale. */
-  private void setDate(String fieldId, LocalDate date) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", driver.findElement(By.id(fieldId)),
-        date.toString());
   }
 
   private void click(By by) {
@@ -274,14 +252,6 @@ class OfficerDayEndToEndTest extends ApplicationTest {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
-  /** The evidence link, fetched in the reviewer's Tasklist session: the number of bytes it serves. */
-  private long downloadedBytes(String url) {
-    Object size = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
-        + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.ok ? r.arrayBuffer() : null; })"
-        + ".then(function (b) { done(b ? b.byteLength : -1); }, function () { done(-2); });", url);
-    return ((Number) size).longValue();
-  }
-
   /** The console's errors so far (reading empties the browser's buffer). */
   private void keepConsoleErrors() {
     consoleErrors.addAll(browser.consoleErrors());
@@ -289,12 +259,5 @@ class OfficerDayEndToEndTest extends ApplicationTest {
 
   private void shot(String name) throws IOException {
     browser.shot(name);
-  }
-
-  /** A small valid PDF, made here: the test fetches nothing. */
-  private static byte[] pdf() {
-    String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-    return body.getBytes(StandardCharsets.US_ASCII);
   }
 }

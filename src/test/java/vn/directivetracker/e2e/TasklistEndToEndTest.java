@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -101,7 +100,7 @@ class TasklistEndToEndTest extends ApplicationTest {
     String directiveId = issued.get("id").asText();
     String processInstanceId = directives.processOf(directiveId, "T01");
     Task carryOut = openTask(processInstanceId, "UserTask_CarryOut");
-    byte[] evidence = pdf();
+    byte[] evidence = Chromium.pdf();
     Path evidenceFile = SHOTS.resolve("bien-ban-nghiem-thu.pdf").toAbsolutePath();
     Files.write(evidenceFile, evidence);
 
@@ -119,7 +118,7 @@ class TasklistEndToEndTest extends ApplicationTest {
     List<String> filters = filterNames();
     assertThat(filters).contains("Việc của đơn vị / My unit's tasks", "Quá hạn / Overdue",
         "Đến hạn trong 7 ngày / Due in 7 days").doesNotContain("Chờ duyệt / Awaiting review");
-    openFilter("Việc của đơn vị");
+    browser.openFilter("Việc của đơn vị");
     WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(taskLink(carryOut.getId())));
     assertThat(listed.getText()).isEqualTo("T01 · Số hóa sổ hộ tịch của cơ quan đại diện ở nước ngoài");
     shot("02-unit-filter");
@@ -135,7 +134,8 @@ class TasklistEndToEndTest extends ApplicationTest {
     claim("reportResult");
     type("progressPercent", "100");
     type("reportResult", "Đã số hóa 95% sổ hộ tịch; còn 3 cơ quan đại diện đang chuyển dữ liệu.");
-    setDate("completionDate", today);
+    browser.setDate("completionDate", today);
+    assertThat(driver.findElement(By.id("completionDate")).getAttribute("value")).isEqualTo(today.toString());
     driver.findElement(By.id("evidence1")).sendKeys(evidenceFile.toString());
     scrollTo(By.id("evidence1"));
     shot("03-report-filled");
@@ -160,7 +160,7 @@ class TasklistEndToEndTest extends ApplicationTest {
     assertThat(tasks.getVariable(review.getId(), "evidence2")).isNull();
 
     // 4. secretary follows the review mail's link, sees the report and its evidence, and returns it.
-    logOut();
+    browser.logOut();
     driver.get(tasklist() + linkInMail("secretary", reference, processInstanceId, review.getId()));
     logIn("secretary");
     assertThat(filterNames()).contains("Việc của đơn vị / My unit's tasks", "Chờ duyệt / Awaiting review");
@@ -170,7 +170,7 @@ class TasklistEndToEndTest extends ApplicationTest {
         .contains("Thời hạn / Deadline: " + today.plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     WebElement evidenceLink = driver.findElement(By.cssSelector("a.dt-evidence"));
     assertThat(evidenceLink.getText()).isEqualTo("bien-ban-nghiem-thu.pdf");
-    assertThat(downloadedBytes(evidenceLink.getAttribute("href"))).isEqualTo(evidence.length);
+    assertThat(browser.downloadedBytes(evidenceLink.getAttribute("href"))).isEqualTo(evidence.length);
     claim("reviewComment");
     new Select(driver.findElement(By.id("reportAccepted"))).selectByValue("false");
     type("reviewComment", RETURN_COMMENT);
@@ -187,9 +187,9 @@ class TasklistEndToEndTest extends ApplicationTest {
         .containsEntry("REVIEWED_BY", "secretary");
 
     // 5. The officer sees the comment, keeps the evidence already sent, completes the report, resubmits.
-    logOut();
+    browser.logOut();
     logIn(OFFICER);
-    openFilter("Việc của đơn vị");
+    browser.openFilter("Việc của đơn vị");
     wait.until(ExpectedConditions.elementToBeClickable(taskLink(again.getId()))).click();
     WebElement returned = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnHistoryText")));
     wait.until(ExpectedConditions.textToBePresentInElement(returned, RETURN_COMMENT));
@@ -218,7 +218,7 @@ class TasklistEndToEndTest extends ApplicationTest {
         .as("the evidence sent the first time is kept").isEqualTo(evidence);
 
     // 6. secretary accepts; the task is closed on time.
-    logOut();
+    browser.logOut();
     driver.get(tasklist() + linkInMail("secretary", reference, processInstanceId, secondReview.getId()));
     logIn("secretary");
     WebElement earlier = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnHistoryText")));
@@ -342,25 +342,11 @@ class TasklistEndToEndTest extends ApplicationTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
   }
 
-  private void logOut() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-  }
-
   private List<String> filterNames() {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter h4.name a")));
     // The focused filter shows its count after the name: only the name is compared.
     return driver.findElements(By.cssSelector("div.task-filter h4.name a")).stream()
         .map(a -> a.getText().replaceAll("\\s*\\(?\\d+\\)?$", "").trim()).toList();
-  }
-
-  private void openFilter(String namePrefix) {
-    By filter = By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.), '"
-        + namePrefix + "')]");
-    wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
-    wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')][.//h4/a["
-        + "starts-with(normalize-space(.), '" + namePrefix + "')]]"), "class", "active"));
   }
 
   private static By taskLink(String taskId) {
@@ -377,18 +363,6 @@ class TasklistEndToEndTest extends ApplicationTest {
     WebElement field = driver.findElement(By.id(fieldId));
     field.clear();
     field.sendKeys(text);
-  }
-
-  /**
-   * How a date input takes typed digits depends on the browser's UI locale (day or month first), so the
-   * value is set as the picker would set it, with the events Angular listens to.
-   */
-  private void setDate(String fieldId, LocalDate date) {
-    WebElement field = driver.findElement(By.id(fieldId));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, date.toString());
-    assertThat(field.getAttribute("value")).isEqualTo(date.toString());
   }
 
   /** "Hoàn thành" (Complete); Tasklist then shows no task. */
@@ -433,22 +407,7 @@ class TasklistEndToEndTest extends ApplicationTest {
     throw new AssertionError("no mail to " + user + " links to task " + taskId);
   }
 
-  /** The evidence link, fetched in the reviewer's Tasklist session: the number of bytes it serves. */
-  private long downloadedBytes(String url) {
-    Object size = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
-        + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.ok ? r.arrayBuffer() : null; })"
-        + ".then(function (b) { done(b ? b.byteLength : -1); }, function () { done(-2); });", url);
-    return ((Number) size).longValue();
-  }
-
   private void shot(String name) throws IOException {
     browser.shot(name);
-  }
-
-  /** A small valid PDF, made here: the test fetches nothing. */
-  private static byte[] pdf() {
-    String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-    return body.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -56,8 +57,9 @@ class UnitTaskRightsTest extends ApplicationTest {
     String filter = filterId(surface, "moh", "Việc của đơn vị / My unit's tasks");
     JsonNode card = cardOf(surface, "moh", filter, carryOut);
     assertThat(card).as("MOH's card of its task").isNotNull();
-    Map<String, String> variables = new java.util.HashMap<>();
-    card.path("_embedded").path("variable").forEach(v -> variables.put(v.get("name").asText(), v.get("value").asText()));
+    Map<String, String> variables = new HashMap<>();
+    card.path("_embedded").path("variable")
+        .forEach(v -> variables.put(v.get("name").asText(), v.get("value").asText()));
     assertThat(variables).containsOnlyKeys("reference", "taskKey", "taskTitle");
     assertThat(variables.get("reference")).isEqualTo(issued.reference());
     assertThat(variables.get("taskKey")).isEqualTo("T07");
