@@ -32,7 +32,7 @@ import vn.directivetracker.DirectiveFixtures;
 /**
  * The issuer's day in headless Chromium: {@code leader} logs in to the webapps, finds the issuer's page on the
  * welcome page and in Tasklist's header, sees the directive just issued with its tasks, later sees the task
- * the lead unit completed and the secretariat accepted, and withdraws another task from the page. Each step
+ * the lead unit completed and the secretariat accepted, and amends and withdraws another task from the page. Each step
  * is checked on the page and photographed under {@code target/e2e/issuer/}; the console shows no error our
  * pages or API caused. The lead units are MOST and MOET, whose inboxes other browser tests do not use.
  */
@@ -71,7 +71,7 @@ class IssuerDayEndToEndTest extends ApplicationTest {
   }
 
   @Test
-  void theLeaderFollowsTheDirectiveItIssuedAndWithdrawsATaskFromItsPage() throws Exception {
+  void theLeaderFollowsTheDirectiveItIssuedAndAmendsAndWithdrawsATaskFromItsPage() throws Exception {
     LocalDate today = LocalDate.now(VIETNAM);
     LocalDate deadline = today.plusDays(45);
     String reference = DirectiveFixtures.uniqueReference("ISSUER-DAY");
@@ -122,34 +122,91 @@ class IssuerDayEndToEndTest extends ApplicationTest {
     assertThat(done.findElements(By.cssSelector(".dt-withdraw"))).as("a closed task has no actions").isEmpty();
     shot("03-task-completed");
 
-    // 4. A withdrawal needs its reason; then the task is withdrawn, through /api with the session.
+    // 4. The leader moves T02's deadline (typed as dd/mm/yyyy), then withdraws it: a withdrawal needs its
+    // reason. Both go through /api with the webapps' session and its CSRF token.
+    LocalDate later = deadline.plusDays(10);
+    taskRow("T02").findElement(By.cssSelector(".dt-amend")).click();
+    WebElement amend = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-amend-form")));
+    WebElement newDeadline = amend.findElement(By.name("deadline"));
+    assertThat(newDeadline.getAttribute("value")).isEqualTo(DD_MM_YYYY.format(deadline));
+    newDeadline.clear();
+    newDeadline.sendKeys(DD_MM_YYYY.format(later));
+    amend.findElement(By.name("reason")).sendKeys("Thông báo 45/TB-VPCP: gia hạn");
+    amend.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(taskRowAt("T02"), DD_MM_YYYY.format(later)));
+    assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T02")
+        .get("deadline").asText()).isEqualTo(later.toString());
+
     taskRow("T02").findElement(By.cssSelector(".dt-withdraw")).click();
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-withdraw-form")));
     form.findElement(By.cssSelector("button[type='submit']")).click();
     WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger")));
+    shot("04-withdrawal-needs-reason");
     assertThat(refusal.getText()).contains("Vui lòng nêu lý do rút nhiệm vụ.", "Please give the reason.");
     form.findElement(By.name("reason")).sendKeys("Đã giao cho Đề án khác");
     form.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(taskRowAt("T02"), "Đã rút"));
-    assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã rút nhiệm vụ T02.");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dt-notifications"), "Đã rút nhiệm vụ T02."));
     JsonNode after = directives.get("leader", "/api/directives/" + directiveId);
     assertThat(DirectiveFixtures.taskOf(after, "T02").get("status").asText()).isEqualTo("WITHDRAWN");
     assertThat(after.get("status").asText()).isEqualTo("COMPLETED");
-    shot("04-task-withdrawn");
+    shot("05-task-withdrawn");
 
     // 5. Tasklist's header menu leads to the page too.
     driver.get(base() + "/camunda/app/tasklist/default/");
     WebElement menu = wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("[cam-widget-header] li.dt-page-link[data-page='directives'] a")));
-    shot("05-tasklist-header");
+    shot("06-tasklist-header");
     menu.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dt-by-directive")));
 
+    assertNoErrorOfOurs();
+    finished = true;
+  }
+
+  @Test
+  void theSecretariatReadsThePageWithoutButtonsAndAUnitIsNotOfferedIt() throws Exception {
+    LocalDate today = LocalDate.now(VIETNAM);
+    String reference = DirectiveFixtures.uniqueReference("ISSUER-READ");
+    JsonNode issued = directives.issue("leader", "P06WG", reference, today.toString(),
+        List.of(DirectiveFixtures.task("T01", "TELECOM", today.plusDays(30).toString())));
+    String directiveId = issued.get("id").asText();
+
+    // The secretariat reads the directive's tasks; it may not amend or withdraw, so it has no buttons.
+    driver.get(base() + "/camunda/app/welcome/default/");
+    browser.logIn("secretary");
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".welcome-page .dt-page-link[data-page='directives'] a"))).click();
+    directiveRow(directiveId).findElement(By.cssSelector("a")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dt-directive-title"), reference));
+    assertThat(taskRow("T01").getText()).contains("Đang thực hiện trong hạn");
+    assertThat(driver.findElement(By.id("dt-content")).getText()).contains("Cơ quan thường trực: chỉ xem");
+    assertThat(driver.findElements(By.cssSelector("#dt-tasks button"))).isEmpty();
+    shot("11-secretariat-reads");
+
+    // Logged out from the page's header, a unit's officer logs in: no link to the page, and the page says whom
+    // it is for.
+    driver.findElement(By.cssSelector(".dt-header .account .dropdown-toggle")).click();
+    driver.findElement(By.cssSelector(".dt-header .logout a")).click();
+    browser.logIn("moh");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[cam-widget-header] nav.app-menu > ul[data-dt-pages='loaded']")));
+    assertThat(driver.findElements(By.cssSelector(".dt-page-link"))).isEmpty();
+    shot("12-unit-welcome");
+    driver.get(base() + "/camunda/app/directives/default/");
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dt-not-for-you"))).getText())
+        .isEqualTo("Trang này dành cho thành viên cơ quan ban hành (Tổ công tác) và cơ quan thường trực.");
+    shot("13-unit-not-for-you");
+
+    assertNoErrorOfOurs();
+    finished = true;
+  }
+
+  /** Camunda's own console errors (its login check before login, /camunda-welcome) are not this journey's. */
+  private void assertNoErrorOfOurs() {
     consoleErrors.addAll(browser.consoleErrors());
-    // Camunda's own (its login check before login, /camunda-welcome) are the webapps' and not this journey's.
     assertThat(consoleErrors).as("errors our pages or API caused").noneMatch(e -> e.contains(base() + "/api/")
         || e.contains("/app/directives/") || e.contains("/app/shared/") || e.contains("Uncaught"));
-    finished = true;
   }
 
   private String base() {

@@ -57,6 +57,8 @@ function render() {
     }
     return;
   }
+  // Says that this user's pages are in (none, for most users): what a test waits for.
+  menu.setAttribute('data-dt-pages', 'loaded');
   for (const page of pages) {
     if (!menu.querySelector(`li.dt-page-link[data-page="${page.id}"]`)) {
       const item = document.createElement('li');
@@ -69,6 +71,7 @@ function render() {
     if (tiles && !tiles.querySelector(`.dt-page-link[data-page="${page.id}"]`)) {
       const tile = document.createElement('div');
       tile.className = 'col-xs-4 dt-page-link';
+      tile.style.textAlign = 'center';
       tile.setAttribute('data-page', page.id);
       const name = document.createElement('h3');
       name.className = 'app-name';
