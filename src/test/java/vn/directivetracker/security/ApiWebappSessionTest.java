@@ -37,6 +37,11 @@ class ApiWebappSessionTest extends ApplicationTest {
     assertThat(mine.getStatusCode().value()).isEqualTo(200);
     assertThat(mine.getBody()).contains(issued.reference());
 
+    // The start form's template link, opened in the browser that is logged in to Tasklist.
+    ResponseEntity<String> template = get("/api/directives/template.csv", leader);
+    assertThat(template.getStatusCode().value()).isEqualTo(200);
+    assertThat(template.getHeaders().getContentDisposition().getFilename()).endsWith(".csv");
+
     // The session is its user's, with that user's rights: another unit does not see the directive.
     ResponseEntity<String> other = get("/api/directives/" + issued.directiveId(), client().session("mofa"));
     assertThat(other.getStatusCode().value()).isEqualTo(404);

@@ -150,7 +150,8 @@
     var outcome = r.kind === 'COMPLETION' ? OUTCOME[r.outcome || 'PENDING'] : null;
     return el('span', {}, KIND[r.kind] || r.kind,
       r.progressPercent != null ? ' (' + r.progressPercent + '%)' : '',
-      el('br'), el('span', { class: 'dt-muted' }, DT.dateTime(r.submittedAt) + ' · ' + r.submittedBy),
+      el('br'), el('span', { class: 'dt-muted' }, DT.dateTime(r.submittedAt) + ' · ' + r.unit
+        + (r.submittedBy ? ' (' + r.submittedBy + ')' : '')),
       outcome ? [el('br'), el('span', { class: 'dt-muted' }, outcome)] : null);
   }
 

@@ -69,6 +69,7 @@ function render() {
     if (tiles && !tiles.querySelector(`.dt-page-link[data-page="${page.id}"]`)) {
       const tile = document.createElement('div');
       tile.className = 'col-xs-4 dt-page-link';
+      tile.style.textAlign = 'center';
       tile.setAttribute('data-page', page.id);
       const name = document.createElement('h3');
       name.className = 'app-name';
