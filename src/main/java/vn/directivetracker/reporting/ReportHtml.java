@@ -45,7 +45,7 @@ final class ReportHtml {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .append("<title>").append(esc(title)).append("</title>\n")
         .append("<style>\n")
-        .append(pdf ? CSS.replace("font-family: ", "font-family: \"" + ReportPdf.FONT + "\", ") : CSS)
+        .append(pdf ? CSS.replace("font-family: ", "font-family: \"" + ReportPdf.FONT + "\", ") + PDF_CSS : CSS)
         .append("</style>\n");
     if (!pdf) {
       h.append("<script src=\"").append(esc(chartJsPath)).append("\"></script>\n");
@@ -159,6 +159,11 @@ final class ReportHtml {
         .chart { height: 200px; }
         th { background: #ddd !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       }
+      """;
+
+  /** The printed pack's page numbers (a margin box of the page, which only the PDF renderer draws). */
+  private static final String PDF_CSS = """
+      @page { @bottom-right { content: "Trang " counter(page) " / " counter(pages); font-size: 9pt; } }
       """;
 
   private static final String SCRIPT = """

@@ -301,7 +301,7 @@ class MonthlyReportTest extends ApplicationTest {
       "issuer=DIENBIENWG&month=March|month",
       "issuer=DIENBIENWG&month=2024-06|month",
       "issuer=DIENBIENWG|month",
-      "issuer=DIENBIENWG&month=2024-03&format=pdf|format"})
+      "issuer=DIENBIENWG&month=2024-03&format=docx|format"})
   void badInputIsRefusedNamingTheField(String query, String field) {
     ResponseEntity<String> response = http.withBasicAuth("auditor", "demo")
         .getForEntity("/api/reports/monthly?" + query, String.class);
