@@ -18,24 +18,16 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 import vn.directivetracker.Mailbox;
 import vn.directivetracker.TaskChangeFixtures;
@@ -51,7 +43,7 @@ import vn.directivetracker.TaskChangeFixtures;
  * skips, without Chromium. The lead unit is MOFA, whose inbox no other test uses.
  */
 @Tag("e2e")
-class TasklistEndToEndTest extends ApplicationTest {
+class TasklistEndToEndTest extends BrowserTest {
 
   static final Path SHOTS = Path.of("target", "e2e");
   static final String OFFICER = "mofa";
@@ -59,35 +51,12 @@ class TasklistEndToEndTest extends ApplicationTest {
   static final String RETURN_COMMENT = "Bổ sung biên bản nghiệm thu có chữ ký của lãnh đạo Bộ";
   static final Pattern TASKLIST_LINK = Pattern.compile("/camunda/app/tasklist/default/(#/\\?task=[0-9a-f-]+)");
 
-  @LocalServerPort
-  int port;
-
   @Autowired
   JdbcTemplate jdbc;
 
-  Chromium browser;
-  WebDriver driver;
-  WebDriverWait wait;
-  boolean finished;
-
-  /** Screenshots of an earlier run must not pass for this run's. */
-  @BeforeAll
-  static void emptyScreenshotFolder() throws IOException {
-    Chromium.emptyFolder(SHOTS);
-  }
-
-  @BeforeEach
-  void browser() throws IOException {
-    browser = new Chromium(SHOTS);
-    driver = browser.driver;
-    wait = browser.wait;
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws IOException {
-    if (browser != null) {
-      browser.close(test, finished);
-    }
+  @Override
+  Path shots() {
+    return SHOTS;
   }
 
   @Test
@@ -377,16 +346,9 @@ class TasklistEndToEndTest extends ApplicationTest {
     field.sendKeys(text);
   }
 
-  /**
-   * How a date input takes typed digits depends on the browser's UI locale (day or month first), so the
-   * value is set as the picker would set it, with the events Angular listens to.
-   */
+  /** A day is typed dd/mm/yyyy, as Vietnamese write it (the form submits it as yyyy-mm-dd). */
   private void setDate(String fieldId, LocalDate date) {
-    WebElement field = driver.findElement(By.id(fieldId));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, date.toString());
-    assertThat(field.getAttribute("value")).isEqualTo(date.toString());
+    type(fieldId, date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
   }
 
   /** "Hoàn thành" (Complete); Tasklist then shows no task. */
