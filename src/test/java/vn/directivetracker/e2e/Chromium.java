@@ -109,15 +109,11 @@ final class Chromium implements AutoCloseable {
         + "starts-with(normalize-space(.), '" + namePrefix + "')]]"), "class", "active"));
   }
 
-  /**
-   * How a date input takes typed digits depends on the browser's UI locale (day or month first), so the
-   * value is set as the picker would set it, with the events Angular listens to.
-   */
+  /** A day typed as officers type it, dd/mm/yyyy (the forms' day fields take it whatever the locale). */
   void setDate(String fieldId, LocalDate date) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", driver.findElement(By.id(fieldId)),
-        date.toString());
+    WebElement field = driver.findElement(By.id(fieldId));
+    field.clear();
+    field.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
   }
 
   /** A URL fetched in the page's session (an evidence link): the number of bytes it serves, negative if none. */

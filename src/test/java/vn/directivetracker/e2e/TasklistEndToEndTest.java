@@ -17,24 +17,16 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 import vn.directivetracker.Mailbox;
 import vn.directivetracker.TaskChangeFixtures;
@@ -50,7 +42,7 @@ import vn.directivetracker.TaskChangeFixtures;
  * skips, without Chromium. The lead unit is MOFA, whose inbox no other test uses.
  */
 @Tag("e2e")
-class TasklistEndToEndTest extends ApplicationTest {
+class TasklistEndToEndTest extends BrowserTest {
 
   static final Path SHOTS = Path.of("target", "e2e");
   static final String OFFICER = "mofa";
@@ -58,35 +50,12 @@ class TasklistEndToEndTest extends ApplicationTest {
   static final String RETURN_COMMENT = "Bổ sung biên bản nghiệm thu có chữ ký của lãnh đạo Bộ";
   static final Pattern TASKLIST_LINK = Pattern.compile("/camunda/app/tasklist/default/(#/\\?task=[0-9a-f-]+)");
 
-  @LocalServerPort
-  int port;
-
   @Autowired
   JdbcTemplate jdbc;
 
-  Chromium browser;
-  WebDriver driver;
-  WebDriverWait wait;
-  boolean finished;
-
-  /** Screenshots of an earlier run must not pass for this run's. */
-  @BeforeAll
-  static void emptyScreenshotFolder() throws IOException {
-    Chromium.emptyFolder(SHOTS);
-  }
-
-  @BeforeEach
-  void browser() throws IOException {
-    browser = new Chromium(SHOTS);
-    driver = browser.driver;
-    wait = browser.wait;
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws IOException {
-    if (browser != null) {
-      browser.close(test, finished);
-    }
+  @Override
+  Path shots() {
+    return SHOTS;
   }
 
   @Test
