@@ -19,8 +19,9 @@ import vn.directivetracker.workingdays.WrittenDeadlines;
 
 /**
  * The day a written deadline means, for the start form's preview beside each row ("quý I/2024" → 2024-03-31),
- * read by the same rules issuing applies. Like the forms' facts it answers the caller of a Tasklist session
- * only; it reads nothing stored.
+ * read by the same rules issuing applies: {@code {"deadline", "asWritten", "form"}}, nothing for blank words, or
+ * {@code {"problem"}} (the refusal issuing would give). Like the forms' facts it answers the caller of a Tasklist
+ * session only; it reads nothing stored.
  */
 @RestController
 record DeadlinePreviewController(WrittenDeadlines deadlines, WebappSessions sessions) {
@@ -47,7 +48,9 @@ record DeadlinePreviewController(WrittenDeadlines deadlines, WebappSessions sess
       });
       return answer;
     } catch (UnreadableDeadlineException e) {
-      throw ApiException.badRequest(List.of(new FieldProblem("written", e.getMessage())));
+      // Words that are no deadline are an answer of the preview, not a failed call: Tasklist would show a failed
+      // call as a connection error over the form.
+      return Map.of("problem", e.getMessage());
     }
   }
 }

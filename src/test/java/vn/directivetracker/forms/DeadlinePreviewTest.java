@@ -30,12 +30,14 @@ class DeadlinePreviewTest extends ApplicationTest {
   }
 
   @Test
-  void wordsThatAreNoDeadlineAndBadDatesAreRefusedWithTheText() {
+  void wordsThatAreNoDeadlineGetTheRefusalIssuingWouldGiveAndBadQuestionsA400() {
     String session = TasklistSession.login(http, "leader");
 
-    ResponseEntity<String> refused = preview("khi nào xong", "2024-01-10", session);
-    assertThat(refused.getStatusCode().value()).isEqualTo(400);
-    assertThat(refused.getBody()).contains("'khi nào xong'");
+    ResponseEntity<String> notADeadline = preview("khi nào xong", "2024-01-10", session);
+    assertThat(notADeadline.getStatusCode().value()).isEqualTo(200);
+    JsonNode answer = DirectiveFixtures.read(notADeadline.getBody());
+    assertThat(answer.has("deadline")).isFalse();
+    assertThat(answer.get("problem").asText()).contains("'khi nào xong'", "not understood");
     assertThat(preview("quý I/2024", "10/01/2024", session).getStatusCode().value()).isEqualTo(400);
     assertThat(preview("x".repeat(201), "2024-01-10", session).getStatusCode().value()).isEqualTo(400);
   }
