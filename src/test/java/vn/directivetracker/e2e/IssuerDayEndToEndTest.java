@@ -160,11 +160,53 @@ class IssuerDayEndToEndTest extends ApplicationTest {
     menu.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dt-by-directive")));
 
+    assertNoErrorOfOurs();
+    finished = true;
+  }
+
+  @Test
+  void theSecretariatReadsThePageWithoutButtonsAndAUnitIsNotOfferedIt() throws Exception {
+    LocalDate today = LocalDate.now(VIETNAM);
+    String reference = DirectiveFixtures.uniqueReference("ISSUER-READ");
+    JsonNode issued = directives.issue("leader", "P06WG", reference, today.toString(),
+        List.of(DirectiveFixtures.task("T01", "TELECOM", today.plusDays(30).toString())));
+    String directiveId = issued.get("id").asText();
+
+    // The secretariat reads the directive's tasks; it may not amend or withdraw, so it has no buttons.
+    driver.get(base() + "/camunda/app/welcome/default/");
+    browser.logIn("secretary");
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".welcome-page .dt-page-link[data-page='directives'] a"))).click();
+    directiveRow(directiveId).findElement(By.cssSelector("a")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dt-directive-title"), reference));
+    assertThat(taskRow("T01").getText()).contains("Đang thực hiện trong hạn");
+    assertThat(driver.findElement(By.id("dt-content")).getText()).contains("Cơ quan thường trực: chỉ xem");
+    assertThat(driver.findElements(By.cssSelector("#dt-tasks button"))).isEmpty();
+    shot("11-secretariat-reads");
+
+    // Logged out from the page's header, a unit's officer logs in: no link to the page, and the page says whom
+    // it is for.
+    driver.findElement(By.cssSelector(".dt-header .account .dropdown-toggle")).click();
+    driver.findElement(By.cssSelector(".dt-header .logout a")).click();
+    browser.logIn("moh");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("[cam-widget-header] nav.app-menu > ul[data-dt-pages='loaded']")));
+    assertThat(driver.findElements(By.cssSelector(".dt-page-link"))).isEmpty();
+    shot("12-unit-welcome");
+    driver.get(base() + "/camunda/app/directives/default/");
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dt-not-for-you"))).getText())
+        .isEqualTo("Trang này dành cho thành viên cơ quan ban hành (Tổ công tác) và cơ quan thường trực.");
+    shot("13-unit-not-for-you");
+
+    assertNoErrorOfOurs();
+    finished = true;
+  }
+
+  /** Camunda's own console errors (its login check before login, /camunda-welcome) are not this journey's. */
+  private void assertNoErrorOfOurs() {
     consoleErrors.addAll(browser.consoleErrors());
-    // Camunda's own (its login check before login, /camunda-welcome) are the webapps' and not this journey's.
     assertThat(consoleErrors).as("errors our pages or API caused").noneMatch(e -> e.contains(base() + "/api/")
         || e.contains("/app/directives/") || e.contains("/app/shared/") || e.contains("Uncaught"));
-    finished = true;
   }
 
   private String base() {
