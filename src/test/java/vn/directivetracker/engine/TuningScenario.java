@@ -84,7 +84,7 @@ abstract class TuningScenario extends ApplicationTest {
 
   private String task(String processInstanceId, String group) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-        .taskCandidateGroup(group).singleResult().getId();
+        .taskCandidateGroup(group).includeAssignedTasks().singleResult().getId();
   }
 
   private static Map<String, Object> expected() {
