@@ -238,8 +238,8 @@ class DirectiveService {
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
             t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), workingDays.get(t.id()),
             t.keyTask(), t.expectedResult(), t.status(today), t.completedOn(), t.escalationLevel(),
-            subtasks.get(t.id()), written.get(t.id()), progress.containsKey(t.id()) ? progress.get(t.id()).target() : null,
-            progress.get(t.id()))).toList());
+            subtasks.get(t.id()), written.get(t.id()),
+            progress.containsKey(t.id()) ? progress.get(t.id()).target() : null, progress.get(t.id()))).toList());
   }
 
   /** Each targeted task's value against its target, as of today. */

@@ -114,7 +114,8 @@ class DirectiveValidator {
       }
       checkWrittenDeadline(task, request.issuedOn(), at, problems);
       if (task.target() != null && task.target().value() != null && !task.target().hasWay()) {
-        problems.add(new FieldProblem(at + "target.value", "the target equals its baseline: there is nothing to reach"));
+        problems.add(new FieldProblem(at + "target.value",
+            "the target equals its baseline: there is nothing to reach"));
       }
       Integer workingDays = task.deadlineWorkingDays();
       if (workingDays != null && task.deadline() != null && !task.deadline().isBlank()) {
