@@ -108,22 +108,22 @@ class DirectiveRepository {
 
   /** Task id to its deadline as the notice wrote it, for the tasks whose deadline was written. */
   java.util.Map<String, String> deadlinesAsWritten(String directiveId) {
-    java.util.Map<String, String> written = new java.util.HashMap<>();
-    jdbc.query("select id, deadline_as_written from dt_task where directive_id = ? and deadline_as_written is not null",
-        rs -> {
-          written.put(rs.getString(1), rs.getString(2));
-        }, directiveId);
-    return written;
+    return byTaskId("deadline_as_written", String.class, directiveId);
   }
 
   /** Task id to the number of working days its deadline was given in, for the tasks given so. */
   java.util.Map<String, Integer> workingDayDeadlines(String directiveId) {
-    java.util.Map<String, Integer> days = new java.util.HashMap<>();
-    jdbc.query("select id, deadline_working_days from dt_task where directive_id = ? and deadline_working_days is not null",
+    return byTaskId("deadline_working_days", Integer.class, directiveId);
+  }
+
+  /** A column of a directive's tasks by task id, for the tasks where it is set. */
+  private <T> java.util.Map<String, T> byTaskId(String column, Class<T> type, String directiveId) {
+    java.util.Map<String, T> values = new java.util.HashMap<>();
+    jdbc.query("select id, " + column + " from dt_task where directive_id = ? and " + column + " is not null",
         rs -> {
-          days.put(rs.getString(1), rs.getInt(2));
+          values.put(rs.getString(1), rs.getObject(2, type));
         }, directiveId);
-    return days;
+    return values;
   }
 
   String processInstanceOf(String taskId) {

@@ -254,8 +254,9 @@ class DirectiveService {
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
             t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), workingDays.get(t.id()),
             t.keyTask(), t.expectedResult(), t.status(today), t.completedOn(), t.escalationLevel(),
-            subtasks.get(t.id()), written.get(t.id()), progress.containsKey(t.id()) ? progress.get(t.id()).target() : null,
-            progress.get(t.id()), units.get(t.id()).leadUnit(), emptyToNull(units.get(t.id()).coordinatingUnits()),
+            subtasks.get(t.id()), written.get(t.id()),
+            progress.containsKey(t.id()) ? progress.get(t.id()).target() : null, progress.get(t.id()),
+            units.get(t.id()).leadUnit(), emptyToNull(units.get(t.id()).coordinatingUnits()),
             units.get(t.id()).conclusionKey())).toList(), emptyToNull(conclusions));
   }
 

@@ -59,8 +59,8 @@ public class SubDirectives {
   public DirectiveView issue(Spec spec, List<FieldProblem> extraProblems, Caller caller) {
     List<IssueDirectiveRequest.TaskRequest> rows = spec.tasks() == null ? null : spec.tasks().stream()
         .map(r -> r == null ? null : new IssueDirectiveRequest.TaskRequest(r.key(), r.title(), r.description(),
-            r.domain(), null, r.leadUnit(), r.coordinatingUnits(), r.deadline() == null ? null : r.deadline().toString(),
-            null, r.keyTask(),
+            r.domain(), null, r.leadUnit(), r.coordinatingUnits(),
+            r.deadline() == null ? null : r.deadline().toString(), null, r.keyTask(),
             r.expectedResult(), null, null))
         .toList();
     IssueDirectiveRequest request = new IssueDirectiveRequest(spec.reference(), clock.today(), spec.issuer().code(),

@@ -31,7 +31,8 @@ record DeadlinePreviewController(WrittenDeadlines deadlines, WebappSessions sess
       HttpServletRequest request) {
     sessions.user(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "log in to Tasklist first"));
     if (written != null && written.length() > WrittenDeadlines.MAX_LENGTH) {
-      throw ApiException.badRequest(List.of(new FieldProblem("written", "at most " + WrittenDeadlines.MAX_LENGTH + " characters")));
+      throw ApiException.badRequest(List.of(new FieldProblem("written",
+          "at most " + WrittenDeadlines.MAX_LENGTH + " characters")));
     }
     LocalDate issued;
     try {

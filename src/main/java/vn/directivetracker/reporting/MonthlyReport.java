@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One issuer's tasks as they stood at the end of a month (for the current month: as they stand now),
  * per lead unit and in total, with the overdue tasks, the units ranked worst first and the trend of the
- * twelve months up to it, and the tasks with a measurable target, value against target. The review pack of the monthly review meeting.
+ * twelve months up to it, and the tasks with a measurable target, value against target. The review
+ * pack of the monthly review meeting.
  *
  * @param asOf the last day counted: the month's last day, or today for the current month
  * @param progressDueOn the day the month's progress reports were due

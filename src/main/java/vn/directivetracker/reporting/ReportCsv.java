@@ -10,9 +10,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The report as one CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads Vietnamese as
- * Windows-1252), the four tables (units, overdue tasks, ranking, targets) one after another, each under its header row and separated by an empty
- * line. Text that Excel would take for a formula gets a leading apostrophe ({@link CsvText#neutralise}), so a
- * task title cannot run anything on the reader's machine.
+ * Windows-1252), the four tables (units, overdue tasks, ranking, targets) one after another, each under its
+ * header row and separated by an empty line. Text that Excel would take for a formula gets a leading
+ * apostrophe ({@link CsvText#neutralise}), so a task title cannot run anything on the reader's machine.
  */
 final class ReportCsv {
 

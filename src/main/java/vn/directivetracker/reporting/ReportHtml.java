@@ -11,9 +11,9 @@ import vn.directivetracker.reporting.MonthlyReport.TrendPoint;
 import vn.directivetracker.reporting.MonthlyReport.UnitFigures;
 
 /**
- * The report as a page to read on screen and print on A4: the tables (with the tasks far from their target named above theirs), plus two charts drawn by
- * Chart.js (status per unit as stacked bars, the twelve-month trend as lines). Every number of the charts
- * is also in a table, so the page reads without them and prints in black and white. All text goes through
+ * The report as a page to read on screen and print on A4: the tables (the tasks far from their target named
+ * above theirs), plus two charts drawn by Chart.js (status per unit as stacked bars, the twelve-month trend
+ * as lines). Every number of the charts is also in a table, so the page reads without them and prints in black and white. All text goes through
  * {@link HtmlUtils#htmlEscape}; the chart data is JSON inside a non-executed script element, with
  * {@code <}, {@code >} and {@code &} escaped so no value can close the element.
  */

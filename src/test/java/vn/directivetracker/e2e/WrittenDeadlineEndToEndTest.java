@@ -75,7 +75,8 @@ class WrittenDeadlineEndToEndTest extends ApplicationTest {
         .selectByVisibleText("HEALTH - Y tế");
 
     type(By.cssSelector("input.dt-deadline"), "sớm nhất có thể");
-    WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-deadline-problem")));
+    WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".dt-deadline-problem")));
     assertThat(problem.getText()).contains("'sớm nhất có thể'");
     browser.shot("01-deadline-not-understood");
 
@@ -143,10 +144,12 @@ class WrittenDeadlineEndToEndTest extends ApplicationTest {
     By username = By.cssSelector("input[ng-model='username']");
     driver.get(tasklist());
     try {
-      new WebDriverWait(driver, java.time.Duration.ofSeconds(45)).until(ExpectedConditions.elementToBeClickable(username));
+      new WebDriverWait(driver, java.time.Duration.ofSeconds(45))
+          .until(ExpectedConditions.elementToBeClickable(username));
     } catch (org.openqa.selenium.TimeoutException stillLoading) {
       driver.navigate().refresh();
-      new WebDriverWait(driver, java.time.Duration.ofSeconds(90)).until(ExpectedConditions.elementToBeClickable(username));
+      new WebDriverWait(driver, java.time.Duration.ofSeconds(90))
+          .until(ExpectedConditions.elementToBeClickable(username));
     }
     browser.logIn(user);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));

@@ -96,7 +96,7 @@ class DeadlinePreviewTest extends ApplicationTest {
 
   /** Encoded once, here: the template does not encode a URI again. */
   private java.net.URI url(String written, String issuedOn) {
-    return http.getRestTemplate().getUriTemplateHandler().expand("/camunda/forms-api/deadlines?written={w}&issuedOn={i}",
-        written, issuedOn);
+    return http.getRestTemplate().getUriTemplateHandler()
+        .expand("/camunda/forms-api/deadlines?written={w}&issuedOn={i}", written, issuedOn);
   }
 }

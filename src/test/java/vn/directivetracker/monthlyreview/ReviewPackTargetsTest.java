@@ -14,7 +14,8 @@ import vn.directivetracker.shared.TaskTarget;
 class ReviewPackTargetsTest {
 
   private static MonthlyReport.TargetTask task(String key, String reached, LocalDate asOf) {
-    TaskTarget target = new TaskTarget("Dịch vụ công trực tuyến", "dịch vụ", new BigDecimal("40"), new BigDecimal("76"));
+    TaskTarget target = new TaskTarget("Dịch vụ công trực tuyến", "dịch vụ", new BigDecimal("40"),
+        new BigDecimal("76"));
     return new MonthlyReport.TargetTask("id-" + key, "d", "06/TB", key, "title", "MOH", "Bộ Y tế", target,
         TargetProgress.of(target, List.of(new BigDecimal(reached)), LocalDate.of(2024, 1, 1),
             LocalDate.of(2024, 12, 31), asOf, false));
@@ -29,7 +30,8 @@ class ReviewPackTargetsTest {
   void onlyTheFarTasksAreNamed() {
     LocalDate july = LocalDate.of(2024, 7, 31);
     String shown = BuildReviewPack.farFromTarget(report(List.of(task("W01", "45", july), task("W02", "70", july))));
-    assertThat(shown).isEqualTo("06/TB W01 (MOH): Dịch vụ công trực tuyến 45 / 76 dịch vụ, 58% thời gian / of the time");
+    assertThat(shown)
+        .isEqualTo("06/TB W01 (MOH): Dịch vụ công trực tuyến 45 / 76 dịch vụ, 58% thời gian / of the time");
     assertThat(BuildReviewPack.farFromTarget(report(List.of(task("W02", "70", july))))).isEmpty();
   }
 

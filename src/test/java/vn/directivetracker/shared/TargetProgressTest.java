@@ -13,6 +13,7 @@ class TargetProgressTest {
 
   private static final LocalDate ISSUED = LocalDate.of(2024, 1, 1);
   private static final LocalDate DEADLINE = LocalDate.of(2024, 12, 31);
+  private static final LocalDate JULY = LocalDate.of(2024, 7, 1);
   private static final TaskTarget SERVICES = new TaskTarget("essential services online", "services",
       new BigDecimal("40"), new BigDecimal("76"));
 
@@ -22,7 +23,7 @@ class TargetProgressTest {
 
   @Test
   void theShareOfTheWayFromBaselineToTargetAndTheTrend() {
-    TargetProgress p = TargetProgress.of(SERVICES, values("49", "58"), ISSUED, DEADLINE, LocalDate.of(2024, 7, 1), false);
+    TargetProgress p = TargetProgress.of(SERVICES, values("49", "58"), ISSUED, DEADLINE, JULY, false);
     assertThat(p.reached()).isEqualByComparingTo("58");
     assertThat(p.percentOfWay()).isEqualTo(50);
     assertThat(p.percentOfTime()).isEqualTo(50);
@@ -68,12 +69,12 @@ class TargetProgressTest {
   @Test
   void aTargetThatGoesDownJudgesTheTrendTheOtherWay() {
     TaskTarget paper = new TaskTarget("paper records", "records", new BigDecimal("1200"), BigDecimal.ZERO);
-    TargetProgress p = TargetProgress.of(paper, values("900", "600"), ISSUED, DEADLINE, LocalDate.of(2024, 7, 1), false);
+    TargetProgress p = TargetProgress.of(paper, values("900", "600"), ISSUED, DEADLINE, JULY, false);
     assertThat(p.percentOfWay()).isEqualTo(50);
     assertThat(p.trend()).isEqualTo(Trend.BETTER);
-    assertThat(TargetProgress.of(paper, values("600", "700"), ISSUED, DEADLINE, LocalDate.of(2024, 7, 1), false).trend())
+    assertThat(TargetProgress.of(paper, values("600", "700"), ISSUED, DEADLINE, JULY, false).trend())
         .isEqualTo(Trend.WORSE);
-    assertThat(TargetProgress.of(paper, values("600", "600"), ISSUED, DEADLINE, LocalDate.of(2024, 7, 1), false).trend())
+    assertThat(TargetProgress.of(paper, values("600", "600"), ISSUED, DEADLINE, JULY, false).trend())
         .isEqualTo(Trend.SAME);
   }
 

@@ -157,7 +157,8 @@ class WrittenDeadlinesTest {
     List<WrittenDeadlines.Found> all = deadlines().findAll(sentence, ISSUED);
     assertThat(all).extracting(f -> f.deadline().asWritten())
         .containsExactly("urgently", "in 2024", "before September 20, 2024");
-    assertThat(deadlines().find(sentence, ISSUED).orElseThrow().deadline().date()).isEqualTo(LocalDate.of(2024, 12, 31));
+    assertThat(deadlines().find(sentence, ISSUED).orElseThrow().deadline().date())
+        .isEqualTo(LocalDate.of(2024, 12, 31));
     assertThat(deadlines().find("Thực hiện ngay.", ISSUED).orElseThrow().deadline().form()).isEqualTo(Form.URGENT);
     assertThat(deadlines().find("Báo cáo ngày làm việc 2024 của 12/63 tỉnh.", ISSUED)).isEmpty();
   }

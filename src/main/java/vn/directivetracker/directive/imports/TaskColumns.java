@@ -41,7 +41,8 @@ public final class TaskColumns {
         + "phẩy, ví dụ MPS;Bảo hiểm xã hội Việt Nam.\nOptional: coordinating units, codes or names, separated by ';'.");
     NOTES.put("deadline", "Thời hạn như thông báo ghi: 31/01/2024, tháng 9/2024, quý I/2024, năm 2024, trước Tết "
         + "Nguyên đán 2025, khẩn trương (xem docs/deadlines.md). Để trống nếu không có thời hạn hoặc khi dùng cột "
-        + "deadlineWorkingDays.\nThe deadline as the notice writes it; leave empty for none or when giving working days.");
+        + "deadlineWorkingDays.\nThe deadline as the notice writes it; leave empty for none or when giving working "
+        + "days.");
     NOTES.put("deadlineWorkingDays", "Thời hạn tính bằng số ngày làm việc (1-365) kể từ ngày ban hành, trừ thứ "
         + "Bảy, Chủ nhật và ngày nghỉ lễ, Tết. Không điền cùng cột deadline.\nThe deadline as working days after the "
         + "issue date; not together with deadline.");
