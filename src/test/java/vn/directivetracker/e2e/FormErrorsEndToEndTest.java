@@ -65,7 +65,9 @@ class FormErrorsEndToEndTest extends BrowserTest {
     shot("01-start-form");
     click(By.cssSelector("button[ng-click='startProcessInstance()']"));
 
-    WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-refusal")));
+    // Tasklist shows the refusal at the top of the start form's dialog, above the form.
+    WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".modal-content span.message")));
     assertThat(refusal.getText()).startsWith("Chỉ đạo chưa được lưu:")
         .contains("nhiệm vụ 1, đơn vị chủ trì: không có đơn vị 'XYZ' trong danh mục",
             "The directive was not stored:", "task 1, leadUnit: unknown unit 'XYZ'");
