@@ -79,9 +79,8 @@ class NoticeUnits {
     List<Integer> origin = new ArrayList<>();
     List<UnitsAsWritten.Written> written = new ArrayList<>();
     List<FieldProblem> problems = new ArrayList<>();
-    List<IssueDirectiveRequest.TaskRequest> sent = request.tasks() == null ? List.of() : request.tasks();
-    for (int i = 0; i < sent.size(); i++) {
-      IssueDirectiveRequest.TaskRequest t = sent.get(i);
+    for (int i = 0; i < sentTasks.size(); i++) {
+      IssueDirectiveRequest.TaskRequest t = sentTasks.get(i);
       if (t == null) {
         tasks.add(null);
         origin.add(i);
