@@ -106,7 +106,9 @@ final class DirectiveImport {
     for (FieldProblem p : problems) {
       Matcher m = TASK_FIELD.matcher(p.field());
       if (m.matches() && Integer.parseInt(m.group(1)) < rowOfTask.size()) {
-        named.add(new FieldProblem("row " + rowOfTask.get(Integer.parseInt(m.group(1))) + ", " + m.group(2),
+        // Several leads come from the one leadUnit cell.
+        String column = m.group(2).equals("leadUnits") ? "leadUnit" : m.group(2);
+        named.add(new FieldProblem("row " + rowOfTask.get(Integer.parseInt(m.group(1))) + ", " + column,
             p.message(), p.messageVi()));
       } else if (p.field().equals("tasks") || p.field().startsWith("tasks[")) {
         named.add(new FieldProblem("file", p.message(), p.messageVi()));

@@ -13,6 +13,7 @@ import vn.directivetracker.organization.UnitNames;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.organization.UnitResolution;
 import vn.directivetracker.shared.UnitsAsWritten;
+import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
 /**
@@ -39,11 +40,10 @@ class NoticeUnits {
    * @param request the notice with codes and one lead per task
    * @param origin for each of its tasks, the index of the task of the notice as sent
    * @param written for each of its tasks, the names as written
-   * @param resolutions for each of its tasks, how each written name was read (lead first)
    * @param problems names refused, under the fields of the notice as sent
    */
   record Expanded(IssueDirectiveRequest request, List<Integer> origin, List<UnitsAsWritten.Written> written,
-      List<List<UnitResolution>> resolutions, List<FieldProblem> problems) {
+      List<FieldProblem> problems) {
 
     /** Problems about the expanded tasks, named by the task of the notice as sent, each once. */
     List<FieldProblem> asSent(List<FieldProblem> expandedProblems) {
@@ -69,19 +69,22 @@ class NoticeUnits {
   }
 
   Expanded expand(IssueDirectiveRequest request) {
+    List<IssueDirectiveRequest.TaskRequest> sentTasks = request.tasks() == null ? List.of() : request.tasks();
+    if (sentTasks.size() > DirectiveLimits.MAX_TASKS) {
+      // Refused whole by the validator before any task is read; reading 20,000 tasks' names would take long.
+      List<Integer> same = java.util.stream.IntStream.range(0, sentTasks.size()).boxed().toList();
+      return new Expanded(request, same, List.of(), List.of());
+    }
     List<IssueDirectiveRequest.TaskRequest> tasks = new ArrayList<>();
     List<Integer> origin = new ArrayList<>();
     List<UnitsAsWritten.Written> written = new ArrayList<>();
-    List<List<UnitResolution>> resolutions = new ArrayList<>();
     List<FieldProblem> problems = new ArrayList<>();
-    List<IssueDirectiveRequest.TaskRequest> sent = request.tasks() == null ? List.of() : request.tasks();
-    for (int i = 0; i < sent.size(); i++) {
-      IssueDirectiveRequest.TaskRequest t = sent.get(i);
+    for (int i = 0; i < sentTasks.size(); i++) {
+      IssueDirectiveRequest.TaskRequest t = sentTasks.get(i);
       if (t == null) {
         tasks.add(null);
         origin.add(i);
         written.add(new UnitsAsWritten.Written(null, List.of(), null));
-        resolutions.add(List.of());
         continue;
       }
       String at = "tasks[" + i + "].";
@@ -89,24 +92,20 @@ class NoticeUnits {
       Map<String, List<String>> leads = leads(t, at, problems);
       Map<String, List<String>> coordinating = units(t.coordinatingUnitsOrEmpty(), t.domain(),
           at + "coordinatingUnits", problems);
-      List<UnitResolution> read = new ArrayList<>();
       if (leads.size() > 1 && t.key() != null) {
         for (Map.Entry<String, List<String>> lead : leads.entrySet()) {
           add(t, t.key() + "-" + lead.getKey(), province, lead, coordinating, t.key(), tasks, written);
           origin.add(i);
-          resolutions.add(read);
         }
       } else {
         Map.Entry<String, List<String>> lead = leads.isEmpty() ? null : leads.entrySet().iterator().next();
         add(t, t.key(), province, lead, coordinating, null, tasks, written);
         origin.add(i);
-        resolutions.add(read);
       }
-      collect(t, read);
     }
     IssueDirectiveRequest expanded = new IssueDirectiveRequest(request.reference(), request.issuedOn(),
         request.issuer(), request.title(), request.tasks() == null ? null : tasks);
-    return new Expanded(expanded, origin, written, resolutions, problems);
+    return new Expanded(expanded, origin, written, problems);
   }
 
   private static void add(IssueDirectiveRequest.TaskRequest t, String key, String province,
@@ -126,12 +125,6 @@ class NoticeUnits {
         t.keyTask(), t.expectedResult(), t.target(), null));
     written.add(new UnitsAsWritten.Written(lead == null ? null : String.join(UnitsAsWritten.SEPARATOR, lead.getValue()),
         coordinatingWritten, conclusionKey));
-  }
-
-  /** The resolutions of the task's names, for its audit record. */
-  private void collect(IssueDirectiveRequest.TaskRequest t, List<UnitResolution> read) {
-    leadNames(t).forEach(n -> read.addAll(names.resolveAll(n, t.domain())));
-    t.coordinatingUnitsOrEmpty().forEach(n -> read.addAll(names.resolveAll(n, t.domain())));
   }
 
   private String province(IssueDirectiveRequest.TaskRequest t, String at, List<FieldProblem> problems) {
@@ -170,8 +163,18 @@ class NoticeUnits {
       List<FieldProblem> problems) {
     Map<String, List<String>> codes = new LinkedHashMap<>();
     boolean indexed = !field.endsWith(".leadUnit");
+    Set<String> seen = new HashSet<>();
     for (int c = 0; c < written.size(); c++) {
       String name = written.get(c);
+      if (!seen.add(UnitNames.normalize(name))) {
+        problems.add(new FieldProblem(field + "[" + c + "]", "«" + name + "» được nêu hai lần / '" + name
+            + "' is listed twice"));
+        continue;
+      }
+      if (problems.size() >= ApiException.MAX_LISTED_PROBLEMS) {
+        // The notice is refused already and the answer lists no more; an unknown name costs a search.
+        return codes;
+      }
       for (UnitResolution r : names.resolveAll(name, domain)) {
         if (!r.resolved()) {
           problems.add(new FieldProblem(indexed ? field + "[" + c + "]" : field, r.refusal()));

@@ -71,6 +71,9 @@ final class UnitNameIndex {
       "^(uy ban nhan dan |ubnd )?(huyen|quan|thi xa|xa|phuong|thi tran|dac khu) .+"
           + "|.*\\b(district|commune|ward|township)\\b.*");
 
+  /** How similar (0..1, {@link #similarity}) a known name must be to be offered as a closest name. */
+  private static final double NEAR = 0.3;
+
   private final UnitRegistry registry;
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, String> aliases;
@@ -258,11 +261,14 @@ final class UnitNameIndex {
     }).map(Unit::code).toList();
   }
 
-  /** Up to three known names nearest to what was written, as "Bộ Y tế (MOH)". */
+  /** Up to three known names near what was written, as "Bộ Y tế (MOH)"; none when nothing is near. */
   private List<String> closest(String n) {
     Set<String> best = new LinkedHashSet<>();
     labels.entrySet().stream()
-        .sorted(Comparator.comparingDouble((Map.Entry<String, String> e) -> -similarity(n, e.getKey())))
+        .map(e -> Map.entry(e, similarity(n, e.getKey())))
+        .filter(e -> e.getValue() >= NEAR)
+        .sorted(Comparator.comparingDouble((Map.Entry<Map.Entry<String, String>, Double> e) -> -e.getValue()))
+        .map(Map.Entry::getKey)
         .map(Map.Entry::getValue)
         .takeWhile(label -> best.size() < 3)
         .forEach(best::add);

@@ -121,11 +121,83 @@ class UnitNamesApiTest extends ApplicationTest {
     assertThat(task(JSON.readTree(created.getBody()), "T01").path("leadUnit").asText()).isEqualTo("MOD");
   }
 
+  @Test
+  void aSheetNamesUnitsAsWrittenAndSeveralLeadsSeparatedBySemicolons() throws Exception {
+    String reference = "TB-" + UUID.randomUUID();
+    String csv = ("key,title,domain,leadUnit,coordinatingUnits,deadline\n"
+        + "T01,Rà soát,LABOUR,\"Bộ LĐ-TB&XH; Bộ Nội vụ\",\"Bộ Văn hóa, Thể thao và Du lịch; BHXH Việt Nam\",30/04/2024\n"
+        + "T02,Kết nối,HEALTH,Sở Y tế tỉnh Hải Dương,,30/04/2024\n"
+        + "T03,Báo cáo,HEALTH,các bộ; Bộ Y tế,,30/04/2024\n");
+    ResponseEntity<String> created = importCsv(reference, csv);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    JsonNode view = JSON.readTree(created.getBody());
+    // The Ministry of Labour's work went to Home Affairs on a LABOUR task: both names, one task.
+    assertThat(keys(view)).contains("T01", "T02").doesNotContain("T01-MOHA");
+    assertThat(task(view, "T01").path("leadUnit").asText()).isEqualTo("MOHA");
+    assertThat(task(view, "T01").path("leadUnitAsWritten").asText()).isEqualTo("Bộ LĐ-TB&XH; Bộ Nội vụ");
+    assertThat(texts(task(view, "T01").path("coordinatingUnits"))).containsExactly("MCST", "VSS");
+    assertThat(task(view, "T02").path("leadUnit").asText()).isEqualTo("HAIPHONGDOH");
+    assertThat(keys(view).stream().filter(k -> k.startsWith("T03-"))).hasSize(17).contains("T03-MOH");
+  }
+
+  @Test
+  void aSheetWithAnUnknownUnitIsRefusedNamingItsCellAndNothingIsStored() throws Exception {
+    String reference = "TB-" + UUID.randomUUID();
+    ResponseEntity<String> refused = importCsv(reference, "key,title,domain,leadUnit,deadline\n"
+        + "T01,Rà soát,LABOUR,Bộ Nội vụ; Bộ Phép thuật,30/04/2024\n");
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(message(JSON.readTree(refused.getBody()).path("errors"), "row 2, leadUnit")).contains("Bộ Phép thuật");
+    assertThat(jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class, reference))
+        .isZero();
+  }
+
+  @Test
+  void anAmendmentNamesTheNewLeadAsWrittenAndABadNameChangesNothing() throws Exception {
+    ResponseEntity<String> created = post("leader", notice("TB-" + UUID.randomUUID(),
+        task("T01", "COMMUNICATION").put("leadUnit", "MOST")));
+    String directiveId = JSON.readTree(created.getBody()).path("id").asText();
+    vn.directivetracker.TaskChangeFixtures changes = new vn.directivetracker.TaskChangeFixtures(http, engine);
+    ResponseEntity<String> refused = changes.amend("leader", directiveId, "T01",
+        java.util.Map.of("leadUnit", "UBND huyện Mê Linh", "reason", "Giao lại"));
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("leadUnit", "01/7/2025");
+    ResponseEntity<String> amended = changes.amend("leader", directiveId, "T01", java.util.Map.of(
+        "leadUnit", "Bộ Thông tin và Truyền thông", "coordinatingUnits", List.of("NHNN"), "reason", "Giao lại"));
+    assertThat(amended.getStatusCode()).as(amended.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode t01 = task(JSON.readTree(amended.getBody()), "T01");
+    assertThat(t01.path("leadUnit").asText()).as("MIC's communication work went to MCST").isEqualTo("MCST");
+    assertThat(t01.path("leadUnitAsWritten").asText()).isEqualTo("Bộ Thông tin và Truyền thông");
+    assertThat(texts(t01.path("coordinatingUnits"))).containsExactly("SBV");
+    assertThat(texts(t01.path("coordinatingUnitsAsWritten"))).containsExactly("NHNN");
+  }
+
   private ResponseEntity<String> post(String user, ObjectNode body) throws Exception {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.withBasicAuth(user, "demo").exchange("/api/directives", HttpMethod.POST,
         new HttpEntity<>(JSON.writeValueAsString(body), headers), String.class);
+  }
+
+  private ResponseEntity<String> importCsv(String reference, String csv) {
+    byte[] bytes = vn.directivetracker.directive.imports.Sheets.csv(csv);
+    org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    HttpHeaders part = new HttpHeaders();
+    part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+    part.setContentDispositionFormData("file", "notice.csv");
+    form.add("file", new HttpEntity<>(new org.springframework.core.io.ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return "notice.csv";
+      }
+    }, part));
+    form.add("reference", reference);
+    form.add("issuedOn", "2024-03-01");
+    form.add("issuer", "P06WG");
+    form.add("title", "Thông báo kết luận");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth("leader", "demo").postForEntity("/api/directives/import", new HttpEntity<>(form, headers),
+        String.class);
   }
 
   private ResponseEntity<String> put(String user, String csv) {

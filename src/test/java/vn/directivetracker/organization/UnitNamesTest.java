@@ -112,6 +112,7 @@ class UnitNamesTest {
     assertThat(r.closest()).hasSizeBetween(1, 3).contains("Bộ Y tế (MOH)");
     assertThat(r.refusal()).contains("Không có đơn vị «Bộ Y té và Dân số»", "Bộ Y tế (MOH)",
         "No unit is named 'Bộ Y té và Dân số'");
+    assertThat(names().resolve("NOBODY", null).closest()).as("nothing near").isEmpty();
     assertThat(names().resolve("", null).resolved()).isFalse();
     assertThat(names().resolve(null, null).resolved()).isFalse();
   }
