@@ -21,7 +21,7 @@ import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 import vn.directivetracker.web.SafeText;
-import vn.directivetracker.workingdays.WorkingDayCalendar;
+import vn.directivetracker.workingdays.WrittenDeadlines;
 
 /**
  * Drafts a directive from its notice's text for the issuer to confirm. The same people may draft as may issue
@@ -37,10 +37,8 @@ class NoticeDrafts {
   private final UnitRegistry registry;
 
   NoticeDrafts(ResourceLoader resources, @Value("${directive.reference-location:classpath:reference/}") String location,
-      WorkingDayCalendar calendar, @Value("${directive.deadlines.urgent-working-days:10}") int urgentWorkingDays,
-      UnitRegistry registry) {
-    this.reader = new NoticeReader(ReferenceTables.load(resources, location),
-        new DeadlineReading(calendar, urgentWorkingDays));
+      WrittenDeadlines deadlines, UnitRegistry registry) {
+    this.reader = new NoticeReader(ReferenceTables.load(resources, location), new DeadlineReading(deadlines));
     this.registry = registry;
   }
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 import vn.directivetracker.workingdays.WorkingDayCalendar;
+import vn.directivetracker.workingdays.WrittenDeadlines;
 
 /**
  * How well notices are read, measured: every notice of {@code src/test/resources/drafting} (the seeds and
@@ -34,7 +35,7 @@ class NoticeCorpusTest {
 
   static NoticeReader reader() {
     return new NoticeReader(ReferenceTables.load(new DefaultResourceLoader(), "classpath:reference/"),
-        new DeadlineReading(new WorkingDayCalendar(Path.of("target/no-holiday-overrides")), 10));
+        new DeadlineReading(new WrittenDeadlines(new WorkingDayCalendar(Path.of("target/no-holiday-overrides")), 10)));
   }
 
   record Score(String notice, int expected, int found, int matched, int expectedVague, int foundVague) {
