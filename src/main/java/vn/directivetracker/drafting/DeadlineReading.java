@@ -14,7 +14,16 @@ import vn.directivetracker.workingdays.WrittenDeadlines;
 final class DeadlineReading {
 
   /** A deadline as written and the day it gives; {@code day} is null when it cannot be read as one. */
-  record Deadline(int start, int end, String asWritten, LocalDate day, boolean urgent) {
+  record Deadline(int start, int end, String asWritten, LocalDate day, ResolvedDeadline.Form form) {
+
+    boolean urgent() {
+      return form == ResolvedDeadline.Form.URGENT;
+    }
+
+    /** "urgently" or a bare year: an explicit deadline sentence after the clause says more. */
+    boolean weak() {
+      return form == ResolvedDeadline.Form.URGENT || form == ResolvedDeadline.Form.YEAR;
+    }
   }
 
   private final WrittenDeadlines written;
@@ -29,12 +38,12 @@ final class DeadlineReading {
     try {
       return written.findAll(clause, issuedOn).stream()
           .map(f -> new Deadline(from + f.start(), from + f.end(), f.deadline().asWritten(), f.deadline().date(),
-              f.deadline().form() == ResolvedDeadline.Form.URGENT))
+              f.deadline().form()))
           .toList();
     } catch (UnreadableDeadlineException e) {
       int at = clause.indexOf(e.written());
       return List.of(new Deadline(from + Math.max(at, 0), from + Math.max(at, 0) + e.written().length(), e.written(),
-          null, false));
+          null, null));
     }
   }
 }

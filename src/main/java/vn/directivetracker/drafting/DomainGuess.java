@@ -39,15 +39,23 @@ final class DomainGuess {
         phrases.computeIfAbsent(row.get("domain"), c -> new ArrayList<>()).add(Folded.key(word));
       }
     }
-    phrases.values().forEach(list -> list.removeIf(String::isEmpty));
+    phrases.values().forEach(list -> {
+      list.removeIf(String::isEmpty);
+      list.replaceAll(DomainGuess::singular);
+    });
     for (Map<String, String> unit : tables.units()) {
-      responsibilities.put(unit.get("code"), " " + Folded.key(unit.get("responsibilities")) + " ");
+      responsibilities.put(unit.get("code"), " " + singular(Folded.key(unit.get("responsibilities"))) + " ");
     }
+  }
+
+  /** English plurals made singular ("allowances" is "allowance"); Vietnamese words do not end in "s". */
+  private static String singular(String words) {
+    return words.replaceAll("(\\w{3,}?)(?:ies)\\b", "$1y").replaceAll("(\\w{3,}[^s'])s\\b", "$1");
   }
 
   /** The domain of a clause whose words (unit names left out) are {@code words}; {@code lead} may be null. */
   String of(List<Word> words, String lead) {
-    String text = " " + String.join(" ", words.stream().map(Word::text).toList()) + " ";
+    String text = " " + singular(String.join(" ", words.stream().map(Word::text).toList())) + " ";
     String duties = lead == null ? "" : responsibilities.getOrDefault(lead, "");
     String best = OTHER;
     double bestScore = 0;

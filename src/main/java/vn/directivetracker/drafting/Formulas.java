@@ -17,7 +17,8 @@ final class Formulas {
   private static final String ACTION = "shall|must|should|will|needs? to|khẩn trương|urgently|tiếp tục|continues?"
       + "|accelerates?|chỉ đạo|directs?|đẩy mạnh|steps? up|hoàn thành|completes?|hướng dẫn|guides?|rà soát"
       + "|reviews?|xây dựng|builds?|develops?|triển khai|implements?|nghiên cứu|bảo đảm|đảm bảo|ensures?|cập nhật"
-      + "|updates?|kết nối|connects?|thực hiện|tổ chức|mở|cấp|xóa|sửa đổi|tham mưu|advises?|:";
+      + "|updates?|kết nối|connects?|thực hiện|tổ chức|mở|cấp|xóa|sửa đổi|tham mưu|advises?|theo dõi|đôn đốc"
+      + "|monitors?|urges?|theo chức năng|according to (?:its|their) functions|:";
 
   record Formula(String name, Pattern pattern, double confidence) {
   }
@@ -31,7 +32,8 @@ final class Formulas {
       formula("X chủ trì / X shall preside over",
           "{LEAD}\\s*[,:]?\\s*(?:shall\\s+|will\\s+|to\\s+)?(?:chủ trì|presides?\\b)", 0.95),
       formula("X được giao / X is assigned",
-          "{LEAD}\\s*,?\\s*(?:được giao|có trách nhiệm|chịu trách nhiệm|(?:is|are) (?:assigned|responsible))", 0.9),
+          "{LEAD}\\s*,?\\s*(?:được giao|có trách nhiệm|chịu trách nhiệm|(?:is|are) (?:assigned|responsible|requested"
+              + "|asked|required) to)", 0.9),
       formula("Giao X / đề nghị X / request X",
           "(?:^|[\\s,:])(?:giao|đề nghị|yêu cầu|requests?|requested|assigns?|assigned|suggested(?: that)?|proposed"
               + "|asked|urged|instructed|directed)\\s+{LEAD}", 0.85),

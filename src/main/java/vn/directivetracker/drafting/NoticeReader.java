@@ -137,22 +137,24 @@ final class NoticeReader {
       if (lead != null) {
         if (!clause.isItem() && own.substring(lead.end() - clause.start()).strip().equals(":")) {
           subject = new Subject(lead.names(), asWritten(lead));
+          lastRows = new ArrayList<>();
           return;
         }
         led(clause, lead, confidence, coordinating, deadline);
         return;
       }
-      if (Formulas.DEADLINE_SENTENCE.matcher(own).find() && deadline != null && !lastRows.isEmpty()) {
-        giveDeadline(deadline);
+      if (Formulas.DEADLINE_SENTENCE.matcher(own).find() && deadline != null && !lastRows.isEmpty()
+          && !clause.numbered()) {
+        giveDeadline(deadline, true);
         return;
       }
       if (subject != null && Formulas.GOES_ON.matcher(own).find()) {
         rows(clause, null, subject.names(), subject.asWritten(), INHERITED, coordinating, deadline, source(clause));
         return;
       }
-      if (deadline != null && !deadline.urgent() && !lastRows.isEmpty() && all.isEmpty()
+      if (deadline != null && !deadline.weak() && !lastRows.isEmpty() && all.isEmpty() && !clause.numbered()
           && !Formulas.ADDRESSED.matcher(own).find()) {
-        giveDeadline(deadline);
+        giveDeadline(deadline, false);
         return;
       }
       if (Formulas.ADDRESSED.matcher(own).find() && !own.strip().endsWith(":")) {
@@ -196,16 +198,23 @@ final class NoticeReader {
           deadline, source);
     }
 
-    private void giveDeadline(Deadline deadline) {
+    /**
+     * Dates the rows of the clause before that have no deadline; a sentence that is only a deadline ("Thời hạn:
+     * …", "Deadline: …") also replaces a weak one the clause had ("urgently", a bare year).
+     */
+    private void giveDeadline(Deadline deadline, boolean explicit) {
       for (int i : lastRows) {
         Draft.Task t = tasks.get(i);
-        if (t.deadline() == null && t.deadlineAsWritten() == null) {
+        if (t.deadlineAsWritten() == null || explicit && weakDeadline.contains(i)) {
           tasks.set(i, new Draft.Task(t.key(), t.title(), t.domain(), t.leadUnits(), t.leadUnitsAsWritten(),
               t.coordinatingUnits(), day(deadline), deadline.asWritten(), t.keyTask(), t.source(), t.confidence()));
         }
       }
       lastRows = new ArrayList<>();
     }
+
+    /** The rows whose deadline is weak: "urgently" or a bare year. */
+    private final Set<Integer> weakDeadline = new java.util.HashSet<>();
 
     private void rows(Clause clause, Group leadGroup, List<Name> leads, String leadAsWritten, double confidence,
         List<Group> coordinating, Deadline deadline, String source) {
@@ -247,6 +256,9 @@ final class NoticeReader {
       String deadlineAsWritten = deadline == null ? null : deadline.asWritten();
       double sure = Math.round(Math.max(0.05, confidence - penalty) * 100) / 100.0;
       if (byCode.isEmpty()) {
+        if (deadline != null && deadline.weak()) {
+          weakDeadline.add(tasks.size());
+        }
         lastRows.add(tasks.size());
         tasks.add(new Draft.Task(key(null, false), title, domain, List.of(), List.of(leadAsWritten),
             List.copyOf(coordinatingCodes), day(deadline), deadlineAsWritten, keyTask, source, VAGUE));
@@ -254,6 +266,9 @@ final class NoticeReader {
       }
       for (Map.Entry<String, List<String>> lead : byCode.entrySet()) {
         List<String> others = coordinatingCodes.stream().filter(code -> !byCode.containsKey(code)).toList();
+        if (deadline != null && deadline.weak()) {
+          weakDeadline.add(tasks.size());
+        }
         lastRows.add(tasks.size());
         tasks.add(new Draft.Task(key(lead.getKey(), byCode.size() > 1), title, domain, List.of(lead.getKey()),
             List.copyOf(lead.getValue()), others, day(deadline), deadlineAsWritten, keyTask, source, sure));
@@ -383,7 +398,9 @@ final class NoticeReader {
         sb.append(' ');
       }
       append(sb, clause.start(), clause.end(), groups);
-      return sb.toString().replaceAll("\\bthe\\s+", "").replaceAll("\\s+", " ").strip();
+      // A remark in brackets ("(nay thuộc Bộ Tài chính)") stands between a subject and its verb.
+      return sb.toString().replaceAll("\\([^()]*\\)", " ").replaceAll("\\bthe\\s+", "").replaceAll("\\s+", " ")
+          .strip();
     }
 
     private void append(StringBuilder sb, int from, int to, List<Group> groups) {

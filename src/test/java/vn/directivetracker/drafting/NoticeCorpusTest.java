@@ -29,7 +29,7 @@ import vn.directivetracker.workingdays.WrittenDeadlines;
 class NoticeCorpusTest {
 
   static final List<String> CORPUS = List.of("seed-000", "seed-001", "seed-002", "seed-004", "notice-101",
-      "notice-102", "notice-103", "notice-104", "notice-105");
+      "notice-102", "notice-103", "notice-104", "notice-105", "notice-106", "notice-107");
   static final double FLOOR = 0.8;
   private static final Pattern HEADER = Pattern.compile("#\\s*issuer=(\\S+)\\s+issuedOn=(\\S+)");
 
