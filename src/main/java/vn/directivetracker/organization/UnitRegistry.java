@@ -30,6 +30,8 @@ public class UnitRegistry {
   private final Map<String, Domain> domains;
   /** A provincial department's code → the ministry whose sector it serves (its "mirrors" column). */
   private final Map<String, String> sectors;
+  private final List<DepartmentKind> departmentKinds;
+  private final List<Predecessor> predecessors;
 
   UnitRegistry(ResourceLoader resources,
       @Value("${directive.reference-location:classpath:reference/}") String location) {
@@ -42,6 +44,10 @@ public class UnitRegistry {
           type == UnitType.PROVINCE ? code : null, row.get("responsibilities")));
     }
     List<CSVRecord> departments = read(resources.getResource(base + "provincial-departments.csv"));
+    this.departmentKinds = departments.stream()
+        .map(d -> new DepartmentKind(d.get("suffix"), d.get("name_en"), d.get("name_vi"))).toList();
+    this.predecessors = read(resources.getResource(base + "predecessors.csv")).stream()
+        .map(Predecessor::of).toList();
     Map<String, String> sectorOf = new LinkedHashMap<>();
     for (Unit province : List.copyOf(all.values())) {
       if (province.type() != UnitType.PROVINCE) {
@@ -52,7 +58,7 @@ public class UnitRegistry {
         sectorOf.put(code, blankToNull(dept.get("mirrors")));
         all.put(code, new Unit(code, UnitType.DEPARTMENT,
             dept.get("name_en") + " of " + province.nameEn(),
-            dept.get("name_vi") + " " + province.nameVi().replaceFirst("^(Tỉnh|Thành phố) ", ""),
+            dept.get("name_vi") + " " + lowerFirst(province.nameVi()),
             province.code(), province.code(), dept.get("responsibilities")));
       }
     }
@@ -124,13 +130,28 @@ public class UnitRegistry {
     return domains.values();
   }
 
-  private static List<CSVRecord> read(Resource resource) {
+  /** The kinds of department every province has (the rows of provincial-departments.csv). */
+  List<DepartmentKind> departmentKinds() {
+    return departmentKinds;
+  }
+
+  /** The bodies that ended in the 2025 reorganisation, one row per successor (predecessors.csv). */
+  List<Predecessor> predecessors() {
+    return predecessors;
+  }
+
+  static List<CSVRecord> read(Resource resource) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
     try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
       return format.parse(reader).getRecords();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read reference file " + resource.getDescription(), e);
     }
+  }
+
+  /** "Tỉnh Phú Thọ" → "tỉnh Phú Thọ", as it reads inside a department's name. */
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
   }
 
   private static String blankToNull(String s) {

@@ -137,7 +137,7 @@ class MonthlyReportTest extends ApplicationTest {
   void aPastMonthIsReportedAsItStoodAtItsEndPerUnitAndInTotal() {
     JsonNode report = json(USER, "2024-03");
     assertThat(report.get("issuer").asText()).isEqualTo(ISSUER);
-    assertThat(report.get("issuerName").asText()).isEqualTo("Tổ công tác triển khai Đề án 06 cấp tỉnh Điện Biên");
+    assertThat(report.get("issuerName").asText()).isEqualTo("Tổ công tác triển khai Đề án 06 tỉnh Điện Biên");
     assertThat(report.get("asOf").asText()).isEqualTo("2024-03-31");
     assertThat(report.get("progressDueOn").asText()).isEqualTo("2024-03-25");
 
@@ -147,7 +147,7 @@ class MonthlyReportTest extends ApplicationTest {
     assertFigures(unit(report, DOJ), 0, 0, 1, 1, null, 3, 2);
     assertFigures(report.get("totals"), 1, 1, 4, 3, 0.5, 5, 6);
     assertThat(report.get("units")).hasSize(3);
-    assertThat(unit(report, PC).get("name").asText()).isEqualTo("Công an tỉnh/thành phố Điện Biên");
+    assertThat(unit(report, PC).get("name").asText()).isEqualTo("Công an tỉnh Điện Biên");
 
     JsonNode overdue = report.get("overdueTasks");
     assertThat(overdue).hasSize(3);
@@ -212,14 +212,14 @@ class MonthlyReportTest extends ApplicationTest {
     List<String> lines = csv.lines().toList();
     assertThat(lines.get(0)).isEqualTo(String.join(",", ReportTables.UNIT_HEADERS));
     assertThat(lines.get(0)).startsWith("Mã đơn vị / Unit,Tên đơn vị / Name,Hoàn thành đúng hạn");
-    assertThat(lines).contains(DOH + ",Sở Y tế Điện Biên,1,1,2,0,50%,1,2");
+    assertThat(lines).contains(DOH + ",Sở Y tế tỉnh Điện Biên,1,1,2,0,50%,1,2");
     assertThat(lines).contains("Tổng cộng / Total,,1,1,4,3,50%,5,6");
     assertThat(lines).contains(String.join(",", ReportTables.OVERDUE_HEADERS),
         String.join(",", ReportTables.RANKING_HEADERS));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains(",B1,\"'=HYPERLINK(\"\"http://evil.example\"\"")
         .endsWith("," + PC + ",2024-03-25,6,0"));
     assertThat(lines).noneSatisfy(l -> assertThat(l).contains(",\"=HYPERLINK"));
-    assertThat(lines).contains("1," + PC + ",Công an tỉnh/thành phố Điện Biên,2,");
+    assertThat(lines).contains("1," + PC + ",Công an tỉnh Điện Biên,2,");
   }
 
   @Test
