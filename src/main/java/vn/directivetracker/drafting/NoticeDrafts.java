@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +17,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.directivetracker.organization.Unit;
+import vn.directivetracker.organization.UnitNames;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.web.ApiException;
@@ -37,9 +39,25 @@ class NoticeDrafts {
   private final UnitRegistry registry;
 
   NoticeDrafts(ResourceLoader resources, @Value("${directive.reference-location:classpath:reference/}") String location,
-      WrittenDeadlines deadlines, UnitRegistry registry) {
-    this.reader = new NoticeReader(ReferenceTables.load(resources, location), new DeadlineReading(deadlines));
+      WrittenDeadlines deadlines, UnitRegistry registry, UnitNames names) {
+    this.reader = new NoticeReader(ReferenceTables.load(resources, location), new DeadlineReading(deadlines),
+        new NameResolver() {
+          @Override
+          public String code(String written, String domain) {
+            return names.resolve(written, domain).code();
+          }
+
+          @Override
+          public Map<String, String> aliases() {
+            return names.aliases();
+          }
+        });
     this.registry = registry;
+  }
+
+  /** The reader, as the API reads notices (for the corpus measurement). */
+  NoticeReader reader() {
+    return reader;
   }
 
   /** The draft of a notice sent as UTF-8 text. */

@@ -53,9 +53,11 @@ final class NoticeReader {
   private final UnitReading units;
   private final DeadlineReading deadlines;
   private final DomainGuess domains;
+  private final NameResolver names;
 
-  NoticeReader(ReferenceTables tables, DeadlineReading deadlines) {
-    this.dictionary = new UnitDictionary(tables);
+  NoticeReader(ReferenceTables tables, DeadlineReading deadlines, NameResolver names) {
+    this.names = names;
+    this.dictionary = new UnitDictionary(tables, names.aliases());
     this.units = new UnitReading(tables);
     this.domains = new DomainGuess(tables);
     this.deadlines = deadlines;
@@ -224,7 +226,7 @@ final class NoticeReader {
       Map<String, List<String>> byCode = new LinkedHashMap<>();
       double penalty = domain.equals(DomainGuess.OTHER) ? NO_DOMAIN_PENALTY : 0;
       for (Name name : named) {
-        List<String> codes = units.codes(name.body(), domain, name.province());
+        List<String> codes = codes(name, domain);
         if (codes.isEmpty()) {
           unresolved.add(new Draft.Unresolved(source, WHY_NO_PROVINCE + ": " + written(name)));
         }
@@ -242,7 +244,7 @@ final class NoticeReader {
       for (Group g : coordinating) {
         for (Name name : g.names()) {
           if (name.body().kind().names()) {
-            coordinatingCodes.addAll(units.codes(name.body(), domain, name.province()));
+            coordinatingCodes.addAll(codes(name, domain));
           }
         }
       }
@@ -273,6 +275,22 @@ final class NoticeReader {
         tasks.add(new Draft.Task(key(lead.getKey(), byCode.size() > 1), title, domain, List.of(lead.getKey()),
             List.copyOf(lead.getValue()), others, day(deadline), deadlineAsWritten, keyTask, source, sure));
       }
+    }
+
+    /**
+     * Today's units for a name: a unit or an ended body as the organisation reads its name (its aliases
+     * included), else as the reference files give it; a department of the province written after it or of the
+     * issuer's; a class, all its units.
+     */
+    private List<String> codes(Name name, String domain) {
+      Kind kind = name.body().kind();
+      if (kind == Kind.UNIT || kind == Kind.OLD) {
+        String code = names.code(written(name), domain);
+        if (code != null) {
+          return List.of(code);
+        }
+      }
+      return units.codes(name.body(), domain, name.province());
     }
 
     private boolean sameStem(Clause a, Clause b) {
@@ -364,8 +382,14 @@ final class NoticeReader {
       return dictionary.isProvince(m.body());
     }
 
-    /** A group, its start moved back over the joining words before it ("Ủy ban nhân dân các tỉnh: …"). */
-    private Group group(List<Name> names, int from) {
+    /**
+     * A group, its start moved back over the joining words before it ("Ủy ban nhân dân các tỉnh: …"). A class
+     * with units after it only introduces them ("các tỉnh, thành phố trực thuộc Trung ương: Hà Nội, Huế").
+     */
+    private Group group(List<Name> all, int from) {
+      boolean listsUnits = all.stream().anyMatch(n -> n.body().kind() == Kind.UNIT || n.body().kind() == Kind.OLD);
+      List<Name> names = listsUnits ? all.stream().filter(n -> n.body().kind() != Kind.ALL_PROVINCES
+          && n.body().kind() != Kind.ALL_MINISTRIES).toList() : all;
       int start = names.get(0).start();
       for (int i = words.size() - 1; i >= 0; i--) {
         Word w = words.get(i);

@@ -28,7 +28,7 @@ final class UnitDictionary {
   private int longest;
   private int longestShort;
 
-  UnitDictionary(ReferenceTables tables) {
+  UnitDictionary(ReferenceTables tables, Map<String, String> aliases) {
     for (Map<String, String> unit : tables.units()) {
       String type = unit.get("type");
       Body body = "STEERING".equals(type) ? new Body(Kind.SELF, null) : new Body(Kind.UNIT, unit.get("code"));
@@ -71,6 +71,7 @@ final class UnitDictionary {
     for (Map<String, String> alias : tables.names()) {
       add(alias.get("written"), body(alias.get("means")));
     }
+    aliases.forEach((written, code) -> add(written, body(code)));
   }
 
   private Body body(String means) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
-import vn.directivetracker.workingdays.WorkingDayCalendar;
-import vn.directivetracker.workingdays.WrittenDeadlines;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.directivetracker.ApplicationTest;
 
 /**
  * How well notices are read, measured: every notice of {@code src/test/resources/drafting} (the seeds and
@@ -26,17 +24,15 @@ import vn.directivetracker.workingdays.WrittenDeadlines;
  * precision: the share of the reader's pairs that are in the table. Rows with no lead ("-") are counted apart.
  * Fails when either falls under 0.8 over the corpus.
  */
-class NoticeCorpusTest {
+class NoticeCorpusTest extends ApplicationTest {
 
   static final List<String> CORPUS = List.of("seed-000", "seed-001", "seed-002", "seed-004", "notice-101",
       "notice-102", "notice-103", "notice-104", "notice-105", "notice-106", "notice-107");
   static final double FLOOR = 0.8;
   private static final Pattern HEADER = Pattern.compile("#\\s*issuer=(\\S+)\\s+issuedOn=(\\S+)");
 
-  static NoticeReader reader() {
-    return new NoticeReader(ReferenceTables.load(new DefaultResourceLoader(), "classpath:reference/"),
-        new DeadlineReading(new WrittenDeadlines(new WorkingDayCalendar(Path.of("target/no-holiday-overrides")), 10)));
-  }
+  @Autowired
+  NoticeDrafts drafts;
 
   record Score(String notice, int expected, int found, int matched, int expectedVague, int foundVague) {
     double recall() {
@@ -50,7 +46,7 @@ class NoticeCorpusTest {
 
   @Test
   void theCorpusIsReadWithRecallAndPrecisionOfAtLeastFourFifths() throws IOException {
-    NoticeReader reader = reader();
+    NoticeReader reader = drafts.reader();
     List<Score> scores = new ArrayList<>();
     for (String name : CORPUS) {
       scores.add(score(reader, name));
