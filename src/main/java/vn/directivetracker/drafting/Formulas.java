@@ -49,8 +49,8 @@ final class Formulas {
   static final Pattern COORDINATING = fold("(?:phối hợp|coordinat\\w*|collaborat\\w*|cooperat\\w*)\\s+"
       + "(?:chặt chẽ\\s+)?(?:với|cùng|with)\\s+(?<group>@u\\d+)");
   /** A sentence that only sets the deadline of the clause before it. */
-  static final Pattern DEADLINE_SENTENCE = fold("^[^a-z0-9@]*(?:hoàn thành|thời hạn|thời gian hoàn thành|to be completed"
-      + "|completion|deadline|time limit)");
+  static final Pattern DEADLINE_SENTENCE = fold("^[^a-z0-9@]*(?:hoàn thành|thời hạn|thời gian hoàn thành"
+      + "|to be completed|completion|deadline|time limit)");
   /** Words that address an order to someone: a sentence with them and no lead is listed as unresolved. */
   static final Pattern ADDRESSED = fold("(?:^|[^a-z0-9@])(?<!được )(?:giao(?! ban)|đề nghị|yêu cầu|requests?|requested"
       + "|assigns?|suggested|proposed|urged|instructed)\\b");
@@ -63,8 +63,8 @@ final class Formulas {
   /** A key task, as notices mark it. */
   static final Pattern KEY_TASK = fold("\\b(?:trọng tâm|trọng điểm|key task|priority)\\b");
   /** The words between the lead and the action, and between the action and its deadline, left out of a title. */
-  static final Pattern TITLE_HEAD = fold("^(?:[\\s,:;.]|\\b(?:chủ trì|phối hợp|chặt chẽ|với|và|shall|will|in|presides? over"
-      + "|presides?|and|coordinates? with|closely|(?:is|are) assigned to|được giao)\\b)+");
+  static final Pattern TITLE_HEAD = fold("^(?:[\\s,:;.]|\\b(?:chủ trì|phối hợp|chặt chẽ|với|và|shall|will|in"
+      + "|presides? over|presides?|and|coordinates? with|closely|(?:is|are) assigned to|được giao)\\b)+");
   static final Pattern TITLE_TAIL = fold("(?:[\\s,;:.(]|\\b(?:hoàn thành|trong|trước|thời hạn|thời gian|ngày"
       + "|to be completed|completed|completion time|complete|to be|before|by|in|and|no later than|chậm nhất|là)\\b)+$");
 

@@ -366,7 +366,8 @@ final class NoticeReader {
       List<Group> groups = new ArrayList<>();
       List<Name> current = new ArrayList<>();
       for (Name name : names) {
-        if (!current.isEmpty() && !isNoise(text.folded().substring(current.get(current.size() - 1).end(), name.start()))) {
+        int previousEnd = current.isEmpty() ? 0 : current.get(current.size() - 1).end();
+        if (!current.isEmpty() && !isNoise(text.folded().substring(previousEnd, name.start()))) {
           groups.add(group(current, from));
           current = new ArrayList<>();
         }

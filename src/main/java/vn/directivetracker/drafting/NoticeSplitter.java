@@ -27,9 +27,11 @@ final class NoticeSplitter {
   private static final Pattern LINE_NUMBER = Pattern.compile(
       "^\\s*(?:(?:[IVXLC]+|\\d{1,2}(?:\\.\\d{1,2})*)[.)]|[a-zđ]\\)|\\((?:[a-z]|\\d{1,2}|[ivx]+)\\)|[-+•*–])\\s+");
   /** A sentence ends at . ! ? before a capital, a digit or an opening quote; not after "TP." or "No.". */
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<![Tt][Pp]|No|Mr|Ms|Dr|\\b\\p{Lu})[.!?]+\\s+(?=[\\p{Lu}\\d\"“(])");
+  private static final Pattern SENTENCE_END = Pattern.compile(
+      "(?<![Tt][Pp]|No|Mr|Ms|Dr|\\b\\p{Lu})[.!?]+\\s+(?=[\\p{Lu}\\d\"“(])");
   private static final Pattern ITEM = Pattern.compile(
-      "(?:^|(?<=[\\s:;,]))(?:\\((?:i{1,3}|iv|vi{0,3}|ix|x|\\d{1,2}|[a-zđ])\\)|(?<=[:;]\\s?)(?:[a-zđ]|\\d{1,2})\\))\\s+");
+      "(?:^|(?<=[\\s:;,]))(?:\\((?:i{1,3}|iv|vi{0,3}|ix|x|\\d{1,2}|[a-zđ])\\)"
+          + "|(?<=[:;]\\s?)(?:[a-zđ]|\\d{1,2})\\))\\s+");
 
   List<Clause> split(String text) {
     String joined = joinBrokenLines(text);
@@ -73,7 +75,8 @@ final class NoticeSplitter {
     while (item.find()) {
       marks.add(new int[] {item.start(), item.end()});
     }
-    boolean enumeration = marks.size() >= 2 || marks.size() == 1 && text.substring(s, marks.get(0)[0]).strip().endsWith(":");
+    boolean enumeration = marks.size() >= 2
+        || marks.size() == 1 && text.substring(s, marks.get(0)[0]).strip().endsWith(":");
     if (!enumeration) {
       clauses.add(new Clause(s, e, s, s, newLine, numbered));
       return;

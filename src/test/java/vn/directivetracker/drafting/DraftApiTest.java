@@ -72,7 +72,8 @@ class DraftApiTest extends ApplicationTest {
     JsonNode draft = DirectiveFixtures.read(post("haiphongwg",
         "/api/directives/drafts?issuer=HAIPHONGWG&issuedOn=2024-04-02",
         "1. Ủy ban nhân dân các huyện tiếp tục đẩy mạnh tuyên truyền về Đề án 06.\n"
-            + "2. Sở Y tế chủ trì, phối hợp với Công an tỉnh triển khai Sổ sức khỏe điện tử; hoàn thành trong quý II/2024.")
+            + "2. Sở Y tế chủ trì, phối hợp với Công an tỉnh triển khai Sổ sức khỏe điện tử; hoàn thành trong "
+            + "quý II/2024.")
         .getBody());
 
     assertThat(draft.get("tasks").size()).isEqualTo(1);

@@ -66,7 +66,8 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
         + "điện tử; hoàn thành trong quý I/" + year + ".\n"
         + "2. Đề nghị Ủy ban nhân dân các tỉnh: Hà Giang, Bắc Kạn khẩn trương số hóa dữ liệu hộ tịch trước ngày 15/3/"
         + year + ".\n"
-        + "3. Các bộ, ngành, địa phương tiếp tục rà soát, cắt giảm giấy tờ công dân; hoàn thành trong năm " + year + ".\n"
+        + "3. Các bộ, ngành, địa phương tiếp tục rà soát, cắt giảm giấy tờ công dân; hoàn thành trong năm " + year
+        + ".\n"
         + "4. Ủy ban nhân dân các huyện tiếp tục tuyên truyền về Đề án 06.\n";
     driver.get(tasklist());
     browser.logIn("leader");
@@ -114,7 +115,8 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dt-reference")));
     shot("03-issued");
 
-    String directiveId = jdbc.queryForObject("select id from dt_directive where reference = ?", String.class, reference);
+    String directiveId = jdbc.queryForObject("select id from dt_directive where reference = ?", String.class,
+        reference);
     List<Map<String, Object>> tasks = jdbc.queryForList("select task_key, requested_lead_unit, deadline, title, "
         + "coordinating_units from dt_task where directive_id = ? order by position", directiveId);
     assertThat(tasks).extracting(t -> t.get("TASK_KEY")).containsExactly("T01", "T02-TUYENQUANG", "T02-THAINGUYEN",
