@@ -31,9 +31,12 @@ final class Formulas {
               + "(?:to\\s+)?(?:chủ trì|preside)", 0.95),
       formula("X chủ trì / X shall preside over",
           "{LEAD}\\s*[,:]?\\s*(?:shall\\s+|will\\s+|to\\s+)?(?:chủ trì|presides?\\b)", 0.95),
+      formula("X làm đầu mối / X takes the lead",
+          "{LEAD}\\s*[,:]?\\s*(?:là cơ quan chủ trì|là cơ quan đầu mối|làm đầu mối|là đầu mối|(?:shall\\s+)?takes? the lead"
+              + "|(?:is|are) the lead)", 0.9),
       formula("X được giao / X is assigned",
           "{LEAD}\\s*,?\\s*(?:được giao|có trách nhiệm|chịu trách nhiệm|(?:is|are) (?:assigned|responsible|requested"
-              + "|asked|required) to)", 0.9),
+              + "|asked|required) to|(?:is|are) (?:tasked with|in charge of|responsible for))", 0.9),
       formula("Giao X / đề nghị X / request X",
           "(?:^|[\\s,:])(?:giao|đề nghị|yêu cầu|requests?|requested|assigns?|assigned|suggested(?: that)?|proposed"
               + "|asked|urged|instructed|directed)\\s+{LEAD}", 0.85),

@@ -38,7 +38,8 @@ final class NoticeReader {
   private static final Set<String> NOISE = Set.of("va", "and", "the", "cac", "tinh", "thanh", "pho", "tp", "uy",
       "ban", "nhan", "dan", "ubnd", "people's", "committees", "committee", "of", "provinces", "province", "cities",
       "city", "bo", "ministry", "ministries", "agencies", "co", "quan", "nganh", "ngang", "so", "department",
-      "departments", "hoac", "or", "truc", "thuoc", "trung", "uong", "cung", "nhu", "as", "well");
+      "departments", "hoac", "or", "truc", "thuoc", "trung", "uong", "cung", "nhu", "as", "well", "truong",
+      "leaders", "leader", "head", "heads");
 
   /** After a unit's name: its branch ("…, Hai Duong Branch", "chi nhánh tỉnh …"), not the unit. */
   private static final java.util.regex.Pattern BRANCH = java.util.regex.Pattern.compile(

@@ -31,30 +31,14 @@ final class UnitDictionary {
   UnitDictionary(ReferenceTables tables, Map<String, String> aliases) {
     for (Map<String, String> unit : tables.units()) {
       String type = unit.get("type");
-      Body body = "STEERING".equals(type) ? new Body(Kind.SELF, null) : new Body(Kind.UNIT, unit.get("code"));
-      add(unit.get("name_en"), body);
-      add(unit.get("name_vi"), body);
-      if ("PROVINCE".equals(type)) {
-        provinces.add(unit.get("code"));
-        addProvince(unit, body);
-      }
-      if ("MINISTRY".equals(type) || "MINISTERIAL_AGENCY".equals(type)) {
-        addShort(unit, body);
-      }
+      body(unit, type, "STEERING".equals(type) ? new Body(Kind.SELF, null) : new Body(Kind.UNIT, unit.get("code")),
+          provinces);
     }
     for (Map<String, String> old : tables.predecessors()) {
       String level = old.get("level");
-      Body body = new Body("DEPARTMENT".equals(level) ? Kind.OLD_DEPARTMENT : Kind.OLD, old.get("code"));
       oldCodes.add(old.get("code"));
-      add(old.get("name_en"), body);
-      add(old.get("name_vi"), body);
-      if ("PROVINCE".equals(level)) {
-        oldProvinces.add(old.get("code"));
-        addProvince(old, body);
-      }
-      if ("MINISTRY".equals(level) || "MINISTERIAL_AGENCY".equals(level)) {
-        addShort(old, body);
-      }
+      body(old, level, new Body("DEPARTMENT".equals(level) ? Kind.OLD_DEPARTMENT : Kind.OLD, old.get("code")),
+          oldProvinces);
     }
     for (Map<String, String> dept : tables.departments()) {
       Body body = new Body(Kind.DEPARTMENT, dept.get("suffix"));
@@ -72,6 +56,19 @@ final class UnitDictionary {
       add(alias.get("written"), body(alias.get("means")));
     }
     aliases.forEach((written, code) -> add(written, body(code)));
+  }
+
+  /** A body's English and Vietnamese names; a province's also without "Tỉnh"; a ministry's short ones. */
+  private void body(Map<String, String> row, String type, Body body, Set<String> provinceCodes) {
+    add(row.get("name_en"), body);
+    add(row.get("name_vi"), body);
+    if ("PROVINCE".equals(type)) {
+      provinceCodes.add(row.get("code"));
+      addProvince(row, body);
+    }
+    if ("MINISTRY".equals(type) || "MINISTERIAL_AGENCY".equals(type)) {
+      addShort(row, body);
+    }
   }
 
   private Body body(String means) {

@@ -51,6 +51,17 @@ class NoticeReaderTest extends ApplicationTest {
   }
 
   @Test
+  void theLeadIsReadInTheOtherWaysNoticesNameIt() {
+    Draft draft = national("1. Bộ Công an làm đầu mối, phối hợp với Bộ Tư pháp hướng dẫn thực hiện.\n"
+        + "2. The Ministry of Home Affairs is in charge of collecting the data of workers.\n"
+        + "3. The Government Office, in coordination with the Ministry of Public Security, shall review the portal.\n"
+        + "4. Bộ trưởng Bộ Y tế chỉ đạo triển khai Sổ sức khỏe điện tử.\n"
+        + "5. The Ministry of Finance shall take the lead in allocating the funds.");
+    assertThat(leads(draft)).containsExactly("MPS", "MOHA", "VPCP", "MOH", "MOF");
+    assertThat(draft.tasks().get(2).coordinatingUnits()).containsExactly("MPS");
+  }
+
+  @Test
   void aLeadNamedAlsoAsCoordinatingOnlyLeads() {
     Draft.Task task = national("Bộ KH&ĐT chủ trì, phối hợp với Bộ Tài chính, Bộ Công an bố trí kinh phí.")
         .tasks().get(0);
