@@ -15,8 +15,19 @@ test('a row becomes the task of POST /api/directives', () => {
   const request = F.toRequest({ reference: '06/TB', issuedOn: '2025-01-20', issuer: 'p06wg', title: 'Kết luận' }, [row]);
   assert.deepStrictEqual(request, { reference: '06/TB', issuedOn: '2025-01-20', issuer: 'P06WG', title: 'Kết luận',
     tasks: [{ key: 'T01', title: 'Cấp căn cước', description: null, domain: 'IDENTIFICATION', province: null,
-      leadUnit: null, coordinatingUnits: ['MPS', 'VSS'], deadline: '2025-01-31', deadlineWorkingDays: null,
+      leadUnit: null, leadUnits: null, coordinatingUnits: ['mps', 'VSS'], deadline: '2025-01-31', deadlineWorkingDays: null,
       keyTask: true, expectedResult: null }] });
+});
+
+test('units go as written: one lead, several leads, names with commas', () => {
+  const one = F.toRequest({}, [Object.assign(F.emptyRow(0), { leadUnit: ' Bộ Lao động - Thương binh và Xã hội ',
+    coordinatingUnits: 'Bộ Văn hóa, Thể thao và Du lịch; MPS' })]).tasks[0];
+  assert.strictEqual(one.leadUnit, 'Bộ Lao động - Thương binh và Xã hội');
+  assert.strictEqual(one.leadUnits, null);
+  assert.deepStrictEqual(one.coordinatingUnits, ['Bộ Văn hóa, Thể thao và Du lịch', 'MPS']);
+  const several = F.toRequest({}, [Object.assign(F.emptyRow(0), { leadUnit: 'Vinh Phuc; Phu Tho;' })]).tasks[0];
+  assert.strictEqual(several.leadUnit, null);
+  assert.deepStrictEqual(several.leadUnits, ['Vinh Phuc', 'Phu Tho']);
 });
 
 test('a deadline in working days sends the number, not the date', () => {
@@ -38,7 +49,7 @@ test('the decision gets the inputs the task process gives it', () => {
 });
 
 test('the lead shown: the override, the decision, or a warning', () => {
-  assert.deepStrictEqual(F.leadShown({ domain: 'OTHER', leadUnit: 'evn' }, null), { unit: 'EVN', by: 'ISSUER' });
+  assert.deepStrictEqual(F.leadShown({ domain: 'OTHER', leadUnit: ' EVN ' }, null), { unit: 'EVN', by: 'ISSUER' });
   assert.deepStrictEqual(F.leadShown({ domain: 'HEALTH', leadUnit: '' }, 'MOH'), { unit: 'MOH', by: 'DMN' });
   assert.deepStrictEqual(F.leadShown({ domain: 'OTHER', leadUnit: '' }, null), { unit: null, by: 'NONE' });
 });

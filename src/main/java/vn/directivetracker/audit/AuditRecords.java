@@ -83,7 +83,9 @@ class AuditRecords {
         rs.getString("lead_unit"), rs.getString("lead_decided_by"),
         coordinating == null || coordinating.isEmpty() ? List.of() : List.of(coordinating.split(",")),
         date(rs, "deadline"), rs.getBoolean("key_task"), rs.getString("expected_result"), rs.getString("state"),
-        date(rs, "completed_on"), instant(rs, "closed_at"), rs.getString("process_instance_id"));
+        date(rs, "completed_on"), instant(rs, "closed_at"), rs.getString("process_instance_id"),
+        rs.getString("lead_unit_as_written"), rs.getString("coordinating_units_as_written"),
+        rs.getString("conclusion_key"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -107,7 +109,8 @@ class AuditRecords {
   record Task(String id, String directiveId, String key, int position, String title, String domain, String province,
       String requestedLeadUnit, String leadUnit, String leadDecidedBy, List<String> coordinatingUnits,
       LocalDate deadline, boolean keyTask, String expectedResult, String state, LocalDate completedOn,
-      Instant closedAt, String processInstanceId) {
+      Instant closedAt, String processInstanceId, String leadUnitAsWritten, String coordinatingUnitsAsWritten,
+      String conclusionKey) {
   }
 
   record Report(String id, String kind, String unit, String submittedBy, Instant submittedAt, String result,

@@ -362,7 +362,12 @@ record Timelines(HistoryService history, AuditRecords records) {
   private static Map<String, Object> taskFacts(Task t) {
     return map("task", t.key(), "title", t.title(), "domain", t.domain(), "province", t.province(),
         "requestedLeadUnit", t.requestedLeadUnit(), "coordinatingUnits", t.coordinatingUnits(),
-        "deadline", str(t.deadline()), "keyTask", t.keyTask(), "expectedResult", t.expectedResult(), "taskId", t.id());
+        "deadline", str(t.deadline()), "keyTask", t.keyTask(), "expectedResult", t.expectedResult(), "taskId", t.id(),
+        // How the notice named the units, and so how each name was read: the codes above are what it resolved to.
+        "leadUnitAsWritten", t.leadUnitAsWritten(),
+        "coordinatingUnitsAsWritten", t.coordinatingUnitsAsWritten() == null ? null
+            : List.of(t.coordinatingUnitsAsWritten().split("\n", -1)),
+        "conclusion", t.conclusionKey());
   }
 
   private static List<AuditEvent> sorted(List<AuditEvent> events) {

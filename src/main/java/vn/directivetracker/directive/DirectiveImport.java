@@ -57,18 +57,20 @@ final class DirectiveImport {
       String at = "row " + row.number() + ", ";
       row.cells().forEach((column, text) -> plainText(at + column, text, SafeText.SINGLE_LINE.contains(column),
           problems));
+      List<String> leads = units(row.get("leadUnit"));
       tasks.add(new IssueDirectiveRequest.TaskRequest(
           row.get("key"),
           row.get("title"),
           row.get("description"),
           code(row.get("domain")),
-          code(row.get("province")),
-          code(row.get("leadUnit")),
+          blankToNull(row.get("province")),
+          leads != null && leads.size() == 1 ? leads.get(0) : null,
           units(row.get("coordinatingUnits")),
           date(row.get("deadline"), at + "deadline", problems),
           workingDays(row.get("deadlineWorkingDays"), at + "deadlineWorkingDays", problems),
           bool(row.get("keyTask"), at + "keyTask", problems),
-          row.get("expectedResult")));
+          row.get("expectedResult"),
+          leads != null && leads.size() > 1 ? leads : null));
       rows.add(row.number());
     }
     IssueDirectiveRequest request = new IssueDirectiveRequest(blankToNull(reference), issued, code(issuer),
@@ -135,11 +137,13 @@ final class DirectiveImport {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
+  /** Unit names as written, separated by ';' (names themselves may hold commas). */
   private static List<String> units(String cell) {
     if (cell == null) {
       return null;
     }
-    List<String> units = Arrays.stream(cell.split(";")).map(DirectiveImport::code).filter(u -> u != null).toList();
+    List<String> units = Arrays.stream(cell.split(";")).map(DirectiveImport::blankToNull).filter(u -> u != null)
+        .toList();
     return units.isEmpty() ? null : units;
   }
 

@@ -12,8 +12,10 @@ import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.ConclusionRollup;
 import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.UnitsAsWritten;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -35,10 +37,14 @@ class DirectiveService {
   private final BusinessClock clock;
   private final TaskDeadlines deadlines;
   private final LeadUnitDecision leadUnits;
+  private final NoticeUnits noticeUnits;
+  private final UnitsAsWritten unitsAsWritten;
 
   DirectiveService(DirectiveRepository repository, DirectiveValidator validator, UnitRegistry registry,
       RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock, TaskDeadlines deadlines,
-      LeadUnitDecision leadUnits) {
+      LeadUnitDecision leadUnits, NoticeUnits noticeUnits, UnitsAsWritten unitsAsWritten) {
+    this.noticeUnits = noticeUnits;
+    this.unitsAsWritten = unitsAsWritten;
     this.repository = repository;
     this.validator = validator;
     this.registry = registry;
@@ -108,10 +114,14 @@ class DirectiveService {
     registry.find(issuerCode).filter(Unit::isIssuer).ifPresent(issuer -> requireIssuerMember(issuer, caller));
   }
 
-  private String store(IssueDirectiveRequest request, Caller caller, List<FieldProblem> moreProblems) {
-    requireMayIssue(request.issuer(), caller);
+  private String store(IssueDirectiveRequest sent, Caller caller, List<FieldProblem> moreProblems) {
+    requireMayIssue(sent.issuer(), caller);
+    // Units as the notice names them become codes, and a task with several leads one task per lead.
+    NoticeUnits.Expanded expanded = noticeUnits.expand(sent);
+    IssueDirectiveRequest request = expanded.request();
     List<FieldProblem> problems = new ArrayList<>(moreProblems);
-    problems.addAll(validator.validate(request, clock.today()));
+    problems.addAll(expanded.problems());
+    problems.addAll(expanded.asSent(validator.validate(request, clock.today())));
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);
     }
@@ -123,15 +133,19 @@ class DirectiveService {
     repository.insert(new DirectiveRepository.DirectiveRow(directiveId, issuer.code(), request.reference(),
         request.issuedOn(), request.title(), issuer.issuerLevel().name(), caller.userId(), clock.now(), false));
     List<DirectiveRepository.NewTask> tasks = new ArrayList<>();
+    Map<String, UnitsAsWritten.Written> written = new java.util.HashMap<>();
     for (int i = 0; i < request.tasks().size(); i++) {
       IssueDirectiveRequest.TaskRequest t = request.tasks().get(i);
       String province = t.province() != null ? t.province() : issuer.province();
-      tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
+      String taskId = UUID.randomUUID().toString();
+      written.put(taskId, expanded.written().get(i));
+      tasks.add(new DirectiveRepository.NewTask(taskId, t.key(), i, t.title(),
           t.description(), t.domain(), province, t.leadUnit(), t.coordinatingUnitsOrEmpty(),
           deadlines.deadlineOf(t, request.issuedOn()), t.deadlineWorkingDays(), Boolean.TRUE.equals(t.keyTask()),
           t.expectedResult()));
     }
     repository.insertTasks(directiveId, tasks);
+    unitsAsWritten.save(written);
     return directiveId;
   }
 
@@ -217,11 +231,19 @@ class DirectiveService {
     String status = d.withdrawn() ? "WITHDRAWN"
         : all.stream().anyMatch(t -> TaskRecord.OPEN.equals(t.state())) ? "ACTIVE" : "COMPLETED";
     Map<String, DirectiveView.Subtasks> subtasks = repository.subtasksOf(id, today);
+    Map<String, UnitsAsWritten.Written> written = unitsAsWritten.ofDirective(id);
+    List<ConclusionRollup> conclusions = ConclusionRollup.of(unitsAsWritten.conclusionMembers(id, today),
+        registry::pluralOf);
     return new DirectiveView(d.id(), d.reference(), d.issuer(), d.issuedOn(), d.title(), status,
         tasks.stream().map(t -> new DirectiveView.TaskView(t.id(), t.key(), t.title(), t.domain(), t.province(),
             t.leadUnit(), t.leadDecidedBy(), t.coordinatingUnits(), t.deadline(), workingDays.get(t.id()),
             t.keyTask(), t.expectedResult(), t.status(today), t.completedOn(), t.escalationLevel(),
-            subtasks.get(t.id()))).toList());
+            subtasks.get(t.id()), written.get(t.id()).leadUnit(), emptyToNull(written.get(t.id()).coordinatingUnits()),
+            written.get(t.id()).conclusionKey())).toList(), emptyToNull(conclusions));
+  }
+
+  private static <T> List<T> emptyToNull(List<T> list) {
+    return list.isEmpty() ? null : list;
   }
 
   /** Finds the directive, or answers 404 also when it exists but the caller has no part in it. */

@@ -12,7 +12,9 @@ public record DirectiveView(
     LocalDate issuedOn,
     String title,
     String status,
-    List<TaskView> tasks) {
+    List<TaskView> tasks,
+    /** The conclusions that named several leads, rolled up; absent when none did. */
+    List<vn.directivetracker.shared.ConclusionRollup> conclusions) {
 
   record TaskView(
       String id,
@@ -31,7 +33,13 @@ public record DirectiveView(
       TaskStatus status,
       LocalDate completedOn,
       int escalationLevel,
-      Subtasks subtasks) {
+      Subtasks subtasks,
+      /** The lead as the notice named it ("Bộ Thông tin và Truyền thông"); absent when the decision chose it. */
+      String leadUnitAsWritten,
+      /** Each coordinating unit as the notice named it, in the order of coordinatingUnits. */
+      List<String> coordinatingUnitsAsWritten,
+      /** The key of the conclusion this task is one lead of ({@code W01} for {@code W01-CAMAU}). */
+      String conclusion) {
   }
 
   /** How far the sub-tasks a lead unit split this task into have come; absent when it split nothing. */

@@ -29,13 +29,23 @@ record IssueDirectiveRequest(
       @NotBlank @Size(max = 2000) String title,
       @Size(max = 10000) String description,
       @NotBlank @Size(max = 64) String domain,
-      @Size(max = 64) String province,
-      @Size(max = 64) String leadUnit,
-      @Size(max = 40) List<@NotBlank String> coordinatingUnits,
+      @Size(max = 300) String province,
+      @Size(max = 300) String leadUnit,
+      @Size(max = 40) List<@NotBlank @Size(max = 300) String> coordinatingUnits,
       LocalDate deadline,
       @Min(1) @Max(365) Integer deadlineWorkingDays,
       Boolean keyTask,
-      @Size(max = 4000) String expectedResult) {
+      @Size(max = 4000) String expectedResult,
+      /** Several leads, or a class ("all provinces"): one task per unit, linked as one conclusion. */
+      @Size(max = 40) List<@NotBlank @Size(max = 300) String> leadUnits) {
+
+    /** A task with at most one lead, as the import and sub-tasks build it. */
+    TaskRequest(String key, String title, String description, String domain, String province, String leadUnit,
+        List<String> coordinatingUnits, LocalDate deadline, Integer deadlineWorkingDays, Boolean keyTask,
+        String expectedResult) {
+      this(key, title, description, domain, province, leadUnit, coordinatingUnits, deadline, deadlineWorkingDays,
+          keyTask, expectedResult, null);
+    }
 
     List<String> coordinatingUnitsOrEmpty() {
       return coordinatingUnits == null ? List.of() : coordinatingUnits;

@@ -7,6 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.directivetracker.organization.IssuerLevel;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.organization.UnitNames;
+import vn.directivetracker.organization.UnitResolution;
 import vn.directivetracker.organization.UnitType;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.BusinessClock;
@@ -35,8 +37,11 @@ class SubtaskService {
   private final SubDirectives subDirectives;
   private final UnitRegistry registry;
   private final BusinessClock clock;
+  private final UnitNames names;
 
-  SubtaskService(DirectiveTasks tasks, SubDirectives subDirectives, UnitRegistry registry, BusinessClock clock) {
+  SubtaskService(DirectiveTasks tasks, SubDirectives subDirectives, UnitRegistry registry, BusinessClock clock,
+      UnitNames names) {
+    this.names = names;
     this.tasks = tasks;
     this.subDirectives = subDirectives;
     this.registry = registry;
@@ -60,8 +65,8 @@ class SubtaskService {
           + ": only a province or a ministry splits its task among its own units");
     }
     Unit issuer = province ? registry.get(lead.code() + "WG") : lead;
-    List<SubDirectives.Row> rows = body.tasks();
     List<FieldProblem> problems = new ArrayList<>();
+    List<SubDirectives.Row> rows = readNames(body.tasks(), parent.domain(), problems);
     for (int i = 0; rows != null && i < rows.size(); i++) {
       SubDirectives.Row row = rows.get(i);
       if (row == null) {
@@ -96,6 +101,44 @@ class SubtaskService {
         : "Triển khai nhiệm vụ " + parent.key() + " (" + parent.reference() + ") / Carrying out task " + parent.key();
     return subDirectives.issue(new SubDirectives.Spec(parent.id(), issuer,
         province ? IssuerLevel.PROVINCIAL : IssuerLevel.NATIONAL, body.reference(), title, rows), problems, caller);
+  }
+
+  /** The rows with the units they name as codes; a name refused is a problem under its field. */
+  private List<SubDirectives.Row> readNames(List<SubDirectives.Row> rows, String parentDomain,
+      List<FieldProblem> problems) {
+    if (rows == null) {
+      return null;
+    }
+    List<SubDirectives.Row> read = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      SubDirectives.Row row = rows.get(i);
+      if (row == null) {
+        read.add(null);
+        continue;
+      }
+      String domain = row.domain() != null ? row.domain() : parentDomain;
+      String lead = code(row.leadUnit(), domain, "tasks[" + i + "].leadUnit", problems);
+      List<String> coordinating = row.coordinatingUnits() == null ? null : new ArrayList<>();
+      for (int j = 0; coordinating != null && j < row.coordinatingUnits().size(); j++) {
+        coordinating.add(code(row.coordinatingUnits().get(j), domain, "tasks[" + i + "].coordinatingUnits[" + j + "]",
+            problems));
+      }
+      read.add(new SubDirectives.Row(row.key(), row.title(), row.description(), row.domain(), lead, coordinating,
+          row.deadline(), row.keyTask(), row.expectedResult()));
+    }
+    return read;
+  }
+
+  private String code(String written, String domain, String field, List<FieldProblem> problems) {
+    if (written == null || written.isBlank()) {
+      return written;
+    }
+    UnitResolution r = names.resolve(written, domain);
+    if (!r.resolved()) {
+      problems.add(new FieldProblem(field, r.refusal()));
+      return null;
+    }
+    return r.code();
   }
 
   /** A province's departments; a ministry's agencies and the provincial departments of its sector. */

@@ -10,11 +10,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.directivetracker.changes.TaskChanges;
 import vn.directivetracker.engine.PrivilegedEngine;
+import vn.directivetracker.organization.UnitNames;
 import vn.directivetracker.organization.UnitRegistry;
+import vn.directivetracker.organization.UnitResolution;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.UnitsAsWritten;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -39,9 +42,14 @@ class TaskAmendmentService {
   private final UnitRegistry registry;
   private final RuntimeService runtime;
   private final PrivilegedEngine engine;
+  private final UnitNames names;
+  private final UnitsAsWritten unitsAsWritten;
 
   TaskAmendmentService(DirectiveService directives, DirectiveRepository repository, DirectiveTasks tasks,
-      TaskChanges changes, UnitRegistry registry, RuntimeService runtime, PrivilegedEngine engine) {
+      TaskChanges changes, UnitRegistry registry, RuntimeService runtime, PrivilegedEngine engine, UnitNames names,
+      UnitsAsWritten unitsAsWritten) {
+    this.names = names;
+    this.unitsAsWritten = unitsAsWritten;
     this.directives = directives;
     this.repository = repository;
     this.tasks = tasks;
@@ -62,7 +70,12 @@ class TaskAmendmentService {
     if (!TaskRecord.OPEN.equals(before.state())) {
       throw ApiException.conflict("task " + key + " is already " + before.status(directives.today()));
     }
-    List<FieldProblem> problems = validate(before, body);
+    UnitsAsWritten.Written written = unitsAsWritten.ofTask(before.id()).orElseThrow();
+    List<FieldProblem> problems = new ArrayList<>();
+    written = readNames(before, body, written, problems);
+    Set<String> refused = new HashSet<>();
+    problems.forEach(p -> refused.add(p.field()));
+    validate(before, body).stream().filter(p -> !refused.contains(p.field())).forEach(problems::add);
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);
     }
@@ -77,6 +90,7 @@ class TaskAmendmentService {
     if (diffs.isEmpty()) {
       return directive;
     }
+    unitsAsWritten.save(java.util.Map.of(before.id(), written));
     TaskRecord after = tasks.load(before.id());
     String processInstanceId = tasks.processInstanceOf(before.id());
     engine.run(() -> {
@@ -89,6 +103,41 @@ class TaskAmendmentService {
       changes.applyToEngine(processInstanceId, before, after);
     });
     return directives.view(directiveId, caller);
+  }
+
+  /**
+   * Replaces the units the body names as written by their codes, for the task's domain; returns the names
+   * as written after the amendment. A refused name becomes a problem under its field.
+   */
+  private UnitsAsWritten.Written readNames(TaskRecord task, AmendTaskRequest body, UnitsAsWritten.Written written,
+      List<FieldProblem> problems) {
+    String lead = written.leadUnit();
+    if (body.leadUnitGiven() && body.leadUnit() != null && !body.leadUnit().isBlank()) {
+      UnitResolution r = names.resolve(body.leadUnit(), task.domain());
+      if (r.resolved()) {
+        lead = r.written();
+        body.setLeadUnit(r.code());
+      } else {
+        problems.add(new FieldProblem("leadUnit", r.refusal()));
+      }
+    }
+    List<String> coordinating = written.coordinatingUnits();
+    if (body.coordinatingUnitsGiven() && body.coordinatingUnits() != null) {
+      List<String> codes = new ArrayList<>();
+      coordinating = new ArrayList<>();
+      for (int c = 0; c < body.coordinatingUnits().size(); c++) {
+        UnitResolution r = names.resolve(body.coordinatingUnits().get(c), task.domain());
+        if (r.resolved()) {
+          codes.add(r.code());
+          coordinating.add(r.written());
+        } else {
+          problems.add(new FieldProblem("coordinatingUnits[" + c + "]", r.refusal()));
+          codes.add(body.coordinatingUnits().get(c));
+        }
+      }
+      body.setCoordinatingUnits(codes);
+    }
+    return new UnitsAsWritten.Written(lead, coordinating, written.conclusionKey());
   }
 
   /** Every problem of the body at once, under the field the client sent. */

@@ -2,6 +2,7 @@ package vn.directivetracker.forms;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,6 +18,7 @@ import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.security.WebappSessions;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.UnitsAsWritten;
 import vn.directivetracker.web.ApiException;
 
 /**
@@ -38,8 +40,11 @@ class FormFactsController {
   private final DirectiveTasks tasks;
   private final UnitRegistry registry;
   private final WebappSessions sessions;
+  private final UnitsAsWritten unitsAsWritten;
 
-  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, WebappSessions sessions) {
+  FormFactsController(ProcessEngine engine, DirectiveTasks tasks, UnitRegistry registry, WebappSessions sessions,
+      UnitsAsWritten unitsAsWritten) {
+    this.unitsAsWritten = unitsAsWritten;
     this.engine = engine;
     this.tasks = tasks;
     this.registry = registry;
@@ -65,7 +70,11 @@ class FormFactsController {
     facts.put("deadline", task.deadline() == null ? null : task.deadline().toString());
     facts.put("keyTask", task.keyTask());
     facts.put("leadUnit", task.leadUnit());
-    facts.put("leadUnitName", registry.nameOf(task.leadUnit()));
+    UnitsAsWritten.Written written = unitsAsWritten.ofTask(task.id())
+        .orElse(new UnitsAsWritten.Written(null, List.of(), null));
+    facts.put("leadUnitName", registry.nameAsWritten(task.leadUnit(), written.leadUnit()));
+    facts.put("leadUnitAsWritten", written.leadUnit());
+    facts.put("conclusion", written.conclusionKey());
     facts.put("coordinatingUnits", task.coordinatingUnits());
     facts.put("coordinatingUnitNames", registry.labelsOf(task.coordinatingUnits()));
     // Official work of a unit: not to be kept by the browser or a proxy after the form is closed.

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.UnitsAsWritten;
 
 /** The facts every task notice shows: the directive, the task, its lead unit, deadline and Tasklist link. */
 @Component
@@ -16,9 +17,12 @@ public class TaskFacts {
 
   private final UnitRegistry registry;
   private final String baseUrl;
+  private final UnitsAsWritten unitsAsWritten;
 
-  TaskFacts(UnitRegistry registry, @Value("${directive.base-url:http://localhost:8080}") String baseUrl) {
+  TaskFacts(UnitRegistry registry, @Value("${directive.base-url:http://localhost:8080}") String baseUrl,
+      UnitsAsWritten unitsAsWritten) {
     this.registry = registry;
+    this.unitsAsWritten = unitsAsWritten;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
@@ -30,7 +34,8 @@ public class TaskFacts {
     facts.put("taskKey", task.key());
     facts.put("taskTitle", task.title());
     facts.put("deadline", task.deadline() == null ? "—" : DATE.format(task.deadline()));
-    facts.put("unit", task.leadUnit() == null ? "" : name(task.leadUnit()));
+    String written = unitsAsWritten.ofTask(task.id()).map(UnitsAsWritten.Written::leadUnit).orElse(null);
+    facts.put("unit", task.leadUnit() == null ? "" : registry.nameAsWritten(task.leadUnit(), written));
     facts.put("expectedResult", task.expectedResult() == null ? "—" : task.expectedResult());
     facts.put("link", tasklistLink() + (camundaTaskId == null ? "" : "#/?task=" + camundaTaskId));
     return facts;

@@ -80,6 +80,22 @@ public class UnitRegistry {
     return code == null ? null : find(code).map(Unit::nameVi).orElse(code);
   }
 
+  /**
+   * Today's name, and the name as the notice wrote it where that is another name: "Bộ Khoa học và Công nghệ
+   * (văn bản ghi / as written: Bộ Thông tin và Truyền thông)". Only today's name when {@code written} is null,
+   * the code, or today's name in either language.
+   */
+  public String nameAsWritten(String code, String written) {
+    String name = nameOf(code);
+    if (written == null || written.isBlank()) {
+      return name;
+    }
+    String w = NameText.normalize(written);
+    boolean same = find(code).map(u -> w.equals(NameText.normalize(u.code())) || w.equals(NameText.normalize(u.nameVi()))
+        || w.equals(NameText.normalize(u.nameEn()))).orElse(false);
+    return same ? name : name + " (văn bản ghi / as written: " + written + ")";
+  }
+
   /** "Bộ Y tế (MOH)": name and code, as the forms and notices show a unit; the code alone for an unknown one. */
   public String labelOf(String code) {
     return code == null ? null : find(code).map(u -> u.nameVi() + " (" + code + ")").orElse(code);
@@ -88,6 +104,21 @@ public class UnitRegistry {
   /** The units' labels, "; " between them. */
   public String labelsOf(List<String> codes) {
     return String.join("; ", codes.stream().map(this::labelOf).toList());
+  }
+
+  /**
+   * The plural that names these units together, Vietnamese then English: provinces, ministries (with
+   * ministerial-level agencies), or units.
+   */
+  public String[] pluralOf(List<String> codes) {
+    List<UnitType> types = codes.stream().map(c -> find(c).map(Unit::type).orElse(null)).distinct().toList();
+    if (types.equals(List.of(UnitType.PROVINCE))) {
+      return new String[] {"tỉnh, thành phố", "provinces"};
+    }
+    if (!types.isEmpty() && List.of(UnitType.MINISTRY, UnitType.MINISTERIAL_AGENCY).containsAll(types)) {
+      return new String[] {"bộ, cơ quan ngang bộ", "ministries"};
+    }
+    return new String[] {"đơn vị", "units"};
   }
 
   /** The ministry or agency whose sector a provincial department serves ("Sở Y tế" → MOH), or null. */

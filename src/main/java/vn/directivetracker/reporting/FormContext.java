@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.UnitsAsWritten;
 
 /**
  * What the Tasklist forms show that dt_task does not hold as such: unit names resolved from the registry,
@@ -17,7 +18,7 @@ import vn.directivetracker.shared.TaskRecord;
  * from forms.FormFactsController.
  */
 @Component
-public record FormContext(UnitRegistry registry) {
+public record FormContext(UnitRegistry registry, UnitsAsWritten unitsAsWritten) {
 
   static final int MAX_VARIABLE = 3900;
   static final int MAX_ENTRY = 800;
@@ -34,7 +35,8 @@ public record FormContext(UnitRegistry registry) {
   public Map<String, Object> contributionVariables(TaskRecord task) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("issuerName", name(task.issuer()));
-    vars.put("leadUnitName", registry.nameOf(task.leadUnit()));
+    vars.put("leadUnitName", registry.nameAsWritten(task.leadUnit(),
+        unitsAsWritten.ofTask(task.id()).map(UnitsAsWritten.Written::leadUnit).orElse(null)));
     vars.put("expectedResult", cut(task.expectedResult(), MAX_VARIABLE));
     return vars;
   }

@@ -23,7 +23,9 @@ public record MonthlyReport(
     Figures totals,
     List<OverdueTask> overdueTasks,
     List<RankedUnit> ranking,
-    List<TrendPoint> trend) {
+    List<TrendPoint> trend,
+    /** The conclusions that named several leads, rolled up as at {@code asOf}; absent when there are none. */
+    List<vn.directivetracker.shared.ConclusionRollup> conclusions) {
 
   /** The figures of a unit or of all units. {@code onTimeRate} is null when nothing was completed. */
   public record Figures(

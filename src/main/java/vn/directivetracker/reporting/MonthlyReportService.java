@@ -38,9 +38,12 @@ public class MonthlyReportService {
   private final UnitRegistry registry;
   private final BusinessClock clock;
   private final int progressReportDay;
+  private final vn.directivetracker.shared.UnitsAsWritten unitsAsWritten;
 
   MonthlyReportService(MonthlyReportQueries queries, UnitRegistry registry, BusinessClock clock,
-      @Value("${directive.progress-report-day:25}") int progressReportDay) {
+      @Value("${directive.progress-report-day:25}") int progressReportDay,
+      vn.directivetracker.shared.UnitsAsWritten unitsAsWritten) {
+    this.unitsAsWritten = unitsAsWritten;
     this.queries = queries;
     this.registry = registry;
     this.clock = clock;
@@ -102,6 +105,8 @@ public class MonthlyReportService {
     }
     Figures totals = new Figures(onTime, late, inProgress, overdue, rate(onTime, late), escalated, missing);
 
+    var conclusions = vn.directivetracker.shared.ConclusionRollup.of(
+        unitsAsWritten.conclusionMembersOfIssuer(issuer, cutoff.asOf()), registry::pluralOf);
     List<OverdueTask> overdueTasks = queries.overdueTasks(cutoff).stream()
         .map(r -> new OverdueTask(r.taskId(), r.directiveId(), r.reference(), r.taskKey(), r.title(), r.leadUnit(),
             nameOf(r.leadUnit()), r.deadline(), (int) ChronoUnit.DAYS.between(r.deadline(), cutoff.asOf()),
@@ -109,7 +114,7 @@ public class MonthlyReportService {
         .toList();
 
     return new MonthlyReport(issuer, body.nameVi(), month.toString(), cutoff.asOf(), cutoff.progressDue(), units,
-        totals, overdueTasks, rank(units), trend(issuer, month));
+        totals, overdueTasks, rank(units), trend(issuer, month), conclusions.isEmpty() ? null : conclusions);
   }
 
   /** Worst first: most overdue, then lowest on-time rate (a unit that completed nothing after those that did). */

@@ -30,6 +30,10 @@ final class ReportCsv {
       table(csv, ReportTables.OVERDUE_HEADERS, ReportTables.overdue(report));
       csv.println();
       table(csv, ReportTables.RANKING_HEADERS, ReportTables.ranking(report));
+      if (report.conclusions() != null) {
+        csv.println();
+        table(csv, ReportTables.CONCLUSION_HEADERS, ReportTables.conclusions(report));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -46,6 +46,10 @@ final class ReportHtml {
     table(h, "overdue", "Nhiệm vụ quá hạn / Overdue tasks", ReportTables.OVERDUE_HEADERS, ReportTables.overdue(report));
     table(h, "ranking", "Xếp hạng (chậm nhất trước) / Ranking, worst first", ReportTables.RANKING_HEADERS,
         ReportTables.ranking(report));
+    if (report.conclusions() != null) {
+      table(h, "conclusions", "Kết luận giao nhiều đơn vị / Conclusions with several leads",
+          ReportTables.CONCLUSION_HEADERS, ReportTables.conclusions(report));
+    }
     List<List<Object>> trend = report.trend().stream()
         .map(p -> List.<Object>of(p.month(), p.completedOnTime(), p.overdue())).toList();
     table(h, "trend", "Xu hướng 12 tháng / Twelve-month trend",

@@ -27,6 +27,9 @@ final class ReportTables {
   static final List<String> RANKING_HEADERS = List.of("Hạng / Rank", "Mã đơn vị / Unit", "Tên đơn vị / Name",
       "Quá hạn / Overdue", "Tỷ lệ đúng hạn / On-time rate");
 
+  static final List<String> CONCLUSION_HEADERS = List.of("Kết luận / Conclusion", "Số đơn vị / Units",
+      "Đã báo cáo / Reported", "Hoàn thành / Completed", "Quá hạn / Overdue", "Tóm tắt / Summary");
+
   private ReportTables() {
   }
 
@@ -45,6 +48,16 @@ final class ReportTables {
     for (OverdueTask t : report.overdueTasks()) {
       rows.add(List.of(t.reference(), t.taskKey(), t.title(), t.leadUnit() == null ? "" : t.leadUnit(),
           t.deadline().toString(), t.daysOverdue(), t.escalationLevel()));
+    }
+    return rows;
+  }
+
+  /** One row per conclusion that named several leads; none when the report has none. */
+  static List<List<Object>> conclusions(MonthlyReport report) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (var c : report.conclusions() == null ? List.<vn.directivetracker.shared.ConclusionRollup>of()
+        : report.conclusions()) {
+      rows.add(List.of(c.key(), c.units(), c.reported(), c.completed(), String.join(", ", c.overdue()), c.summary()));
     }
     return rows;
   }

@@ -35,6 +35,9 @@ final class ReportXlsx {
       sheet(workbook, UNITS_SHEET, header, ReportTables.UNIT_HEADERS, ReportTables.units(report));
       sheet(workbook, OVERDUE_SHEET, header, ReportTables.OVERDUE_HEADERS, ReportTables.overdue(report));
       sheet(workbook, RANKING_SHEET, header, ReportTables.RANKING_HEADERS, ReportTables.ranking(report));
+      if (report.conclusions() != null) {
+        sheet(workbook, "Kết luận", header, ReportTables.CONCLUSION_HEADERS, ReportTables.conclusions(report));
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       workbook.write(out);
       return out.toByteArray();

@@ -73,7 +73,7 @@ class UnitNamesTest {
   @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
       Ministry of Information and Communications       | -                 | MOST | MIC
       Bộ Thông tin và Truyền thông                     | COMMUNICATION     | MCST | MIC
-      Bộ TT&TT                                         | DIGITAL_ECONOMY   | MOST | MIC
+      Bộ TT&TT                                         | TELECOM           | MOST | MIC
       Bộ TT & TT                                       | COMMUNICATION     | MCST | MIC
       MIC                                              | -                 | MOST | MIC
       Ministry of Labour, Invalids and Social Affairs  | SOCIAL_PROTECTION | MOH  | MOLISA

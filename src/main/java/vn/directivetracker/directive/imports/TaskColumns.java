@@ -28,13 +28,16 @@ public final class TaskColumns {
     NOTES.put("description", "Không bắt buộc. Mô tả chi tiết.\nOptional: details.");
     NOTES.put("domain", "Bắt buộc. Mã lĩnh vực: chọn trong danh sách (xem trang \"Lĩnh vực\"). Lĩnh vực quyết định "
         + "đơn vị chủ trì.\nRequired: the domain code; it decides the lead unit.");
-    NOTES.put("province", "Không bắt buộc. Mã tỉnh/thành phố khi nhiệm vụ giao cho một địa phương (xem trang "
-        + "\"Tỉnh\").\nOptional: the province the task is addressed to.");
+    NOTES.put("province", "Không bắt buộc. Tỉnh/thành phố khi nhiệm vụ giao cho một địa phương: mã hoặc tên, kể cả "
+        + "tên trước 2025 (xem trang \"Tỉnh\").\nOptional: the province the task is addressed to, by code or name.");
     NOTES.put("leadUnit", "Không bắt buộc. Chỉ điền khi muốn tự chỉ định đơn vị chủ trì thay cho bảng quyết định; "
-        + "bắt buộc với lĩnh vực OTHER (xem trang \"Đơn vị\").\nOptional: names the lead unit instead of the decision "
-        + "table; required for OTHER.");
-    NOTES.put("coordinatingUnits", "Không bắt buộc. Các đơn vị phối hợp, cách nhau bằng dấu chấm phẩy, ví dụ "
-        + "MPS;VSS.\nOptional: coordinating units separated by ';'.");
+        + "bắt buộc với lĩnh vực OTHER. Mã hoặc tên như văn bản viết (kể cả tên trước 2025); nhiều đơn vị cách nhau "
+        + "bằng dấu chấm phẩy, hoặc \"tất cả các tỉnh, thành phố\", \"các bộ, cơ quan ngang bộ\": mỗi đơn vị một "
+        + "nhiệm vụ (xem trang \"Đơn vị\").\nOptional: the lead unit instead of the decision table; required for OTHER."
+        + " A code or the name as written; several separated by ';', or \"all provinces\", \"all ministries\": one"
+        + " task per unit.");
+    NOTES.put("coordinatingUnits", "Không bắt buộc. Các đơn vị phối hợp (mã hoặc tên), cách nhau bằng dấu chấm "
+        + "phẩy, ví dụ MPS;Bảo hiểm xã hội Việt Nam.\nOptional: coordinating units, codes or names, separated by ';'.");
     NOTES.put("deadline", "Thời hạn: ngày (31/01/2024 hoặc 2024-01-31). Để trống nếu không có thời hạn hoặc khi "
         + "dùng cột deadlineWorkingDays.\nThe deadline day; leave empty for none or when giving working days.");
     NOTES.put("deadlineWorkingDays", "Thời hạn tính bằng số ngày làm việc (1-365) kể từ ngày ban hành, trừ thứ "

@@ -109,8 +109,9 @@ public class TaskTemplate {
 
       DataValidationHelper validations = tasks.getDataValidationHelper();
       listOf(tasks, validations, columns.indexOf("domain"), name(workbook, "Domains", DOMAINS_SHEET, domains));
-      listOf(tasks, validations, columns.indexOf("province"), name(workbook, "Provinces", PROVINCES_SHEET, provinces));
-      listOf(tasks, validations, columns.indexOf("leadUnit"), name(workbook, "Units", UNITS_SHEET, units));
+      // A unit may also be written by its name, old or new, or as several names: the list only suggests.
+      suggest(tasks, validations, columns.indexOf("province"), name(workbook, "Provinces", PROVINCES_SHEET, provinces));
+      suggest(tasks, validations, columns.indexOf("leadUnit"), name(workbook, "Units", UNITS_SHEET, units));
       add(tasks, validations, validations.createExplicitListConstraint(new String[] {"TRUE", "FALSE"}),
           columns.indexOf("keyTask"), "TRUE hoặc FALSE / TRUE or FALSE");
       add(tasks, validations, validations.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN,
@@ -167,12 +168,23 @@ public class TaskTemplate {
         "Chọn một mã trong danh sách / pick a code from the list");
   }
 
+  private void suggest(Sheet sheet, DataValidationHelper helper, int column, String namedRange) {
+    add(sheet, helper, helper.createFormulaListConstraint(namedRange), column,
+        "Mã trong danh sách, hoặc tên đơn vị như văn bản viết / a code from the list, or the unit's name as written",
+        DataValidation.ErrorStyle.INFO);
+  }
+
   private void add(Sheet sheet, DataValidationHelper helper, DataValidationConstraint constraint, int column,
       String error) {
+    add(sheet, helper, constraint, column, error, DataValidation.ErrorStyle.STOP);
+  }
+
+  private void add(Sheet sheet, DataValidationHelper helper, DataValidationConstraint constraint, int column,
+      String error, int errorStyle) {
     int last = Math.min(maxRows, SpreadsheetVersion.EXCEL2007.getLastRowIndex());
     DataValidation validation = helper.createValidation(constraint, new CellRangeAddressList(1, last, column, column));
     validation.setShowErrorBox(true);
-    validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+    validation.setErrorStyle(errorStyle);
     validation.createErrorBox("Giá trị không hợp lệ / invalid value", error);
     validation.setEmptyCellAllowed(true);
     sheet.addValidationData(validation);

@@ -1,0 +1,67 @@
+package vn.directivetracker.organization;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.directivetracker.engine.EngineUser;
+import vn.directivetracker.web.ApiException;
+import vn.directivetracker.web.FieldProblem;
+
+/**
+ * Unit names an administrator adds without a release (docs/unit-names.md): everyone signed in reads them
+ * and may try a name; only members of {@value Groups#CAMUNDA_ADMIN} replace them.
+ */
+@RestController
+@RequestMapping("/api/admin/unit-aliases")
+class UnitAliasAdminController {
+
+  private static final int MAX_BODY_CHARS = 256 * 1024;
+
+  private final UnitNames names;
+  private final IdentityService identity;
+
+  UnitAliasAdminController(UnitNames names, IdentityService identity) {
+    this.names = names;
+    this.identity = identity;
+  }
+
+  @GetMapping
+  Map<String, String> aliases() {
+    return names.aliases();
+  }
+
+  /** How a name is read today, for a task of {@code domain}: to check an alias before and after adding it. */
+  @GetMapping("/resolve")
+  UnitResolution resolve(@RequestParam("name") String name, @RequestParam(name = "domain", required = false) String domain) {
+    return names.resolve(name, domain);
+  }
+
+  /** Replaces every alias with the CSV ({@code alias,unit}); refused whole, naming each bad line. */
+  @PutMapping(consumes = {"text/csv", "text/plain"})
+  Map<String, String> replace(@RequestBody String csv) {
+    EngineUser user = EngineUser.current(identity)
+        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Sign in to change unit aliases"));
+    boolean admin = user.memberOf(Groups.CAMUNDA_ADMIN) || identity.createGroupQuery()
+        .groupMember(user.userId()).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
+    if (!admin) {
+      throw ApiException.forbidden("Chỉ quản trị viên được sửa tên gọi khác của đơn vị / only members of "
+          + Groups.CAMUNDA_ADMIN + " may change unit aliases");
+    }
+    if (csv.length() > MAX_BODY_CHARS) {
+      throw ApiException.badRequest(List.of(new FieldProblem("body", "at most " + MAX_BODY_CHARS + " characters")));
+    }
+    List<String> problems = names.replaceAliases(csv);
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems.stream().map(p -> new FieldProblem("body", p)).toList());
+    }
+    return names.aliases();
+  }
+}
