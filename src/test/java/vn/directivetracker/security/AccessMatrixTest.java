@@ -109,6 +109,9 @@ class AccessMatrixTest extends ApplicationTest {
     if (body != null && body.startsWith("csv:")) {
       headers.setContentType(MediaType.valueOf("text/csv"));
       body = body.substring(4).replace("\\n", "\n");
+    } else if (body != null && body.startsWith("text:")) {
+      headers.setContentType(MediaType.valueOf("text/plain;charset=UTF-8"));
+      body = body.substring(5);
     } else if (body != null) {
       headers.setContentType(MediaType.APPLICATION_JSON);
     }

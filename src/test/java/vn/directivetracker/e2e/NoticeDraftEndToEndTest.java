@@ -1,0 +1,164 @@
+package vn.directivetracker.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.directivetracker.ApplicationTest;
+import vn.directivetracker.DirectiveFixtures;
+
+/**
+ * The issuer pastes a conclusion notice into Tasklist's start form: the task table fills itself, one row per
+ * assignment and lead, the row that names no lead is marked for checking and the sentence about abolished
+ * districts is listed beside the table. The issuer gives the unmarked row a lead, corrects another row's
+ * deadline, and starts: the directive is stored with the rows as edited, and only then. Screenshots under
+ * {@code target/e2e/drafts/}.
+ */
+@Tag("e2e")
+class NoticeDraftEndToEndTest extends ApplicationTest {
+
+  static final Path SHOTS = Path.of("target", "e2e", "drafts");
+
+  @LocalServerPort
+  int port;
+
+  Chromium browser;
+  WebDriver driver;
+  WebDriverWait wait;
+  boolean finished;
+
+  @BeforeEach
+  void browser() throws IOException {
+    Chromium.emptyFolder(SHOTS);
+    browser = new Chromium(SHOTS);
+    driver = browser.driver;
+    wait = browser.wait;
+  }
+
+  @AfterEach
+  void closeBrowser(TestInfo test) throws IOException {
+    if (browser != null) {
+      browser.close(test, finished);
+    }
+  }
+
+  @Test
+  void aPastedNoticeFillsTheTableTheIssuerEditsARowAndIssues() throws Exception {
+    int year = LocalDate.now(VIETNAM).getYear() + 1;
+    String reference = DirectiveFixtures.uniqueReference("E2E-DRAFT");
+    String notice = "THÔNG BÁO KẾT LUẬN\n"
+        + "1. Giao Bộ Tư pháp chủ trì, phối hợp với Bộ Công an hoàn thiện dự thảo Nghị định về Cơ sở dữ liệu hộ tịch "
+        + "điện tử; hoàn thành trong quý I/" + year + ".\n"
+        + "2. Đề nghị Ủy ban nhân dân các tỉnh: Hà Giang, Bắc Kạn khẩn trương số hóa dữ liệu hộ tịch trước ngày 15/3/"
+        + year + ".\n"
+        + "3. Các bộ, ngành, địa phương tiếp tục rà soát, cắt giảm giấy tờ công dân; hoàn thành trong năm " + year
+        + ".\n"
+        + "4. Ủy ban nhân dân các huyện tiếp tục tuyên truyền về Đề án 06.\n";
+    driver.get(tasklist());
+    browser.logIn("leader");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
+    // Tasklist asks who is logged in before the login (404 then): that is Camunda's, not this journey's.
+    browser.consoleErrors();
+    driver.get(tasklist() + "#/?processStart=directive");
+    WebElement referenceField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dt-reference")));
+    referenceField.sendKeys(reference);
+    driver.findElement(By.id("dt-title")).sendKeys("Kết luận của Tổ công tác tháng 12");
+    assertThat(driver.findElement(By.cssSelector(".dt-draft .panel-heading")).getText())
+        .contains("Dán nội dung thông báo / Paste the notice");
+
+    // 1. The issuer pastes the notice and has it read.
+    driver.findElement(By.id("dt-notice-text")).sendKeys(notice);
+    click(By.id("dt-read-notice"));
+    wait.until(d -> rows().size() == 4);
+    shot("01-notice-read");
+    assertThat(cell(0, "input[ng-model='row.key']")).isEqualTo("T01");
+    assertThat(cell(0, "input[ng-model='row.leadUnit']")).isEqualTo("MOJ");
+    assertThat(cell(0, "input[ng-model='row.coordinatingUnits']")).isEqualTo("MPS");
+    assertThat(cell(0, "input[ng-model='row.deadline']")).isEqualTo(year + "-03-31");
+    assertThat(cell(1, "input[ng-model='row.leadUnit']")).isEqualTo("TUYENQUANG");
+    assertThat(cell(2, "input[ng-model='row.leadUnit']")).isEqualTo("THAINGUYEN");
+    assertThat(cell(2, "input[ng-model='row.deadline']")).isEqualTo(year + "-03-14");
+    assertThat(rows().get(0).findElement(By.cssSelector(".dt-source")).getText()).contains("Giao Bộ Tư pháp chủ trì");
+    assertThat(rows().get(0).findElements(By.cssSelector(".dt-low"))).isEmpty();
+    WebElement vague = rows().get(3);
+    assertThat(cell(3, "input[ng-model='row.leadUnit']")).isEmpty();
+    assertThat(vague.findElement(By.cssSelector(".dt-low")).getText()).isEqualTo("kiểm tra / check");
+    assertThat(driver.findElement(By.cssSelector(".dt-unresolved")).getText())
+        .contains("Ủy ban nhân dân các huyện tiếp tục tuyên truyền", "District-level");
+    assertThat(driver.findElement(By.cssSelector(".dt-draft-summary")).getText())
+        .contains("4 nhiệm vụ, 1 cần kiểm tra, 1 câu chưa đọc được");
+    assertThat(jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class, reference))
+        .as("nothing is stored before the issuer starts").isZero();
+
+    // 2. The issuer decides the vague row's lead and corrects the first row's deadline, then issues.
+    type(3, "input[ng-model='row.leadUnit']", "MOHA");
+    type(0, "input[ng-model='row.deadline']", year + "-02-28");
+    shot("02-rows-edited");
+    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,
+        reference) == 1);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dt-reference")));
+    shot("03-issued");
+
+    String directiveId = jdbc.queryForObject("select id from dt_directive where reference = ?", String.class,
+        reference);
+    List<Map<String, Object>> tasks = jdbc.queryForList("select task_key, requested_lead_unit, deadline, title, "
+        + "coordinating_units from dt_task where directive_id = ? order by position", directiveId);
+    assertThat(tasks).extracting(t -> t.get("TASK_KEY")).containsExactly("T01", "T02-TUYENQUANG", "T02-THAINGUYEN",
+        "T03");
+    assertThat(tasks.get(0).get("REQUESTED_LEAD_UNIT")).isEqualTo("MOJ");
+    assertThat(String.valueOf(tasks.get(0).get("DEADLINE"))).isEqualTo(year + "-02-28");
+    assertThat(String.valueOf(tasks.get(0).get("TITLE"))).startsWith("Hoàn thiện dự thảo Nghị định");
+    assertThat(tasks.get(3).get("REQUESTED_LEAD_UNIT")).as("the row the issuer gave a lead").isEqualTo("MOHA");
+    assertThat(String.valueOf(tasks.get(3).get("DEADLINE"))).isEqualTo(year + "-12-31");
+    assertThat(String.valueOf(tasks.get(1).get("DEADLINE"))).isEqualTo(year + "-03-14");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("P06WG:" + reference).count()).isEqualTo(1);
+    assertThat(browser.consoleErrors()).as("no errors in the browser's console since the login").isEmpty();
+    finished = true;
+  }
+
+  private List<WebElement> rows() {
+    return driver.findElements(By.cssSelector("tr[ng-repeat='row in rows']"));
+  }
+
+  private String cell(int row, String css) {
+    return rows().get(row).findElement(By.cssSelector(css)).getAttribute("value");
+  }
+
+  private void type(int row, String css, String text) {
+    WebElement field = rows().get(row).findElement(By.cssSelector(css));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private void shot(String name) throws IOException {
+    browser.shot(name);
+  }
+}
