@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole lifecycle on the real PostgreSQL (a fresh database directive_it, or TEST_PG_DATABASE, on
- * 127.0.0.1:5432, or TEST_PG_ADMIN_URL): the 25-task example notice is issued through the API, every task lands with the unit
+ * 127.0.0.1:5432, or TEST_PG_ADMIN_URL): the 25-task example notice (a test fixture shaped like the working group's September 2024 conclusions) is issued through the API, every task lands with the unit
  * a minister would expect, overdue tasks escalate, one report is returned and resubmitted, accepted, and
  * the engine's history holds every step. This test must run in CI: without PostgreSQL it fails, it never
  * skips.
@@ -126,7 +126,7 @@ class PostgresLifecycleTest extends ApplicationTest {
         String.class)).contains("autovacuum_vacuum_scale_factor=0", "autovacuum_vacuum_threshold=2000",
         "autovacuum_vacuum_cost_delay=0");
     clockAt("2024-10-02T09:00");
-    String notice = Files.readString(Path.of("src/main/resources/demo/directive-p06-2024-09.json"));
+    String notice = Files.readString(Path.of("src/test/resources/notices/p06wg-25-tasks.json"));
     var response = directives.post("leader", "/api/directives", notice);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
     JsonNode directive = DirectiveFixtures.read(response.getBody());

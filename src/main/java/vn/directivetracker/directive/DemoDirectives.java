@@ -18,11 +18,19 @@ import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.web.ApiException;
 
 /**
- * The demo run's data: the Project 06 working group's conclusions of September 2024 (25 tasks,
- * {@code demo/directive-p06-2024-09.json}), issued by the demo leader at the first start, so that Tasklist,
- * Cockpit and the reports show real work at once. Issued through the same service as POST /api/directives
- * (its checks, the lead-unit decisions, the notices); a start that finds the notice already issued leaves it
- * alone, so the demo data survives restarts without growing. Only with both {@code directive.demo-users} and
+ * The demo run's data, issued at the first start so that Tasklist, the pages and the reports show real work
+ * at once: two notices as their meetings worded them (the seeds under ../shared/seeds), units by their names
+ * of 2024 and deadlines as written, and nothing the meetings did not say:
+ * <ul>
+ *   <li>{@code demo/notice-p06wg-2024-09-17.json}: the working group's conclusions of 17 September 2024
+ *       (seed 000), issued by the demo {@code leader};</li>
+ *   <li>{@code demo/notice-haiphongwg-2024-03-29.json}: Hai Duong's Project 06 conclusions of 29 March 2024
+ *       (seed 004), a provincial directive of Hai Phong's working group since Hai Duong joined Hai Phong in
+ *       2025, issued by its demo member {@code haiphongwg}.</li>
+ * </ul>
+ * Issued through the same service as POST /api/directives (its name and deadline reading, the lead-unit
+ * decisions, the notices); a start that finds a notice already issued leaves it alone, so the demo data
+ * survives restarts without growing. Only with both {@code directive.demo-users} and
  * {@code directive.demo-data} (the demo profile): the prod profile refuses to start with demo users.
  */
 @Component
@@ -31,18 +39,26 @@ import vn.directivetracker.web.ApiException;
 record DemoDirectives(DirectiveService service, DirectiveRepository repository, ObjectMapper json)
     implements ApplicationRunner {
 
-  static final String NOTICE = "demo/directive-p06-2024-09.json";
-  /** The demo user who leads the working group (organization.DemoUsers). */
+  static final List<String> NOTICES = List.of("demo/notice-p06wg-2024-09-17.json",
+      "demo/notice-haiphongwg-2024-03-29.json");
+  /** The demo user who leads the national working group (organization.DemoUsers). */
   static final String LEADER = "leader";
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDirectives.class);
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    issueIfAbsent(new ClassPathResource(NOTICE));
+    for (String notice : NOTICES) {
+      issueIfAbsent(new ClassPathResource(notice));
+    }
   }
 
-  /** Issues the notice as the issuer's demo leader unless it is issued already; whether it issued it. */
+  /** The demo user who issues for an issuer: {@code leader} for the working group, else the issuer's member. */
+  static String issuingUser(String issuer) {
+    return "P06WG".equals(issuer) ? LEADER : issuer.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Issues the notice as the issuer's demo user unless it is issued already; whether it issued it. */
   boolean issueIfAbsent(Resource notice) throws IOException {
     IssueDirectiveRequest request;
     try (InputStream in = notice.getInputStream()) {
@@ -53,7 +69,7 @@ record DemoDirectives(DirectiveService service, DirectiveRepository repository, 
     }
     DirectiveView issued;
     try {
-      issued = service.issue(request, new Caller(LEADER, List.of(request.issuer())));
+      issued = service.issue(request, new Caller(issuingUser(request.issuer()), List.of(request.issuer())));
     } catch (DataIntegrityViolationException | ApiException e) {
       // Two nodes starting together (docker/two-nodes.sh with the demo profile): the other one issued it
       // after the check above, and the service refused it here (409) or the database did

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitNames;
 import vn.directivetracker.organization.UnitRegistry;
 import vn.directivetracker.organization.UnitResolution;
@@ -79,6 +80,8 @@ class NoticeUnits {
     List<Integer> origin = new ArrayList<>();
     List<UnitsAsWritten.Written> written = new ArrayList<>();
     List<FieldProblem> problems = new ArrayList<>();
+    String issuerProvince = request.issuer() == null ? null
+        : registry.find(request.issuer()).map(Unit::province).orElse(null);
     for (int i = 0; i < sentTasks.size(); i++) {
       IssueDirectiveRequest.TaskRequest t = sentTasks.get(i);
       if (t == null) {
@@ -89,8 +92,10 @@ class NoticeUnits {
       }
       String at = "tasks[" + i + "].";
       String province = province(t, at, problems);
-      Map<String, List<String>> leads = leads(t, at, problems);
-      Map<String, List<String>> coordinating = units(t.coordinatingUnitsOrEmpty(), t.domain(),
+      // A province's own notice names its departments without the province: "Sở Y tế", "the Provincial Police".
+      String context = province != null ? province : issuerProvince;
+      Map<String, List<String>> leads = leads(t, context, at, problems);
+      Map<String, List<String>> coordinating = units(t.coordinatingUnitsOrEmpty(), t.domain(), context,
           at + "coordinatingUnits", problems);
       if (leads.size() > 1 && t.key() != null) {
         for (Map.Entry<String, List<String>> lead : leads.entrySet()) {
@@ -141,16 +146,17 @@ class NoticeUnits {
     return null;
   }
 
-  private Map<String, List<String>> leads(IssueDirectiveRequest.TaskRequest t, String at, List<FieldProblem> problems) {
+  private Map<String, List<String>> leads(IssueDirectiveRequest.TaskRequest t, String context, String at,
+      List<FieldProblem> problems) {
     if (t.leadUnits() != null && t.leadUnit() != null) {
       problems.add(new FieldProblem(at + "leadUnits", "nêu leadUnit hoặc leadUnits, không cả hai"
           + " / give leadUnit or leadUnits, not both"));
       return Map.of();
     }
     if (t.leadUnits() != null) {
-      return units(t.leadUnits(), t.domain(), at + "leadUnits", problems);
+      return units(t.leadUnits(), t.domain(), context, at + "leadUnits", problems);
     }
-    Map<String, List<String>> lead = units(leadNames(t), t.domain(), at + "leadUnit", problems);
+    Map<String, List<String>> lead = units(leadNames(t), t.domain(), context, at + "leadUnit", problems);
     return lead;
   }
 
@@ -159,7 +165,7 @@ class NoticeUnits {
   }
 
   /** Code → the names written for it, in the order first named; refused names become problems. */
-  private Map<String, List<String>> units(List<String> written, String domain, String field,
+  private Map<String, List<String>> units(List<String> written, String domain, String province, String field,
       List<FieldProblem> problems) {
     Map<String, List<String>> codes = new LinkedHashMap<>();
     boolean indexed = !field.endsWith(".leadUnit");
@@ -175,7 +181,7 @@ class NoticeUnits {
         // The notice is refused already and the answer lists no more; an unknown name costs a search.
         return codes;
       }
-      for (UnitResolution r : names.resolveAll(name, domain)) {
+      for (UnitResolution r : names.resolveAll(name, domain, province)) {
         if (!r.resolved()) {
           problems.add(new FieldProblem(indexed ? field + "[" + c + "]" : field, r.refusal()));
         } else {

@@ -16,6 +16,15 @@ final class NameText {
   private static final Pattern NOT_NAME = Pattern.compile("[^a-z0-9&]+");
   private static final Pattern AROUND_AMPERSAND = Pattern.compile(" ?& ?");
 
+  /**
+   * Spellings of the same English name in translated notices, as the registry's: "Ministry of Labor, War
+   * Invalids and Social Affairs" is the registry's "Ministry of Labour, Invalids and Social Affairs", "the
+   * Provincial People's Committee Office" its "Office of the Provincial People's Committee".
+   */
+  private static final List<String[]> SPELLINGS = List.of(new String[] {"\\blabor\\b", "labour"},
+      new String[] {"\\bwar invalids\\b", "invalids"}, new String[] {"\\bdefense\\b", "defence"},
+      new String[] {"\\bprovincial peoples committee office\\b", "office of the provincial peoples committee"});
+
   /** Longest first where one is the start of another. */
   private static final List<String> PREFIXES = List.of("the ", "bo ", "ministry of ",
       "uy ban nhan dan ", "ubnd ", "provincial peoples committee of ", "city peoples committee of ",
@@ -35,6 +44,9 @@ final class NameText {
     s = MARKS.matcher(s).replaceAll("").replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
     s = APOSTROPHES.matcher(s).replaceAll("");
     s = NOT_NAME.matcher(s).replaceAll(" ").trim();
+    for (String[] spelling : SPELLINGS) {
+      s = s.replaceAll(spelling[0], spelling[1]);
+    }
     return AROUND_AMPERSAND.matcher(s).replaceAll("&");
   }
 

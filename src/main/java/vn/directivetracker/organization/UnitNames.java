@@ -69,6 +69,31 @@ public class UnitNames {
         .map(code -> new UnitResolution(w, code, How.NAME, null, List.of())).toList();
   }
 
+  /**
+   * As {@link #resolveAll(String, String)}, for a notice of one province (a provincial working group's, or a
+   * task addressed to a province): a department named without its province ("Sở Y tế", "Department of
+   * Home Affairs", "Provincial Police", or a department that ended in 2025) is that province's. A name that
+   * is no department of the province is read as anywhere else.
+   */
+  public List<UnitResolution> resolveAll(String written, String domain, String province) {
+    Unit p = province == null ? null : registry.find(province).orElse(null);
+    if (p != null && p.type() == UnitType.PROVINCE && written != null && !namesClass(written)) {
+      String w = written.strip();
+      for (String named : List.of(w + " " + lowerFirst(p.nameVi()), w + " of " + p.nameEn())) {
+        UnitResolution r = resolve(named, domain);
+        if (r.resolved() && registry.find(r.code()).map(u -> u.type() == UnitType.DEPARTMENT
+            && province.equals(u.province())).orElse(false)) {
+          return List.of(new UnitResolution(w, r.code(), r.how(), r.endedBody(), List.of()));
+        }
+      }
+    }
+    return resolveAll(written, domain);
+  }
+
+  private static String lowerFirst(String name) {
+    return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
   /** Whether the text names a class of units ("all provinces") rather than one unit. */
   public boolean namesClass(String written) {
     return index.classOf(written) != null;
