@@ -68,6 +68,9 @@ record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock 
    * Tasks of directives, running and finished, that the caller may read the trail of: by reference, task key or
    * title ({@code q}), unit, status and the day of issue ({@code from}, {@code to}, ISO dates).
    */
+  @Operation(summary = "Search the history",
+      description = "Tasks, running and finished, by reference or title words, unit, status and issue-date range; "
+          + "each caller finds only what it may read. At most 200 rows.")
   @GetMapping("/search")
   Map<String, Object> search(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
       @RequestParam(required = false) String status, @RequestParam(required = false) String from,
@@ -120,6 +123,9 @@ record AuditController(AuditTrail trail, CurrentUser currentUser, BusinessClock 
   }
 
   /** A file the trail names (an evidence file), by the id of its history entry, as an attachment. */
+  @Operation(summary = "Download an evidence file",
+      description = "An evidence file of a task's history, under its own name; for whoever may read that task's "
+          + "audit trail.")
   @GetMapping("/files/{detailId}")
   ResponseEntity<byte[]> file(@PathVariable String detailId) {
     AuditTrail.File file = trail.file(detailId, currentUser.get());

@@ -60,8 +60,9 @@ class AuditRecords {
     return jdbc.query("select * from dt_report where task_id = ? order by submitted_at, id", (rs, n) -> new Report(
         rs.getString("id"), rs.getString("kind"), rs.getString("unit"), rs.getString("submitted_by"),
         instant(rs, "submitted_at"), rs.getString("result"), date(rs, "completion_date"), rs.getString("period"),
-        (Integer) rs.getObject("progress_percent", Integer.class), rs.getString("outcome"),
-        rs.getString("review_comment"), rs.getString("reviewed_by"), instant(rs, "reviewed_at")), taskId);
+        (Integer) rs.getObject("progress_percent", Integer.class), rs.getBigDecimal("value_reached"),
+        rs.getString("outcome"), rs.getString("review_comment"), rs.getString("reviewed_by"),
+        instant(rs, "reviewed_at")), taskId);
   }
 
   List<Escalation> escalations(String taskId) {
@@ -126,7 +127,8 @@ class AuditRecords {
   }
 
   record Report(String id, String kind, String unit, String submittedBy, Instant submittedAt, String result,
-      LocalDate completionDate, String period, Integer progressPercent, String outcome, String reviewComment,
+      LocalDate completionDate, String period, Integer progressPercent, java.math.BigDecimal valueReached,
+      String outcome, String reviewComment,
       String reviewedBy, Instant reviewedAt) {
   }
 

@@ -66,7 +66,7 @@ record Timelines(HistoryService history, AuditRecords records) {
       // Copies of facts shown elsewhere, kept as variables for Tasklist's forms (reporting.FormContext).
       "issuerName", "expectedResult", "contributionsSummary", "returnHistory", "leadUnitName",
       // The monthly progress cycle's bookkeeping; each progress report is its own event.
-      "progressPeriod", "progressDueAt", "progressPercent", "progressText", "progressReportWanted",
+      "progressPeriod", "progressDueAt", "progressPercent", "progressText", "valueReached", "progressReportWanted",
       "progressReportedBy");
 
   /** User operations a dedicated event shows: claims and assignments (identity links), completions, the start. */
@@ -142,7 +142,8 @@ record Timelines(HistoryService history, AuditRecords records) {
     }
     for (AuditRecords.Report r : records.reports(t.id())) {
       Map<String, Object> details = map("task", t.key(), "reportId", r.id(), "kind", r.kind(), "text", r.result(),
-          "completionDate", str(r.completionDate()), "period", r.period(), "progressPercent", r.progressPercent());
+          "completionDate", str(r.completionDate()), "period", r.period(), "progressPercent", r.progressPercent(),
+          "valueReached", r.valueReached() == null ? null : r.valueReached().toPlainString());
       events.add(new AuditEvent(r.submittedAt(), AuditEvent.REPORT, r.submittedBy(), r.unit(), details,
           AuditEvent.RANK_REPORT, tiebreak(t, "report:" + r.id())));
       if (r.outcome() != null && r.reviewedAt() != null) {
