@@ -56,7 +56,7 @@ class NoticeUnits {
         int i = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         String field = i >= 0 && i < origin.size() ? "tasks[" + origin.get(i) + "]" + m.group(2) : p.field();
         if (!refused.contains(field) && !refusedUnitField(field, refused)) {
-          named.add(new FieldProblem(field, p.message()));
+          named.add(new FieldProblem(field, p.message(), p.messageVi()));
         }
       }
       return named.stream().distinct().toList();
@@ -140,17 +140,18 @@ class NoticeUnits {
     if (r.resolved() && registry.isProvince(r.code())) {
       return r.code();
     }
-    problems.add(new FieldProblem(at + "province", r.resolved()
-        ? "«" + t.province() + "» không phải tỉnh, thành phố / '" + t.province() + "' is no province"
-        : r.refusal()));
+    problems.add(r.resolved()
+        ? FieldProblem.of(at + "province", "«" + t.province() + "» không phải tỉnh, thành phố",
+            "'" + t.province() + "' is no province")
+        : FieldProblem.of(at + "province", r.refusalVi(), r.refusalEn()));
     return null;
   }
 
   private Map<String, List<String>> leads(IssueDirectiveRequest.TaskRequest t, String context, String at,
       List<FieldProblem> problems) {
     if (t.leadUnits() != null && t.leadUnit() != null) {
-      problems.add(new FieldProblem(at + "leadUnits", "nêu leadUnit hoặc leadUnits, không cả hai"
-          + " / give leadUnit or leadUnits, not both"));
+      problems.add(FieldProblem.of(at + "leadUnits", "nêu leadUnit hoặc leadUnits, không cả hai",
+          "give leadUnit or leadUnits, not both"));
       return Map.of();
     }
     if (t.leadUnits() != null) {
@@ -173,8 +174,8 @@ class NoticeUnits {
     for (int c = 0; c < written.size(); c++) {
       String name = written.get(c);
       if (!seen.add(UnitNames.normalize(name))) {
-        problems.add(new FieldProblem(field + "[" + c + "]", "«" + name + "» được nêu hai lần / '" + name
-            + "' is listed twice"));
+        problems.add(FieldProblem.of(field + "[" + c + "]", "«" + name + "» được nêu hai lần",
+            "'" + name + "' is listed twice"));
         continue;
       }
       if (problems.size() >= ApiException.MAX_LISTED_PROBLEMS) {
@@ -183,7 +184,7 @@ class NoticeUnits {
       }
       for (UnitResolution r : names.resolveAll(name, domain, province)) {
         if (!r.resolved()) {
-          problems.add(new FieldProblem(indexed ? field + "[" + c + "]" : field, r.refusal()));
+          problems.add(FieldProblem.of(indexed ? field + "[" + c + "]" : field, r.refusalVi(), r.refusalEn()));
         } else {
           List<String> names = codes.computeIfAbsent(r.code(), k -> new ArrayList<>());
           if (!names.contains(r.written())) {

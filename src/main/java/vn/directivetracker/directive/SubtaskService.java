@@ -135,7 +135,7 @@ class SubtaskService {
     }
     UnitResolution r = names.resolve(written, domain);
     if (!r.resolved()) {
-      problems.add(new FieldProblem(field, r.refusal()));
+      problems.add(FieldProblem.of(field, r.refusalVi(), r.refusalEn()));
       return null;
     }
     return r.code();

@@ -118,7 +118,7 @@ class TaskAmendmentService {
         lead = r.written();
         body.setLeadUnit(r.code());
       } else {
-        problems.add(new FieldProblem("leadUnit", r.refusal()));
+        problems.add(FieldProblem.of("leadUnit", r.refusalVi(), r.refusalEn()));
       }
     }
     List<String> coordinating = written.coordinatingUnits();
@@ -131,7 +131,7 @@ class TaskAmendmentService {
           codes.add(r.code());
           coordinating.add(r.written());
         } else {
-          problems.add(new FieldProblem("coordinatingUnits[" + c + "]", r.refusal()));
+          problems.add(FieldProblem.of("coordinatingUnits[" + c + "]", r.refusalVi(), r.refusalEn()));
           codes.add(body.coordinatingUnits().get(c));
         }
       }

@@ -43,20 +43,35 @@ public record UnitResolution(String written, String code, How how, String endedB
     return endedBody != null;
   }
 
-  /** Why it was refused, Vietnamese first then English, for a 400 under the field's name; null when resolved. */
+  /** Why it was refused, Vietnamese then English on one line, for a 400 under the field's name; null when resolved. */
   public String refusal() {
+    return resolved() ? null : refusalVi() + " / " + refusalEn();
+  }
+
+  /** Why it was refused, in Vietnamese; null when resolved. */
+  public String refusalVi() {
     if (resolved()) {
       return null;
     }
     return switch (how) {
       case NOT_IN_REGISTRY -> "«" + written + "» là cấp huyện hoặc cấp xã: từ 01/7/2025 không còn cấp huyện và"
-          + " cấp xã không có trong danh mục đơn vị; hãy giao cho tỉnh, thành phố."
-          + " / '" + written + "' is a district or commune: district-level People's Committees ended in"
-          + " July 2025 and communes are not in the registry; name the province instead.";
-      case CLASS_OF_UNITS -> "«" + written + "» chỉ nhiều đơn vị, ở đây chỉ được nêu một đơn vị."
-          + " / '" + written + "' names several units where one is expected.";
+          + " cấp xã không có trong danh mục đơn vị; hãy giao cho tỉnh, thành phố.";
+      case CLASS_OF_UNITS -> "«" + written + "» chỉ nhiều đơn vị, ở đây chỉ được nêu một đơn vị.";
       default -> "Không có đơn vị «" + written + "»" + (closest.isEmpty() ? "." : "; gần nhất: "
-          + String.join("; ", closest) + ".") + " / No unit is named '" + written + "'"
+          + String.join("; ", closest) + ".");
+    };
+  }
+
+  /** Why it was refused, in English; null when resolved. */
+  public String refusalEn() {
+    if (resolved()) {
+      return null;
+    }
+    return switch (how) {
+      case NOT_IN_REGISTRY -> "'" + written + "' is a district or commune: district-level People's Committees ended"
+          + " in July 2025 and communes are not in the registry; name the province instead.";
+      case CLASS_OF_UNITS -> "'" + written + "' names several units where one is expected.";
+      default -> "No unit is named '" + written + "'"
           + (closest.isEmpty() ? "." : "; closest: " + String.join("; ", closest) + ".");
     };
   }

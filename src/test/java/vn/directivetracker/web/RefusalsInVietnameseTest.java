@@ -51,7 +51,7 @@ class RefusalsInVietnameseTest extends ApplicationTest {
     String start = "/process-definition/key/directive/submit-form";
     table.add(new Refusal("start form: a lead override that is no unit",
         api.call(surface, "leader", HttpMethod.POST, start, startForm(today, today, "XYZ")), 400,
-        "nhiệm vụ 1, đơn vị chủ trì: không có đơn vị 'XYZ' trong danh mục", "task 1, leadUnit: unknown unit 'XYZ'"));
+        "nhiệm vụ 1, đơn vị chủ trì: Không có đơn vị «XYZ».", "task 1, leadUnit: No unit is named 'XYZ'."));
     table.add(new Refusal("start form: an issue date in the future",
         api.call(surface, "leader", HttpMethod.POST, start, startForm(today.plusDays(3), today.plusDays(30), null)), 400,
         "ngày ban hành: " + shown(today.plusDays(3)) + " là ngày trong tương lai", "is in the future"));
@@ -71,8 +71,8 @@ class RefusalsInVietnameseTest extends ApplicationTest {
     String submit = "/task/" + carryOut + "/submit-form";
     table.add(new Refusal("report: no report, no date", api.call(surface, "moh", HttpMethod.POST, submit,
         variables(Map.of("progressPercent", typed(50, "Long")))), 400,
-        "Chưa hoàn thành được 'Thực hiện và báo cáo / Carry out and report': cần ghi kết quả thực hiện",
-        "Cannot complete 'Thực hiện và báo cáo / Carry out and report': the report (reportResult) is required"));
+        "Chưa hoàn thành được 'T01 · Nhiệm vụ T01 (HEALTH)': cần ghi kết quả thực hiện",
+        "Cannot complete 'T01 · Nhiệm vụ T01 (HEALTH)': the report (reportResult) is required"));
     table.add(new Refusal("report: a completion date in the future", api.call(surface, "moh", HttpMethod.POST, submit,
         variables(Map.of("reportResult", typed("Xong", "String"),
             "completionDate", typed(today.plusDays(2).toString(), "String")))), 400,
@@ -146,7 +146,7 @@ class RefusalsInVietnameseTest extends ApplicationTest {
     ResponseEntity<String> badLead = directives.post("leader", "/api/directives", body);
     table.add(new Refusal("issue: a lead that is no unit", badLead, 400, "Yêu cầu không hợp lệ", "1 invalid field"));
     assertThat(JSON.readTree(badLead.getBody()).at("/errors/0/messageVi").asText())
-        .isEqualTo("không có đơn vị 'XYZ' trong danh mục");
+        .isEqualTo("Không có đơn vị «XYZ».");
     table.add(new Refusal("a directive that does not exist",
         http.withBasicAuth("leader", "demo").getForEntity("/api/directives/khong-co", String.class), 404,
         "Không tìm thấy", "not found"));
