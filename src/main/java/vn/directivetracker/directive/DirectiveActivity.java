@@ -1,5 +1,6 @@
 package vn.directivetracker.directive;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -44,6 +45,9 @@ class DirectiveActivity {
     this.engine = engine;
   }
 
+  @Operation(summary = "A directive's activity",
+      description = "Each task's last report, its outcome and any pending extension request, for the issuer's page;"
+          + " the issuer's members and secretariat only.")
   @GetMapping("/api/directives/{id}/activity")
   @Transactional(readOnly = true)
   List<TaskActivity> activity(@PathVariable String id) {

@@ -1,9 +1,10 @@
 package vn.directivetracker.drafting;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -15,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.security.WebappSessions;
 import vn.directivetracker.web.ApiException;
 
@@ -33,6 +34,10 @@ record DraftController(NoticeDrafts drafts, CurrentUser currentUser, WebappSessi
   private static final String CSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
   private static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
+  @Operation(summary = "Draft a directive from its notice's text",
+      description = "Reads a conclusion notice (text/plain UTF-8 or .docx) into draft task rows with leads, "
+          + "coordinating units and deadlines resolved, each with the sentence it came from and a "
+          + "confidence, and lists what it could not read. Stores nothing; the issuer's members only.")
   @PostMapping(path = "/api/directives/drafts", consumes = {MediaType.TEXT_PLAIN_VALUE, DOCX})
   ResponseEntity<Draft> draft(@RequestBody(required = false) byte[] body,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String type, @RequestParam(required = false) String issuer,

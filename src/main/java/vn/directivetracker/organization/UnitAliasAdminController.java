@@ -1,5 +1,6 @@
 package vn.directivetracker.organization;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,18 +34,26 @@ class UnitAliasAdminController {
     this.identity = identity;
   }
 
+  @Operation(summary = "Unit aliases",
+      description = "The names an administrator added for units (alias → unit code).")
   @GetMapping
   Map<String, String> aliases() {
     return names.aliases();
   }
 
   /** How a name is read today, for a task of {@code domain}: to check an alias before and after adding it. */
+  @Operation(summary = "How a unit name is read",
+      description = "The unit a name as written resolves to today for a task domain, or why it is refused with the "
+          + "closest names.")
   @GetMapping("/resolve")
   UnitResolution resolve(@RequestParam("name") String name, @RequestParam(name = "domain", required = false) String domain) {
     return names.resolve(name, domain);
   }
 
   /** Replaces every alias with the CSV ({@code alias,unit}); refused whole, naming each bad line. */
+  @Operation(summary = "Replace the unit aliases",
+      description = "A CSV of alias,unit replacing all aliases; a bad line refuses the whole file. Administrators "
+          + "only.")
   @PutMapping(consumes = {"text/csv", "text/plain"})
   Map<String, String> replace(@RequestBody String csv) {
     EngineUser user = EngineUser.current(identity)

@@ -1,5 +1,6 @@
 package vn.directivetracker.pages;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -7,8 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.organization.UnitRegistry;
-import vn.directivetracker.security.CurrentUser;
 import vn.directivetracker.security.CurrentUser.Caller;
+import vn.directivetracker.security.CurrentUser;
 
 /**
  * {@code GET /api/pages}: who is logged in and which of our own pages in the webapps they may open. The pages'
@@ -43,6 +44,8 @@ record Pages(CurrentUser currentUser, UnitRegistry registry) {
     return caller.memberOf(issuer.code()) || caller.memberOf(issuer.secretariat());
   }
 
+  @Operation(summary = "The pages a user may open",
+      description = "The caller, the issuers it issues or reviews for, and our pages in the webapps it may open.")
   @GetMapping("/api/pages")
   Me pages() {
     Caller caller = currentUser.get();

@@ -1,8 +1,8 @@
 package vn.directivetracker.reporting;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -35,6 +35,9 @@ record MonthlyReportController(MonthlyReportService reports, CurrentUser current
   private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
 
   /** The same report as a PDF: {@code /api/reports/monthly.pdf?issuer=&month=}, a link that says what it opens. */
+  @Operation(summary = "Monthly report as PDF",
+      description = "The monthly report rendered as a PDF for the review meeting's pack (A4, page numbers); the "
+          + "same readers as the HTML report.")
   @GetMapping("/api/reports/monthly.pdf")
   ResponseEntity<?> monthlyPdf(@RequestParam(required = false) String issuer,
       @RequestParam(required = false) String month) {

@@ -117,7 +117,7 @@ class AuditHistoryTest extends ApplicationTest {
     for (String user : List.of("moj", "haiphongwg")) {
       assertThat(get(user, url).getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
     }
-    assertThat(get("nobody", url).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("nobody-files", url).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     // A history entry that is no file, or none at all: not found; a malformed id: 400.
     String textDetail = engine.getHistoryService().createHistoricDetailQuery().variableUpdates()
         .processInstanceId(jdbc.queryForObject("select process_instance_id from dt_task where id = ?", String.class,
@@ -155,7 +155,7 @@ class AuditHistoryTest extends ApplicationTest {
     for (String user : List.of("moj", "haiphongwg")) {
       assertThat(body(get(user, "/api/audit/search?" + q.substring(1))).get("tasks")).as(user).isEmpty();
     }
-    assertThat(get("nobody", "/api/audit/search").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("nobody-search", "/api/audit/search").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     for (String bad : List.of("status=DONE", "from=05/03/2024", "unit=M%20OH")) {
       ResponseEntity<String> r = get("auditor", "/api/audit/search?" + bad);
       assertThat(r.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -192,7 +192,7 @@ class AuditHistoryTest extends ApplicationTest {
     for (String user : List.of("moh", "haiphongwg")) {
       assertThat(get(user, url).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
     }
-    assertThat(get("nobody", url).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("nobody-pdf", url).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(get("auditor", "/api/reports/monthly.pdf?issuer=P06WG&month=2024-3").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }

@@ -160,7 +160,8 @@ class DirectiveImportApiTest extends ApplicationTest {
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(messages(refused)).containsExactly(
         "row 1, column C: unknown column 'owner'; the columns are key, title, description, domain, province,"
-            + " leadUnit, coordinatingUnits, deadline, deadlineWorkingDays, keyTask, expectedResult",
+            + " leadUnit, coordinatingUnits, deadline, deadlineWorkingDays, keyTask, expectedResult, targetMeasure,"
+            + " targetUnit, targetBaseline, targetValue",
         "row 1: missing required column 'domain'");
     assertNothingStored(reference);
   }
@@ -239,7 +240,8 @@ class DirectiveImportApiTest extends ApplicationTest {
       List<String> header = new ArrayList<>();
       tasks.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
       assertThat(header).containsExactly("key", "title", "description", "domain", "province", "leadUnit",
-          "coordinatingUnits", "deadline", "deadlineWorkingDays", "keyTask", "expectedResult");
+          "coordinatingUnits", "deadline", "deadlineWorkingDays", "keyTask", "expectedResult", "targetMeasure",
+          "targetUnit", "targetBaseline", "targetValue");
       assertThat(tasks.getRow(0).getCell(3).getCellComment().getString().getString()).startsWith("Bắt buộc. Mã lĩnh vực");
       List<String> lists = tasks.getDataValidations().stream().map(DataValidation::getValidationConstraint)
           .map(c -> c.getFormula1() != null ? c.getFormula1() : String.join(",", c.getExplicitListValues())).toList();
