@@ -16,7 +16,7 @@ import vn.directivetracker.shared.ProcessVariables;
  * read the instance, its other variables or its other tasks.
  */
 @Component("tasklistCard")
-record TasklistCard() implements TaskListener {
+public record TasklistCard() implements TaskListener {
 
   static final int LABEL_TITLE_LENGTH = 60;
   static final String[] SHOWN = {ProcessVariables.REFERENCE, ProcessVariables.TASK_KEY, ProcessVariables.TASK_TITLE};
@@ -34,7 +34,7 @@ record TasklistCard() implements TaskListener {
    * The task key and its title, cut to fit a card: "T06 · Xây dựng lộ trình…". The models name their
    * user tasks with it, so Tasklist, mails, Cockpit and history tell the tasks apart.
    */
-  static String label(String key, String title) {
+  public static String label(String key, String title) {
     String text = title == null ? "" : title.strip().replaceAll("\\s+", " ");
     if (text.length() > LABEL_TITLE_LENGTH) {
       int cut = text.lastIndexOf(' ', LABEL_TITLE_LENGTH - 1);

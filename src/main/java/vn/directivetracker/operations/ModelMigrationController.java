@@ -14,13 +14,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.directivetracker.assignment.TasklistCard;
 import vn.directivetracker.engine.PrivilegedEngine;
 import vn.directivetracker.engine.QueryPages;
 import vn.directivetracker.security.CurrentUser;
+import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -75,6 +78,7 @@ record ModelMigrationController(RepositoryService repository, RuntimeService run
             .mapEqualActivities().updateEventTriggers().build();
         entry.put("valid", true);
         if (!dryRun) {
+          labelTasks(source.getId());
           runtime.newMigration(plan)
               .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(source.getId()))
               .execute();
@@ -95,6 +99,22 @@ record ModelMigrationController(RepositoryService repository, RuntimeService run
     result.put(dryRun ? "wouldMigrate" : "migrated", total);
     result.put("sources", sources);
     return result;
+  }
+
+  /**
+   * Instances started before the user tasks were named by their task lack the {@code taskLabel} the
+   * models' task names read (assignment.LoadDirectiveTask sets it at start since): it is given to them
+   * before they move, or their next user task could not be named.
+   */
+  private void labelTasks(String sourceDefinitionId) {
+    for (ProcessInstance pi : QueryPages.all(runtime.createProcessInstanceQuery()
+        .processDefinitionId(sourceDefinitionId))) {
+      Object key = runtime.getVariable(pi.getId(), ProcessVariables.TASK_KEY);
+      if (key != null && runtime.getVariable(pi.getId(), ProcessVariables.TASK_LABEL) == null) {
+        runtime.setVariable(pi.getId(), ProcessVariables.TASK_LABEL, TasklistCard.label((String) key,
+            (String) runtime.getVariable(pi.getId(), ProcessVariables.TASK_TITLE)));
+      }
+    }
   }
 
   record MigrationRequest(

@@ -112,7 +112,7 @@ class DirectiveImportApiTest extends ApplicationTest {
         "row 3, deadline: thời hạn '2024-13-01' không phải là một ngày có thật"
             + " / deadline '2024-13-01' names no real day",
         "row 4, domain: unknown domain 'WEATHER'",
-        "row 5, coordinatingUnits: Không có đơn vị «NOBODY». / No unit is named 'NOBODY'.",
+        "row 5, coordinatingUnits: No unit is named 'NOBODY'.",
         "row 6, key: duplicate task key 'T01'",
         "row 7, deadline: formula cells are not accepted (=TODAY()+30); copy the cells and paste them as values",
         "row 8, deadlineWorkingDays: give either a deadline date or a number of working days, not both",

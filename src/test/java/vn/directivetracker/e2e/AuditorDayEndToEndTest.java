@@ -251,7 +251,8 @@ class AuditorDayEndToEndTest extends ApplicationTest {
 
   private static JsonNode event(JsonNode trail, String type) {
     return StreamSupport.stream(trail.get("events").spliterator(), false)
-        .filter(e -> e.get("type").asText().equals(type)).findFirst().orElseThrow();
+        .filter(e -> e.get("type").asText().equals(type)).findFirst()
+        .orElseThrow(() -> new AssertionError("no '" + type + "' event in " + trail.get("events")));
   }
 
   /** The file the browser saved under this name, once it is complete. */

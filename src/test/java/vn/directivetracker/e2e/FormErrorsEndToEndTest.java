@@ -69,9 +69,9 @@ class FormErrorsEndToEndTest extends BrowserTest {
     WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".modal-content span.message")));
     assertThat(refusal.getText()).startsWith("Chỉ đạo chưa được lưu:")
-        .contains("nhiệm vụ 1, đơn vị chủ trì: không có đơn vị 'XYZ' trong danh mục",
-            "The directive was not stored:", "task 1, leadUnit: unknown unit 'XYZ'");
-    assertThat(refusal.getText().indexOf("The directive")).isGreaterThan(refusal.getText().indexOf("không có đơn vị"));
+        .contains("nhiệm vụ 1, đơn vị chủ trì: Không có đơn vị «XYZ».",
+            "The directive was not stored:", "task 1, leadUnit: No unit is named 'XYZ'.");
+    assertThat(refusal.getText().indexOf("The directive")).isGreaterThan(refusal.getText().indexOf("Không có đơn vị"));
     String page = driver.findElement(By.tagName("body")).getText();
     assertThat(page).doesNotContain("Cannot instantiate", "500", "Exception", "ENGINE-");
     shot("02-start-form-refused");
@@ -116,7 +116,7 @@ class FormErrorsEndToEndTest extends BrowserTest {
     click(By.cssSelector("button[ng-click='complete()']"));
 
     WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-refusal")));
-    assertThat(refusal.getText()).startsWith("Chưa hoàn thành được 'Thực hiện và báo cáo / Carry out and report':")
+    assertThat(refusal.getText()).startsWith("Chưa hoàn thành được 'T01 · ")
         .contains("tệp 'bien-ban.txt' (evidence1) không thuộc loại được nhận", "Cannot complete",
             "'bien-ban.txt' is not an accepted type");
     assertThat(driver.findElement(By.tagName("body")).getText())

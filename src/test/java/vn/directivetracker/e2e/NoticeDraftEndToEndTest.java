@@ -89,10 +89,15 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     assertThat(cell(0, "input[ng-model='row.key']")).isEqualTo("T01");
     assertThat(cell(0, "input[ng-model='row.leadUnit']")).isEqualTo("MOJ");
     assertThat(cell(0, "input[ng-model='row.coordinatingUnits']")).isEqualTo("MPS");
-    assertThat(cell(0, "input[ng-model='row.deadline']")).isEqualTo(year + "-03-31");
+    // A deadline keeps the notice's words; the row shows the day they mean.
+    assertThat(cell(0, "input[ng-model='row.deadline']")).contains("quý I/" + year);
+    wait.until(d -> rows().get(0).findElement(By.cssSelector(".dt-deadline-day")).getText()
+        .equals("→ 31/03/" + year));
     assertThat(cell(1, "input[ng-model='row.leadUnit']")).isEqualTo("TUYENQUANG");
     assertThat(cell(2, "input[ng-model='row.leadUnit']")).isEqualTo("THAINGUYEN");
-    assertThat(cell(2, "input[ng-model='row.deadline']")).isEqualTo(year + "-03-14");
+    assertThat(cell(2, "input[ng-model='row.deadline']")).contains("15/3/" + year);
+    wait.until(d -> rows().get(2).findElement(By.cssSelector(".dt-deadline-day")).getText()
+        .equals("→ 14/03/" + year));
     assertThat(rows().get(0).findElement(By.cssSelector(".dt-source")).getText()).contains("Giao Bộ Tư pháp chủ trì");
     assertThat(rows().get(0).findElements(By.cssSelector(".dt-low"))).isEmpty();
     WebElement vague = rows().get(3);

@@ -104,7 +104,8 @@ class TasklistEndToEndTest extends BrowserTest {
     type("progressPercent", "100");
     type("reportResult", "Đã số hóa 95% sổ hộ tịch; còn 3 cơ quan đại diện đang chuyển dữ liệu.");
     browser.setDate("completionDate", today);
-    assertThat(driver.findElement(By.id("completionDate")).getAttribute("value")).isEqualTo(today.toString());
+    assertThat(driver.findElement(By.id("completionDate")).getAttribute("value"))
+        .isEqualTo(today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     driver.findElement(By.id("evidence1")).sendKeys(evidenceFile.toString());
     scrollTo(By.id("evidence1"));
     shot("03-report-filled");

@@ -67,7 +67,7 @@ class WrittenDeadlineEndToEndTest extends ApplicationTest {
     logIn("leader");
     driver.get(tasklist() + "#/?processStart=directive");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dt-reference"))).sendKeys(reference);
-    type(By.id("dt-issued"), "2024-01-10");
+    type(By.id("dt-issued"), "10/01/2024");
     type(By.id("dt-title"), "Kết luận của Tổ công tác tháng 1/2024");
     type(By.cssSelector("tr[ng-repeat='row in rows'] textarea[ng-model='row.title']"),
         "Hoàn thành cung cấp dịch vụ công thiết yếu trực tuyến toàn trình");
@@ -81,7 +81,7 @@ class WrittenDeadlineEndToEndTest extends ApplicationTest {
     browser.shot("01-deadline-not-understood");
 
     type(By.cssSelector("input.dt-deadline"), "hoàn thành trong quý I/2024");
-    wait.until(ExpectedConditions.textToBe(By.cssSelector(".dt-deadline-day"), "→ 2024-03-31"));
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(".dt-deadline-day"), "→ 31/03/2024"));
     assertThat(driver.findElements(By.cssSelector(".dt-deadline-problem"))).isEmpty();
     browser.shot("02-deadline-previewed");
     assertThat(driver.findElements(By.cssSelector(".modal .alert-danger"))).as("no error over the form")

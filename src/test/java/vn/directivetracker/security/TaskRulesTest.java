@@ -466,7 +466,7 @@ class TaskRulesTest extends ApplicationTest {
     assertThat(configuration.getCommandExecutorTxRequired().<Map<String, String>>execute(
         c -> forms.typesOfTask(c, task.getId(), "UserTask_CarryOut"))).isEqualTo(Map.of("progressPercent", "Long",
         "reportResult", "String", "completionDate", "String", "openSubtasksReason", "String", "evidence1", "File",
-        "evidence2", "File", "evidence3", "File"));
+        "evidence2", "File", "evidence3", "File", "valueReached", "Double"));
     assertThat(configuration.getCommandExecutorTxRequired().<Map<String, String>>execute(
         c -> forms.typesOfTask(c, task.getId(), "UserTask_Contribute"))).isEqualTo(Map.of("contribution", "String"));
     assertThat(configuration.getCommandExecutorTxRequired().<Map<String, String>>execute(
