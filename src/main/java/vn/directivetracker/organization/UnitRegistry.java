@@ -166,6 +166,16 @@ public class UnitRegistry {
     return departmentKinds;
   }
 
+  /**
+   * The Vietnamese name of a body that ended in 2025 ("MIC" → "Bộ Thông tin và Truyền thông"), as
+   * {@link UnitResolution#endedBody()} names it; empty for a department of an old province, whose code joins
+   * province and department and has no row of its own.
+   */
+  public Optional<String> endedName(String endedCode) {
+    return predecessors.stream().filter(p -> !p.isDepartment() && p.code().equals(endedCode))
+        .map(Predecessor::nameVi).findFirst();
+  }
+
   /** The bodies that ended in the 2025 reorganisation, one row per successor (predecessors.csv). */
   List<Predecessor> predecessors() {
     return predecessors;
