@@ -15,7 +15,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +57,7 @@ class NoticeImportAsWrittenTest extends ApplicationTest {
     }
     String reference = DirectiveFixtures.uniqueReference("SEEDCSV");
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", file(Sheets.csvWithBom(csv(notice)), "thong-bao.csv"));
+    form.add("file", DirectiveImportApiTest.file(Sheets.csvWithBom(csv(notice)), "thong-bao.csv"));
     form.add("reference", reference);
     form.add("issuedOn", notice.get("issuedOn").asText());
     form.add("issuer", notice.get("issuer").asText());
@@ -108,17 +107,5 @@ class NoticeImportAsWrittenTest extends ApplicationTest {
       names.forEach(n -> list.add(n.asText()));
     }
     return String.join(";", list);
-  }
-
-  private static HttpEntity<ByteArrayResource> file(byte[] content, String name) {
-    HttpHeaders part = new HttpHeaders();
-    part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-    part.setContentDispositionFormData("file", name);
-    return new HttpEntity<>(new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    }, part);
   }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,13 +42,13 @@ class NoticeAsWrittenEndToEndTest extends BrowserTest {
     browser.consoleErrors();
     driver.get(tasklist() + "#/?processStart=directive");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dt-reference"))).sendKeys(reference);
-    type(By.id("dt-issued"), "29/03/2024");
-    type(By.id("dt-issuer"), "HAIPHONGWG");
-    type(By.id("dt-title"), "Kết luận hội nghị sơ kết 2 năm triển khai Đề án 06");
-    type(cell(0, "textarea[ng-model='row.title']"), "Khẩn trương hoàn thành khai thác, sử dụng dữ liệu dân cư");
+    browser.type(By.id("dt-issued"), "29/03/2024");
+    browser.type(By.id("dt-issuer"), "HAIPHONGWG");
+    browser.type(By.id("dt-title"), "Kết luận hội nghị sơ kết 2 năm triển khai Đề án 06");
+    browser.type(cell(0, "textarea[ng-model='row.title']"), "Khẩn trương hoàn thành khai thác, sử dụng dữ liệu dân cư");
     new Select(driver.findElement(cell(0, "select[ng-model='row.domain']"))).selectByVisibleText("OTHER - Khác");
-    type(cell(0, "input[ng-model='row.leadUnit']"), DEPARTMENT);
-    type(cell(0, "input.dt-deadline"), "before June 1, 2024");
+    browser.type(cell(0, "input[ng-model='row.leadUnit']"), DEPARTMENT);
+    browser.type(cell(0, "input.dt-deadline"), "before June 1, 2024");
 
     wait.until(ExpectedConditions.textToBePresentInElementLocated(cell(0, ".dt-unit-read"), "→ HAIPHONGDOST · "));
     wait.until(ExpectedConditions.textToBe(cell(0, ".dt-deadline-day"), "→ 2024-05-31"));
@@ -57,15 +56,15 @@ class NoticeAsWrittenEndToEndTest extends BrowserTest {
     browser.shot("01-department-as-written-previewed");
 
     // A district's People's Committee is no unit since July 2025: refused in the preview, before Start.
-    click(By.cssSelector("button[ng-click='addRow()']"));
-    type(cell(1, "input[ng-model='row.leadUnit']"), "Ủy ban nhân dân huyện Ninh Giang");
+    browser.click(By.cssSelector("button[ng-click='addRow()']"));
+    browser.type(cell(1, "input[ng-model='row.leadUnit']"), "Ủy ban nhân dân huyện Ninh Giang");
     WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(cell(1, ".dt-unit-problem")));
     assertThat(refusal.getText()).contains("Ủy ban nhân dân huyện Ninh Giang", "cấp huyện", "district");
     assertThat(driver.findElements(cell(1, ".dt-unit-read"))).isEmpty();
     browser.shot("02-district-refused");
-    click(cell(1, "button[ng-click='removeRow($index)']"));
+    browser.click(cell(1, "button[ng-click='removeRow($index)']"));
 
-    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,
         reference) == 1);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dt-reference")));
@@ -104,19 +103,6 @@ class NoticeAsWrittenEndToEndTest extends BrowserTest {
     }
     browser.logIn(user);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
-  }
-
-  private void type(By field, String text) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(field));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.clear();
-    element.sendKeys(text);
-  }
-
-  private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   private String tasklist() {

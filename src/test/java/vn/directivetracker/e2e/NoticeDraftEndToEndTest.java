@@ -83,7 +83,7 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
 
     // 1. The issuer pastes the notice and has it read.
     driver.findElement(By.id("dt-notice-text")).sendKeys(notice);
-    click(By.id("dt-read-notice"));
+    browser.click(By.id("dt-read-notice"));
     wait.until(d -> rows().size() == 4);
     shot("01-notice-read");
     assertThat(cell(0, "input[ng-model='row.key']")).isEqualTo("T01");
@@ -114,7 +114,7 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     type(3, "input[ng-model='row.leadUnit']", "MOHA");
     type(0, "input[ng-model='row.deadline']", year + "-02-28");
     shot("02-rows-edited");
-    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,
         reference) == 1);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dt-reference")));
@@ -154,12 +154,6 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
     field.clear();
     field.sendKeys(text);
-  }
-
-  private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   private String tasklist() {
