@@ -52,6 +52,8 @@ class NoticeAsWrittenEndToEndTest extends BrowserTest {
 
     wait.until(ExpectedConditions.textToBePresentInElementLocated(cell(0, ".dt-unit-read"), "→ HAIPHONGDOST · "));
     wait.until(ExpectedConditions.textToBe(cell(0, ".dt-deadline-day"), "→ 2024-05-31"));
+    assertThat(driver.findElement(cell(0, ".dt-unit-read")).getText())
+        .endsWith("(tên cũ / formerly: Sở Thông tin và Truyền thông thành phố Hải Phòng)");
     assertThat(driver.findElements(cell(0, ".dt-unit-problem"))).isEmpty();
     browser.shot("01-department-as-written-previewed");
 

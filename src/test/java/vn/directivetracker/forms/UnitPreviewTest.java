@@ -45,8 +45,10 @@ class UnitPreviewTest extends ApplicationTest {
     assertThat(dost.get("code").asText()).isEqualTo("HAIPHONGDOST");
     assertThat(ok(preview("Sở Y tế", "HEALTH", "Phú Thọ", "HAIPHONGWG", session)).get("code").asText())
         .isEqualTo("PHUTHODOH");
-    assertThat(ok(preview("Sở Thông tin và Truyền thông tỉnh Hải Dương", "OTHER", "", "", session))
-        .get("code").asText()).isEqualTo("HAIPHONGDOST");
+    assertThat(dost.get("endedName").asText()).isEqualTo("Sở Thông tin và Truyền thông thành phố Hải Phòng");
+    JsonNode haiDuong = ok(preview("Sở Thông tin và Truyền thông tỉnh Hải Dương", "OTHER", "", "", session));
+    assertThat(haiDuong.get("code").asText()).isEqualTo("HAIPHONGDOST");
+    assertThat(haiDuong.get("endedName").asText()).isEqualTo("Sở Thông tin và Truyền thông tỉnh Hải Dương");
   }
 
   @Test
