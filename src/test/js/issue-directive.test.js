@@ -73,3 +73,27 @@ test('a written deadline is previewed with the issue date, a blank one or a work
   assert.strictEqual(F.deadlineQuery(Object.assign(F.emptyRow(0), { deadline: '  ' }), '2024-01-10'), null);
   assert.strictEqual(F.deadlineQuery(Object.assign(row, { deadlineMode: 'workingDays' }), '2024-01-10'), null);
 });
+
+test('each unit name of a field is previewed with the row\'s domain and province and the issuer', () => {
+  const row = Object.assign(F.emptyRow(0), { domain: 'other', province: '', leadUnit: 'Department of Information and Communications',
+    coordinatingUnits: 'Sở Y tế; ; Công an tỉnh' });
+  assert.deepStrictEqual(F.unitQueries(row, 'leadUnit', 'haiphongwg'), [{ name: 'Department of Information and Communications',
+    domain: 'OTHER', province: '', issuer: 'HAIPHONGWG' }]);
+  assert.deepStrictEqual(F.unitQueries(row, 'coordinatingUnits', 'HAIPHONGWG').map((q) => q.name), ['Sở Y tế', 'Công an tỉnh']);
+  assert.deepStrictEqual(F.unitQueries(Object.assign(row, { leadUnit: ' ' }), 'leadUnit', 'P06WG'), []);
+});
+
+test('the preview shows today\'s unit with its former name, a class, or the refusal', () => {
+  assert.deepStrictEqual(F.unitShown({ asWritten: 'Bộ TT&TT', code: 'MOST', name: 'Bộ Khoa học và Công nghệ', how: 'NAME',
+    endedBody: 'MIC', endedName: 'Bộ Thông tin và Truyền thông' }),
+  { text: '→ MOST · Bộ Khoa học và Công nghệ (tên cũ / formerly: Bộ Thông tin và Truyền thông)' });
+  assert.deepStrictEqual(F.unitShown({ asWritten: 'Sở TT&TT tỉnh Hải Dương', code: 'HAIPHONGDOST', name: 'Sở Khoa học và Công nghệ',
+    how: 'NAME', endedBody: 'HAIDUONGDIC' }),
+  { text: '→ HAIPHONGDOST · Sở Khoa học và Công nghệ (tên cũ / formerly: Sở TT&TT tỉnh Hải Dương)' });
+  assert.deepStrictEqual(F.unitShown({ asWritten: 'moh', code: 'MOH', name: 'Bộ Y tế', how: 'CODE' }), { text: '→ MOH · Bộ Y tế' });
+  assert.deepStrictEqual(F.unitShown({ asWritten: 'all provinces', how: 'CLASS', units: ['A', 'B', 'C', 'D', 'E', 'F', 'G'] }),
+    { text: '→ 7 đơn vị / units: A, B, C, D, E, F, …' });
+  assert.deepStrictEqual(F.unitShown({ asWritten: 'UBND huyện X', how: 'NOT_IN_REGISTRY', problem: 'cấp huyện / district' }),
+    { problem: 'cấp huyện / district' });
+  assert.strictEqual(F.unitShown({}), null);
+});

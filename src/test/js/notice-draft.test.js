@@ -18,12 +18,12 @@ const draft = { tasks: [
     keyTask: true, source: 'Các bộ, ngành, địa phương …', confidence: 0.2 }],
   unresolved: [{ source: 'Ủy ban nhân dân các huyện …', why: 'cấp huyện' }] };
 
-test('each drafted task becomes a row the issuer can edit, its lead named', () => {
+test('each drafted task becomes a row the issuer can edit, its lead named as the notice wrote it', () => {
   const rows = D.rows(draft);
   assert.strictEqual(rows.length, 2);
   assert.deepStrictEqual(Object.assign({}, rows[0], { draft: undefined }), { key: 'T01',
     title: 'Hoàn thiện dự thảo Nghị định', description: 'Giao Bộ Tư pháp chủ trì …', domain: 'CIVIL_STATUS',
-    province: '', leadUnit: 'MOJ', coordinatingUnits: 'MPS;VPCP', deadlineMode: 'date',
+    province: '', leadUnit: 'Bộ Tư pháp', coordinatingUnits: 'MPS; VPCP', deadlineMode: 'date',
     deadline: 'hoàn thành trong quý I/2024',
     deadlineWorkingDays: '', keyTask: false, expectedResult: '', draft: undefined });
   assert.strictEqual(rows[0].draft.low, false);
@@ -57,4 +57,25 @@ test('the request names the issuer and issue date; a refusal shows its reasons',
   assert.strictEqual(D.problem({ detail: '1 invalid field', errors: [{ field: 'text', message: 'trống / empty' }] }),
     '1 invalid field — trống / empty');
   assert.match(D.problem(null), /could not be read/);
+});
+
+test('names as written fill the unit fields: both names of one unit, coordinating names when the draft gives them', () => {
+  const merged = D.rows({ tasks: [Object.assign({}, draft.tasks[0], { key: 'T03-PHUTHO', leadUnits: ['PHUTHO'],
+    leadUnitsAsWritten: ['Vĩnh Phúc', 'Phú Thọ'], coordinatingUnits: ['MPS'], coordinatingUnitsAsWritten: ['Bộ Công an'] })] })[0];
+  assert.strictEqual(merged.leadUnit, 'Vĩnh Phúc; Phú Thọ');
+  assert.strictEqual(merged.coordinatingUnits, 'Bộ Công an');
+  const unnamed = D.rows({ tasks: [Object.assign({}, draft.tasks[0], { leadUnitsAsWritten: [' '] })] })[0];
+  assert.strictEqual(unnamed.leadUnit, 'MOJ', 'the code where the draft gives no name');
+});
+
+test('a drafted lead that issuing would read otherwise goes back to the draft\'s codes', () => {
+  const row = D.rows(draft)[0];
+  assert.strictEqual(D.leadFallback(row, [{ asWritten: 'Bộ Tư pháp', code: 'MOJ' }]), null);
+  assert.strictEqual(D.leadFallback(row, [null]), null, 'no answer yet');
+  assert.strictEqual(D.leadFallback(row, [{ asWritten: 'Bộ Tư pháp', code: 'MOH' }]), 'MOJ');
+  assert.strictEqual(D.leadFallback(row, [{ asWritten: 'các tỉnh', how: 'CLASS', units: ['HANOI', 'HUE'] }]), 'MOJ');
+  assert.strictEqual(D.leadFallback(row, [{ asWritten: 'Sở Y tế', problem: 'no unit' }]), 'MOJ');
+  const edited = Object.assign({}, row, { leadUnit: 'MOH' });
+  assert.strictEqual(D.leadFallback(edited, [{ asWritten: 'MOH', code: 'MOH' }]), null, 'the issuer\'s own lead stays');
+  assert.strictEqual(D.leadFallback(D.rows(draft)[1], [{ problem: 'x', asWritten: 'x' }]), null, 'a row without a lead');
 });

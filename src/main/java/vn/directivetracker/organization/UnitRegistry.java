@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,34 @@ public class UnitRegistry {
   /** The kinds of department every province has (the rows of provincial-departments.csv). */
   List<DepartmentKind> departmentKinds() {
     return departmentKinds;
+  }
+
+  /**
+   * The Vietnamese name of a body that ended in 2025, as {@link UnitResolution#endedBody()} names it: "MIC" →
+   * "Bộ Thông tin và Truyền thông"; a province's department, whose code joins the province's and the
+   * department's ("HAIDUONGDIC"), → "Sở Thông tin và Truyền thông tỉnh Hải Dương". Empty for a code it does not know.
+   */
+  public Optional<String> endedName(String endedCode) {
+    if (endedCode == null) {
+      return Optional.empty();
+    }
+    Optional<String> body = predecessors.stream().filter(p -> !p.isDepartment() && p.code().equals(endedCode))
+        .map(Predecessor::nameVi).findFirst();
+    if (body.isPresent()) {
+      return body;
+    }
+    return predecessors.stream().filter(p -> p.isDepartment() && endedCode.endsWith(p.code()))
+        .sorted(Comparator.comparingInt((Predecessor p) -> p.code().length()).reversed())
+        .flatMap(p -> provinceName(endedCode.substring(0, endedCode.length() - p.code().length()))
+            .map(province -> p.nameVi() + " " + Character.toLowerCase(province.charAt(0)) + province.substring(1))
+            .stream())
+        .findFirst();
+  }
+
+  /** The Vietnamese name of a province of today or of one merged in 2025 ("Tỉnh Hải Dương"). */
+  private Optional<String> provinceName(String code) {
+    return find(code).filter(u -> u.type() == UnitType.PROVINCE).map(Unit::nameVi).or(() -> predecessors.stream()
+        .filter(p -> p.isProvince() && p.code().equals(code)).map(Predecessor::nameVi).findFirst());
   }
 
   /** The bodies that ended in the 2025 reorganisation, one row per successor (predecessors.csv). */

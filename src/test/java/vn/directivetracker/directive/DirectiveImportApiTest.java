@@ -299,7 +299,8 @@ class DirectiveImportApiTest extends ApplicationTest {
         String.class);
   }
 
-  private static HttpEntity<ByteArrayResource> file(byte[] content, String name) {
+  /** The part {@code file} of the import's form, named as a browser names an uploaded file. */
+  static HttpEntity<ByteArrayResource> file(byte[] content, String name) {
     HttpHeaders part = new HttpHeaders();
     part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
     part.setContentDispositionFormData("file", name);

@@ -109,6 +109,21 @@ final class Chromium implements AutoCloseable {
         + "starts-with(normalize-space(.), '" + namePrefix + "')]]"), "class", "active"));
   }
 
+  /** Clicks an element of a wide form, scrolled into view first: Tasklist's modal scrolls, the window does not. */
+  void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /** Types into a field of a wide form, scrolled into view first, in place of what it held. */
+  void type(By by, String text) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.clear();
+    element.sendKeys(text);
+  }
+
   /** A day typed as officers type it, dd/mm/yyyy (the forms' day fields take it whatever the locale). */
   void setDate(String fieldId, LocalDate date) {
     WebElement field = driver.findElement(By.id(fieldId));

@@ -83,18 +83,23 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
 
     // 1. The issuer pastes the notice and has it read.
     driver.findElement(By.id("dt-notice-text")).sendKeys(notice);
-    click(By.id("dt-read-notice"));
+    browser.click(By.id("dt-read-notice"));
     wait.until(d -> rows().size() == 4);
     shot("01-notice-read");
     assertThat(cell(0, "input[ng-model='row.key']")).isEqualTo("T01");
-    assertThat(cell(0, "input[ng-model='row.leadUnit']")).isEqualTo("MOJ");
+    // The units as the notice wrote them, so issuing keeps them; the preview under each says how it is read.
+    assertThat(cell(0, "input[ng-model='row.leadUnit']")).isEqualTo("Bộ Tư pháp");
+    wait.until(d -> rows().get(0).findElements(By.cssSelector(".dt-unit-read")).size() >= 2);
+    assertThat(rows().get(0).findElement(By.cssSelector(".dt-unit-read")).getText()).isEqualTo("→ MOJ · Bộ Tư pháp");
     assertThat(cell(0, "input[ng-model='row.coordinatingUnits']")).isEqualTo("MPS");
     // A deadline keeps the notice's words; the row shows the day they mean.
     assertThat(cell(0, "input[ng-model='row.deadline']")).contains("quý I/" + year);
     wait.until(d -> rows().get(0).findElement(By.cssSelector(".dt-deadline-day")).getText()
         .equals("→ 31/03/" + year));
-    assertThat(cell(1, "input[ng-model='row.leadUnit']")).isEqualTo("TUYENQUANG");
-    assertThat(cell(2, "input[ng-model='row.leadUnit']")).isEqualTo("THAINGUYEN");
+    // The draft gives the names as the list wrote them ("tỉnh: Hà Giang"); each is read as the province it joined.
+    assertThat(cell(1, "input[ng-model='row.leadUnit']")).endsWith("Hà Giang");
+    assertThat(cell(2, "input[ng-model='row.leadUnit']")).endsWith("Bắc Kạn");
+    wait.until(d -> rows().get(1).findElement(By.cssSelector(".dt-unit-read")).getText().startsWith("→ TUYENQUANG"));
     assertThat(cell(2, "input[ng-model='row.deadline']")).contains("15/3/" + year);
     wait.until(d -> rows().get(2).findElement(By.cssSelector(".dt-deadline-day")).getText()
         .equals("→ 14/03/" + year));
@@ -114,7 +119,7 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     type(3, "input[ng-model='row.leadUnit']", "MOHA");
     type(0, "input[ng-model='row.deadline']", year + "-02-28");
     shot("02-rows-edited");
-    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,
         reference) == 1);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dt-reference")));
@@ -122,11 +127,14 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
 
     String directiveId = jdbc.queryForObject("select id from dt_directive where reference = ?", String.class,
         reference);
-    List<Map<String, Object>> tasks = jdbc.queryForList("select task_key, requested_lead_unit, deadline, title, "
+    List<Map<String, Object>> tasks = jdbc.queryForList("select task_key, requested_lead_unit, lead_unit_as_written, "
+        + "deadline, title, "
         + "coordinating_units from dt_task where directive_id = ? order by position", directiveId);
     assertThat(tasks).extracting(t -> t.get("TASK_KEY")).containsExactly("T01", "T02-TUYENQUANG", "T02-THAINGUYEN",
         "T03");
     assertThat(tasks.get(0).get("REQUESTED_LEAD_UNIT")).isEqualTo("MOJ");
+    assertThat(tasks.get(1).get("REQUESTED_LEAD_UNIT")).isEqualTo("TUYENQUANG");
+    assertThat(tasks.get(1).get("LEAD_UNIT_AS_WRITTEN")).as("the name as the notice wrote it").asString().endsWith("Hà Giang");
     assertThat(String.valueOf(tasks.get(0).get("DEADLINE"))).isEqualTo(year + "-02-28");
     assertThat(String.valueOf(tasks.get(0).get("TITLE"))).startsWith("Hoàn thiện dự thảo Nghị định");
     assertThat(tasks.get(3).get("REQUESTED_LEAD_UNIT")).as("the row the issuer gave a lead").isEqualTo("MOHA");
@@ -151,12 +159,6 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
     field.clear();
     field.sendKeys(text);
-  }
-
-  private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   private String tasklist() {
