@@ -246,10 +246,11 @@ class UnitNamesApiTest extends ApplicationTest {
     return all;
   }
 
+  /** The problem of a field, Vietnamese then English. */
   private static String message(JsonNode errors, String field) {
     for (JsonNode e : errors) {
       if (e.path("field").asText().equals(field)) {
-        return e.path("message").asText();
+        return e.path("messageVi").asText() + "\n" + e.path("message").asText();
       }
     }
     throw new AssertionError("no problem for " + field + " in " + errors);
