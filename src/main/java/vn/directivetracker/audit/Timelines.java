@@ -244,9 +244,11 @@ record Timelines(HistoryService history, AuditRecords records) {
             && link.getTime().getTime() - created.toEpochMilli() <= SAME_STEP_MILLIS;
         if (atCreation && "candidate".equals(link.getType()) && link.getGroupId() != null) {
           candidates.add(link.getGroupId());
-        } else if (atCreation && "assignee".equals(link.getType())) {
+        } else if (atCreation && "assignee".equals(link.getType())
+            && !java.util.Objects.equals(link.getUserId(), link.getAssignerId())) {
           // The process gives a returned report's task back to its officer (reporting.ReturnReport): part of
-          // the assignment, not a claim by whoever returned it.
+          // the assignment, not a claim by whoever returned it. A claim (the officer takes the task for
+          // themselves) is a claim however soon after the task was made.
           handedBackTo = link.getUserId();
         } else {
           later.add(link);
