@@ -23,7 +23,7 @@ test('each drafted task becomes a row the issuer can edit, its lead named', () =
   assert.strictEqual(rows.length, 2);
   assert.deepStrictEqual(Object.assign({}, rows[0], { draft: undefined }), { key: 'T01',
     title: 'Hoàn thiện dự thảo Nghị định', description: 'Giao Bộ Tư pháp chủ trì …', domain: 'CIVIL_STATUS',
-    province: '', leadUnit: 'MOJ', coordinatingUnits: 'MPS;VPCP', deadlineMode: 'date', deadline: '2024-03-31',
+    province: '', leadUnit: 'MOJ', coordinatingUnits: 'MPS;VPCP', deadlineMode: 'date', deadline: '31/03/2024',
     deadlineWorkingDays: '', keyTask: false, expectedResult: '', draft: undefined });
   assert.strictEqual(rows[0].draft.low, false);
   assert.strictEqual(rows[0].draft.leadAsWritten, 'Bộ Tư pháp');

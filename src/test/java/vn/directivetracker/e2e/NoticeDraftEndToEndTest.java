@@ -89,10 +89,10 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     assertThat(cell(0, "input[ng-model='row.key']")).isEqualTo("T01");
     assertThat(cell(0, "input[ng-model='row.leadUnit']")).isEqualTo("MOJ");
     assertThat(cell(0, "input[ng-model='row.coordinatingUnits']")).isEqualTo("MPS");
-    assertThat(cell(0, "input[ng-model='row.deadline']")).isEqualTo(year + "-03-31");
+    assertThat(cell(0, "input[ng-model='row.deadline']")).isEqualTo("31/03/" + year);
     assertThat(cell(1, "input[ng-model='row.leadUnit']")).isEqualTo("TUYENQUANG");
     assertThat(cell(2, "input[ng-model='row.leadUnit']")).isEqualTo("THAINGUYEN");
-    assertThat(cell(2, "input[ng-model='row.deadline']")).isEqualTo(year + "-03-14");
+    assertThat(cell(2, "input[ng-model='row.deadline']")).isEqualTo("14/03/" + year);
     assertThat(rows().get(0).findElement(By.cssSelector(".dt-source")).getText()).contains("Giao Bộ Tư pháp chủ trì");
     assertThat(rows().get(0).findElements(By.cssSelector(".dt-low"))).isEmpty();
     WebElement vague = rows().get(3);
@@ -107,7 +107,10 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
 
     // 2. The issuer decides the vague row's lead and corrects the first row's deadline, then issues.
     type(3, "input[ng-model='row.leadUnit']", "MOHA");
-    type(0, "input[ng-model='row.deadline']", year + "-02-28");
+    type(0, "input[ng-model='row.deadline']", "28/02/" + year);
+    // The day the typed deadline means, written as the Vietnamese UI writes days.
+    wait.until(d -> rows().get(0).findElements(By.cssSelector(".dt-deadline-day")).stream()
+        .anyMatch(day -> day.getText().equals("→ 28/02/" + year)));
     shot("02-rows-edited");
     click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,
@@ -126,7 +129,7 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     assertThat(String.valueOf(tasks.get(0).get("TITLE"))).startsWith("Hoàn thiện dự thảo Nghị định");
     assertThat(tasks.get(3).get("REQUESTED_LEAD_UNIT")).as("the row the issuer gave a lead").isEqualTo("MOHA");
     assertThat(String.valueOf(tasks.get(3).get("DEADLINE"))).isEqualTo(year + "-12-31");
-    assertThat(String.valueOf(tasks.get(1).get("DEADLINE"))).isEqualTo(year + "-03-14");
+    assertThat(String.valueOf(tasks.get(1).get("DEADLINE"))).isEqualTo("14/03/" + year);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey("P06WG:" + reference).count()).isEqualTo(1);
     assertThat(browser.consoleErrors()).as("no errors in the browser's console since the login").isEmpty();
