@@ -129,7 +129,7 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
     assertThat(String.valueOf(tasks.get(0).get("TITLE"))).startsWith("Hoàn thiện dự thảo Nghị định");
     assertThat(tasks.get(3).get("REQUESTED_LEAD_UNIT")).as("the row the issuer gave a lead").isEqualTo("MOHA");
     assertThat(String.valueOf(tasks.get(3).get("DEADLINE"))).isEqualTo(year + "-12-31");
-    assertThat(String.valueOf(tasks.get(1).get("DEADLINE"))).isEqualTo("14/03/" + year);
+    assertThat(String.valueOf(tasks.get(1).get("DEADLINE"))).isEqualTo(year + "-03-14");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey("P06WG:" + reference).count()).isEqualTo(1);
     assertThat(browser.consoleErrors()).as("no errors in the browser's console since the login").isEmpty();
