@@ -69,9 +69,9 @@ class FormErrorsEndToEndTest extends BrowserTest {
     WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".modal-content span.message")));
     assertThat(refusal.getText()).startsWith("Chỉ đạo chưa được lưu:")
-        .contains("nhiệm vụ 1, đơn vị chủ trì: không có đơn vị 'XYZ' trong danh mục",
-            "The directive was not stored:", "task 1, leadUnit: unknown unit 'XYZ'");
-    assertThat(refusal.getText().indexOf("The directive")).isGreaterThan(refusal.getText().indexOf("không có đơn vị"));
+        .contains("nhiệm vụ 1, đơn vị chủ trì: Không có đơn vị «XYZ».",
+            "The directive was not stored:", "task 1, leadUnit: No unit is named 'XYZ'.");
+    assertThat(refusal.getText().indexOf("The directive")).isGreaterThan(refusal.getText().indexOf("Không có đơn vị"));
     String page = driver.findElement(By.tagName("body")).getText();
     assertThat(page).doesNotContain("Cannot instantiate", "500", "Exception", "ENGINE-");
     shot("02-start-form-refused");
@@ -105,6 +105,11 @@ class FormErrorsEndToEndTest extends BrowserTest {
         + today.plusDays(20).format(DAY)));
     click(By.cssSelector("button.claim"));
     wait.until(d -> d.findElement(By.id("reportResult")).isEnabled());
+    // Every field Complete waits for says it is required, the progress too.
+    for (String required : List.of("progressPercent", "reportResult", "completionDate")) {
+      assertThat(driver.findElement(By.cssSelector("label[for='" + required + "']")).getText()).as(required)
+          .endsWith("*");
+    }
     driver.findElement(By.id("progressPercent")).sendKeys("100");
     driver.findElement(By.id("reportResult")).sendKeys("Đã rà soát xong dữ liệu hộ tịch của 63 địa phương.");
     WebElement completion = driver.findElement(By.id("completionDate"));
@@ -116,7 +121,7 @@ class FormErrorsEndToEndTest extends BrowserTest {
     click(By.cssSelector("button[ng-click='complete()']"));
 
     WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-refusal")));
-    assertThat(refusal.getText()).startsWith("Chưa hoàn thành được 'Thực hiện và báo cáo / Carry out and report':")
+    assertThat(refusal.getText()).startsWith("Chưa hoàn thành được 'T01 · Rà soát dữ liệu hộ tịch':")
         .contains("tệp 'bien-ban.txt' (evidence1) không thuộc loại được nhận", "Cannot complete",
             "'bien-ban.txt' is not an accepted type");
     assertThat(driver.findElement(By.tagName("body")).getText())
