@@ -105,6 +105,11 @@ class FormErrorsEndToEndTest extends BrowserTest {
         + today.plusDays(20).format(DAY)));
     click(By.cssSelector("button.claim"));
     wait.until(d -> d.findElement(By.id("reportResult")).isEnabled());
+    // Every field Complete waits for says it is required, the progress too.
+    for (String required : List.of("progressPercent", "reportResult", "completionDate")) {
+      assertThat(driver.findElement(By.cssSelector("label[for='" + required + "']")).getText()).as(required)
+          .endsWith("*");
+    }
     driver.findElement(By.id("progressPercent")).sendKeys("100");
     driver.findElement(By.id("reportResult")).sendKeys("Đã rà soát xong dữ liệu hộ tịch của 63 địa phương.");
     WebElement completion = driver.findElement(By.id("completionDate"));

@@ -172,13 +172,13 @@ class IssuerDayEndToEndTest extends ApplicationTest {
         List.of(DirectiveFixtures.task("T01", "TELECOM", today.plusDays(30).toString())));
     String directiveId = issued.get("id").asText();
 
-    // The secretariat reads the directive's tasks; it may not amend or withdraw, so it has no buttons.
-    driver.get(base() + "/camunda/app/welcome/default/");
+    // The secretariat follows a link to the directive (a mail's, a bookmark) before logging in: after the login
+    // it is on that directive, not on the welcome page. It reads the directive's tasks; it may not amend or
+    // withdraw, so it has no buttons.
+    driver.get(base() + "/camunda/app/directives/default/#/directive/" + directiveId);
     browser.logIn("secretary");
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector(".welcome-page .dt-page-link[data-page='directives'] a"))).click();
-    directiveRow(directiveId).findElement(By.cssSelector("a")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dt-directive-title"), reference));
+    assertThat(driver.getCurrentUrl()).endsWith("/camunda/app/directives/default/#/directive/" + directiveId);
     assertThat(taskRow("T01").getText()).contains("Đang thực hiện trong hạn");
     assertThat(driver.findElement(By.id("dt-content")).getText()).contains("Cơ quan thường trực: chỉ xem");
     assertThat(driver.findElements(By.cssSelector("#dt-tasks button"))).isEmpty();

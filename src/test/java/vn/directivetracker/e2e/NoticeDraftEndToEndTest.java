@@ -117,7 +117,10 @@ class NoticeDraftEndToEndTest extends ApplicationTest {
 
     // 2. The issuer decides the vague row's lead and corrects the first row's deadline, then issues.
     type(3, "input[ng-model='row.leadUnit']", "MOHA");
-    type(0, "input[ng-model='row.deadline']", year + "-02-28");
+    type(0, "input[ng-model='row.deadline']", "28/02/" + year);
+    // The day the typed deadline means, written as the Vietnamese UI writes days.
+    wait.until(d -> rows().get(0).findElements(By.cssSelector(".dt-deadline-day")).stream()
+        .anyMatch(day -> day.getText().equals("→ 28/02/" + year)));
     shot("02-rows-edited");
     browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,

@@ -127,6 +127,12 @@ class OfficerDayEndToEndTest extends ApplicationTest {
     assertThat(visible(By.cssSelector("button.claim"))).as("not claimed yet").isTrue();
     assertThat(driver.findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled())
         .as("submitting needs a claim").isFalse();
+    // The header's editors the unit may not use (PUT /task is refused it) and Cockpit, which it cannot open.
+    wait.until(d -> bodyClasses().contains("dt-permissions-known"));
+    assertThat(visible(By.cssSelector("[cam-tasklist-task-meta] .due-date"))).as("the due date, shown").isTrue();
+    assertThat(visible(By.cssSelector("[cam-tasklist-task-meta] .reset-due-date"))).as("Bỏ hạn hoàn thành").isFalse();
+    assertThat(visible(By.cssSelector("[cam-tasklist-task-meta] .followup-date"))).as("Đặt ngày theo dõi").isFalse();
+    assertThat(visible(By.cssSelector(".task-card .instance-link"))).as("the link to Cockpit").isFalse();
     shot("02-read-before-claiming");
 
     // 4. A comment on the unit's own task, before claiming it.

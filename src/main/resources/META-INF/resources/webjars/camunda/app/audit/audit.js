@@ -139,6 +139,24 @@ const DETAIL_LABELS = {
   properties: 'Thay đổi', value: 'Giá trị', state: 'Trạng thái', deleteReason: 'Lý do kết thúc',
   leadDecidedBy: 'Quyết định bởi', kind: 'Loại'
 };
+/** A changed process variable's name, as a reader knows the value (else the name itself). */
+const VARIABLE_LABELS = {
+  title: 'Trích yếu', directiveFile: 'Tệp thông báo', openSubtasksReason: 'Lý do hoàn thành khi nhiệm vụ con còn mở',
+  extensionRequestId: 'Mã đề nghị gia hạn', extensionReason: 'Lý do đề nghị gia hạn',
+  extensionRequestedBy: 'Người đề nghị gia hạn', requestedDeadline: 'Thời hạn đề nghị',
+  extensionApproved: 'Đồng ý gia hạn', extensionDecidedBy: 'Người quyết định gia hạn',
+  extensionOutcome: 'Kết quả đề nghị gia hạn', extensionComment: 'Ý kiến về đề nghị gia hạn'
+};
+/** Codes the server writes in details, in the glossary's words. */
+const VALUE_LABELS = {
+  leadDecidedBy: { ISSUER: 'cơ quan ban hành chỉ định', DMN: 'bảng quyết định lead-unit' },
+  value: { APPROVED: 'đồng ý', REFUSED: 'từ chối' },
+  status: { PENDING: 'chờ gửi', SENT: 'đã gửi', LOGGED: 'ghi vào nhật ký máy chủ (chưa cấu hình máy chủ thư)',
+    DIGESTED: 'gộp vào thư tổng hợp hằng ngày', BUNDLED: 'gộp vào một thư chung',
+    IN_PROGRESS: 'đang thực hiện trong hạn', OVERDUE: 'quá hạn', COMPLETED_ON_TIME: 'hoàn thành đúng hạn',
+    COMPLETED_LATE: 'hoàn thành quá hạn', WITHDRAWN: 'đã thu hồi' },
+  kind: { COMPLETION: 'báo cáo hoàn thành', PROGRESS: 'báo cáo tiến độ' }
+};
 /** Shown elsewhere on the row or of no use to a reader. */
 const HIDDEN_DETAILS = new Set(['task', 'taskId', 'userTaskId', 'reportId', 'notificationId', 'decisionInstanceId',
   'operationId', 'detailId', 'activity', 'candidateGroups', 'recipientGroups', 'inputs', 'outputs', 'rules',
@@ -182,9 +200,16 @@ function details(e) {
     box.appendChild(ioTable(d.inputs, d.outputs));
   }
   const ul = el('ul', null, 'dt-details');
+  if (e.type === 'variable changed') {
+    ul.appendChild(el('li', `Thông tin: ${VARIABLE_LABELS[d.name] || d.name}`));
+  }
   for (const [k, v] of Object.entries(d)) {
+    if (e.type === 'variable changed' && k === 'name') {
+      continue;
+    }
     if (!HIDDEN_DETAILS.has(k) && v !== '' && !(Array.isArray(v) && v.length === 0)) {
-      ul.appendChild(el('li', `${DETAIL_LABELS[k] || k}: ${readable(v)}`));
+      const label = VALUE_LABELS[k] && VALUE_LABELS[k][v];
+      ul.appendChild(el('li', `${DETAIL_LABELS[k] || k}: ${label || readable(v)}`));
     }
   }
   if (ul.children.length) {

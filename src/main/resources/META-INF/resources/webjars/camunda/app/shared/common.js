@@ -17,6 +17,8 @@
   var base = document.querySelector('base');
   var appRoot = (base && base.getAttribute('app-root')) || '/camunda';
   var LANG_KEY = 'directiveTracker.lang';
+  // The page to open after the login: the same key in shared/header-links.js.
+  var AFTER_LOGIN_KEY = 'directiveTracker.afterLogin';
   var lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
   var token = null;
   var ZONE = 'Asia/Ho_Chi_Minh';
@@ -293,7 +295,10 @@
       auth = null;
     }
     if (!auth || !auth.userId) {
-      window.location.replace(pageHref('welcome') + '#/login');
+      // Back here after the login (shared/header-links.js, on the welcome page): a bookmark or a mail's link
+      // to this page would otherwise end on the welcome page.
+      sessionStorage.setItem(AFTER_LOGIN_KEY, window.location.pathname + window.location.hash);
+      window.location.replace(pageHref('welcome') + '#!/login');
       return new Promise(function () {});
     }
     var me = await api('GET', '/api/pages');

@@ -9,6 +9,9 @@ const LABEL_LANG = (navigator.languages && navigator.languages[0] || navigator.l
   .toLowerCase().startsWith('vi') ? 'vi' : 'en';
 const appRoot = (document.querySelector('base') || { getAttribute: () => null }).getAttribute('app-root') || '/camunda';
 
+// Set by shared/common.js when one of our pages sent a visitor without a session to the login page.
+const AFTER_LOGIN_KEY = 'directiveTracker.afterLogin';
+
 let pages = [];
 let loadedFor = null;
 let loading = false;
@@ -29,7 +32,24 @@ async function load(user) {
     loadedFor = user;
     loading = false;
   }
+  if (returnAfterLogin()) {
+    return;
+  }
   render();
+}
+
+/** Once logged in, back to the page of ours that asked for the login, if this user may open it. */
+function returnAfterLogin() {
+  const wanted = sessionStorage.getItem(AFTER_LOGIN_KEY);
+  if (!wanted) {
+    return false;
+  }
+  sessionStorage.removeItem(AFTER_LOGIN_KEY);
+  const page = pages.find((p) => wanted.startsWith(`${appRoot}/app/${p.id}/default/`));
+  if (page) {
+    window.location.assign(wanted);
+  }
+  return !!page;
 }
 
 function link(page, cls) {

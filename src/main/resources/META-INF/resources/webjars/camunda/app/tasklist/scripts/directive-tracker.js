@@ -2,7 +2,8 @@
 //  - On each task card: the deadline as a date, dd/mm/yyyy on the Ha Noi calendar whatever the browser's
 //    locale, and an overdue badge (Tasklist itself says only "Hạn 2 năm trước").
 //  - In the navbar: marks the page with what the engine lets the user do, so that styles/user-styles.css
-//    hides "Tạo nhiệm vụ" and "Khởi tạo quy trình" from whoever cannot use them.
+//    hides "Tạo nhiệm vụ" and "Khởi tạo quy trình", the task header's date and group editors and its link to
+//    Cockpit from whoever cannot use them.
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const DAY = new Intl.DateTimeFormat('en-GB', {timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric'});
@@ -45,18 +46,25 @@ async function answer(url) {
   return response.ok ? response.json() : null;
 }
 
-const MARKS = ['dt-may-start-process', 'dt-may-create-task', 'dt-permissions-known'];
+const MARKS = ['dt-may-start-process', 'dt-may-create-task', 'dt-may-update-tasks', 'dt-may-open-cockpit',
+  'dt-permissions-known'];
 
-async function markPermissions(engineApi) {
+async function markPermissions(engineApi, adminApi) {
   const body = document.body;
   body.classList.remove(...MARKS);
-  const [startable, createTask] = await Promise.all([
+  const [startable, createTask, updateTasks, user] = await Promise.all([
     answer(engineApi + '/process-definition/count?latest=true&active=true&startableInTasklist=true'
       + '&startablePermissionCheck=true'),
-    answer(engineApi + '/authorization/check?permissionName=CREATE&resourceName=Task&resourceType=7')
+    answer(engineApi + '/authorization/check?permissionName=CREATE&resourceName=Task&resourceType=7'),
+    // The task header's follow-up date, due date and groups are changed with PUT /task: units, issuers and
+    // reviewers are refused it (a deadline changes by the issuer's amendment, which the directive records).
+    answer(engineApi + '/authorization/check?permissionName=UPDATE&resourceName=Task&resourceType=7'),
+    answer(adminApi + '/auth/user/default')
   ]);
   body.classList.toggle('dt-may-start-process', !!startable && startable.count > 0);
   body.classList.toggle('dt-may-create-task', !!createTask && createTask.authorized === true);
+  body.classList.toggle('dt-may-update-tasks', !!updateTasks && updateTasks.authorized === true);
+  body.classList.toggle('dt-may-open-cockpit', !!user && (user.authorizedApps || []).includes('cockpit'));
   body.classList.add('dt-permissions-known');
 }
 
@@ -75,7 +83,7 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: -1000,
     render: (node, {api}) => {
-      markPermissions(api.engineApi).catch(() => undefined);
+      markPermissions(api.engineApi, api.adminApi).catch(() => undefined);
     },
     unmount: () => document.body.classList.remove(...MARKS)
   }
