@@ -24,8 +24,13 @@ record Pages(CurrentUser currentUser, UnitRegistry registry) {
     /** The issuer's directives, task by task: for the issuers' members and their secretariats. */
     DIRECTIVES("directives", "Chỉ đạo đã ban hành", "Issued directives",
         (caller, registry) -> registry.issuers().stream().anyMatch(issuer -> isIssuerSide(caller, issuer))),
-    /** History for auditors: search, timelines, evidence, the export's check, the monthly report (audit.md). */
-    AUDIT("audit", "Lịch sử kiểm toán", "Audit history", (caller, registry) -> caller.isAuditor() || caller.isAdmin());
+    /**
+     * History: search, timelines, evidence, the export's check, the monthly report (audit.md). For auditors and
+     * administrators, and for the issuers' members and secretariats, whose search and timelines the audit API
+     * keeps to their own directives: the issuer's page links its tasks' timelines there.
+     */
+    AUDIT("audit", "Lịch sử kiểm toán", "Audit history", (caller, registry) -> caller.isAuditor() || caller.isAdmin()
+        || registry.issuers().stream().anyMatch(issuer -> isIssuerSide(caller, issuer)));
 
     private final String id;
     private final String vi;

@@ -105,7 +105,7 @@ class IssuerDayEndToEndTest extends ApplicationTest {
         DD_MM_YYYY.format(deadline), "Đang thực hiện trong hạn", "Chưa có báo cáo");
     assertThat(taskRow("T02").getText()).contains("Bộ Giáo dục và Đào tạo", "Đang thực hiện trong hạn");
     assertThat(first.findElement(By.linkText("Xem nhật ký")).getAttribute("href"))
-        .endsWith("/api/audit/tasks/" + DirectiveFixtures.taskOf(issued, "T01").get("id").asText());
+        .endsWith("/camunda/app/audit/default/#/task/" + DirectiveFixtures.taskOf(issued, "T01").get("id").asText());
     assertThat(driver.findElement(By.id("dt-by-unit")).getText()).contains("Bộ Khoa học và Công nghệ");
     shot("02-issuer-page");
 
