@@ -134,6 +134,14 @@ public class UnitNames {
           problems.add("line " + (row.getRecordNumber() + 1) + ": two columns, alias and unit code");
         } else if (!unit.matches("[A-Z0-9]+") || target.how() != How.CODE) {
           problems.add("line " + (row.getRecordNumber() + 1) + ": '" + unit + "' is no unit code");
+        } else if (vn.directivetracker.web.SafeText.problem(alias, true) != null) {
+          problems.add("line " + (row.getRecordNumber() + 1) + ": the alias "
+              + vn.directivetracker.web.SafeText.problem(alias, true));
+        } else if (isOwnNameOrCode(alias)) {
+          // Read before the registry's names, it would send every task of that unit to another one. (A former
+          // unit's name may be pointed elsewhere: that is what aliases are for.)
+          problems.add("line " + (row.getRecordNumber() + 1) + ": '" + alias + "' already names "
+              + index.resolve(alias, null).code() + "; an alias may not stand for a unit's own name or code");
         } else {
           parsed.put(alias, unit);
         }
@@ -159,6 +167,17 @@ public class UnitNames {
     this.aliases = Map.copyOf(parsed);
     this.index = new UnitNameIndex(registry, aliases);
     return List.of();
+  }
+
+  /** Whether {@code alias} is a unit's code or the very name the registry gives it today. */
+  private boolean isOwnNameOrCode(String alias) {
+    UnitResolution read = index.resolve(alias, null);
+    if (read.how() == How.CODE) {
+      return true;
+    }
+    String written = java.text.Normalizer.normalize(alias.strip(), java.text.Normalizer.Form.NFC);
+    return read.how() == How.NAME && registry.find(read.code())
+        .filter(u -> written.equalsIgnoreCase(u.nameVi()) || written.equalsIgnoreCase(u.nameEn())).isPresent();
   }
 
   private Map<String, String> readAliasFile() {
