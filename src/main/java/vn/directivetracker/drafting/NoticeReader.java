@@ -44,6 +44,17 @@ final class NoticeReader {
   /** After a unit's name: its branch ("…, Hai Duong Branch", "chi nhánh tỉnh …"), not the unit. */
   private static final java.util.regex.Pattern BRANCH = java.util.regex.Pattern.compile(
       "[\\s,]*(?:[a-z']+\\s+){0,3}branch\\b|[\\s,]*chi nhanh\\b");
+  /**
+   * The most a clause or an enumeration's stem may hold for its units and deadline to be looked for: a notice's
+   * assignment runs to a few hundred characters, and reading cost grows with the clause's length.
+   */
+  static final int MAX_CLAUSE_CHARS = 3_000;
+  /** The most clauses read of one notice: a conclusion notice has dozens; the rest are listed, not read. */
+  static final int MAX_CLAUSES = 1_000;
+  static final String WHY_TOO_LONG = "Câu quá dài để đọc (hơn 3.000 ký tự), hãy tách câu / A sentence of over 3,000"
+      + " characters is not read: split it";
+  static final String WHY_TOO_MANY = "Thông báo có hơn 1.000 câu: phần sau không được đọc / The notice has over 1,000"
+      + " clauses: the rest is not read";
   static final String WHY_NO_LEAD = "Không đọc được đơn vị chủ trì / No lead unit could be read";
   static final String WHY_DISTRICT = "Ủy ban nhân dân cấp huyện không còn trong danh mục đơn vị (bỏ từ 01/7/2025) / "
       + "District-level People's Committees are not in the registry (abolished on 1 July 2025)";
@@ -105,7 +116,17 @@ final class NoticeReader {
     }
 
     Draft read() {
-      for (Clause clause : clauses) {
+      for (int i = 0; i < clauses.size(); i++) {
+        Clause clause = clauses.get(i);
+        if (i == MAX_CLAUSES) {
+          unresolved.add(new Draft.Unresolved(brief(clause), WHY_TOO_MANY));
+          break;
+        }
+        if (clause.end() - clause.start() > MAX_CLAUSE_CHARS
+            || clause.isItem() && clause.stemEnd() - clause.stemStart() > MAX_CLAUSE_CHARS) {
+          unresolved.add(new Draft.Unresolved(brief(clause), WHY_TOO_LONG));
+          continue;
+        }
         clause(clause);
       }
       return new Draft(List.copyOf(tasks), List.copyOf(unresolved));
@@ -480,6 +501,12 @@ final class NoticeReader {
       }
       title = Character.toUpperCase(title.charAt(0)) + title.substring(1);
       return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
+    }
+
+    /** The start of a clause not read, enough for the issuer to find it. */
+    private String brief(Clause clause) {
+      String own = text.text().substring(clause.start(), clause.end()).strip();
+      return own.length() <= 200 ? own : own.substring(0, 200) + " …";
     }
 
     private String source(Clause clause) {

@@ -33,6 +33,23 @@ class DraftAbuseTest extends ApplicationTest {
   }
 
   @Test
+  void anEndlessEnumerationOrClauseIsListedAsUnreadNotReadForMinutes() throws Exception {
+    String items = "Giao Bộ Y tế chủ trì: " + "a) ".repeat(40_000);
+    String coordinating = "Giao Bộ Y tế chủ trì, phối hợp với " + "Sở Không Có, ".repeat(20_000) + "hoàn thành trước"
+        + " ngày 30/6/2024.";
+    for (String notice : java.util.List.of(items, coordinating)) {
+      long started = System.nanoTime();
+
+      ResponseEntity<String> answer = post(MediaType.TEXT_PLAIN, notice.getBytes(StandardCharsets.UTF_8));
+
+      assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+      assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(5_000);
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.getBody()).path("unresolved")
+          .toString()).as("what was not read is said").containsAnyOf("quá dài", "hơn 1.000 câu");
+    }
+  }
+
+  @Test
   void aWordDocumentWhoseTextIsLongerThanAPastedNoticeMayBeIsRefused() throws IOException {
     ByteArrayOutputStream docx = new ByteArrayOutputStream();
     try (XWPFDocument document = new XWPFDocument()) {
