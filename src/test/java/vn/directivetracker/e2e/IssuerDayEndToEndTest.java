@@ -14,18 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -37,37 +30,16 @@ import vn.directivetracker.DirectiveFixtures;
  * pages or API caused. The lead units are MOST and MOET, whose inboxes other browser tests do not use.
  */
 @Tag("e2e")
-class IssuerDayEndToEndTest extends ApplicationTest {
+class IssuerDayEndToEndTest extends BrowserTest {
 
   static final Path SHOTS = Path.of("target", "e2e", "issuer");
   static final DateTimeFormatter DD_MM_YYYY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-  @LocalServerPort
-  int port;
-
-  Chromium browser;
-  WebDriver driver;
-  WebDriverWait wait;
-  boolean finished;
   final List<String> consoleErrors = new ArrayList<>();
 
-  @BeforeAll
-  static void emptyScreenshotFolder() throws IOException {
-    Chromium.emptyFolder(SHOTS);
-  }
-
-  @BeforeEach
-  void browser() throws IOException {
-    browser = new Chromium(SHOTS);
-    driver = browser.driver;
-    wait = browser.wait;
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws IOException {
-    if (browser != null) {
-      browser.close(test, finished);
-    }
+  @Override
+  Path shots() {
+    return SHOTS;
   }
 
   @Test

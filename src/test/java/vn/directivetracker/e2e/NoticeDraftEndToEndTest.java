@@ -7,18 +7,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -30,31 +24,13 @@ import vn.directivetracker.DirectiveFixtures;
  * {@code target/e2e/drafts/}.
  */
 @Tag("e2e")
-class NoticeDraftEndToEndTest extends ApplicationTest {
+class NoticeDraftEndToEndTest extends BrowserTest {
 
   static final Path SHOTS = Path.of("target", "e2e", "drafts");
 
-  @LocalServerPort
-  int port;
-
-  Chromium browser;
-  WebDriver driver;
-  WebDriverWait wait;
-  boolean finished;
-
-  @BeforeEach
-  void browser() throws IOException {
-    Chromium.emptyFolder(SHOTS);
-    browser = new Chromium(SHOTS);
-    driver = browser.driver;
-    wait = browser.wait;
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws IOException {
-    if (browser != null) {
-      browser.close(test, finished);
-    }
+  @Override
+  Path shots() {
+    return SHOTS;
   }
 
   @Test

@@ -13,19 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -39,7 +32,7 @@ import vn.directivetracker.DirectiveFixtures;
  * GI, whose inbox no other test uses.
  */
 @Tag("e2e")
-class OfficerDayEndToEndTest extends ApplicationTest {
+class OfficerDayEndToEndTest extends BrowserTest {
 
   static final Path SHOTS = Path.of("target", "e2e", "officer-day");
   static final String OFFICER = "gi";
@@ -50,32 +43,11 @@ class OfficerDayEndToEndTest extends ApplicationTest {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   static final String WHO_IS_LOGGED_IN = "/camunda/api/admin/auth/user/default - Failed to load resource";
 
-  @LocalServerPort
-  int port;
-
-  Chromium browser;
-  WebDriver driver;
-  WebDriverWait wait;
-  boolean finished;
   final List<String> consoleErrors = new ArrayList<>();
 
-  @BeforeAll
-  static void emptyScreenshotFolder() throws IOException {
-    Chromium.emptyFolder(SHOTS);
-  }
-
-  @BeforeEach
-  void browser() throws IOException {
-    browser = new Chromium(SHOTS);
-    driver = browser.driver;
-    wait = browser.wait;
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws IOException {
-    if (browser != null) {
-      browser.close(test, finished);
-    }
+  @Override
+  Path shots() {
+    return SHOTS;
   }
 
   @Test

@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
@@ -29,36 +23,13 @@ import vn.directivetracker.DirectiveFixtures;
  * {@code target/e2e/written-deadlines/}. The lead unit is MOFA, as in the other Tasklist journey.
  */
 @Tag("e2e")
-class WrittenDeadlineEndToEndTest extends ApplicationTest {
+class WrittenDeadlineEndToEndTest extends BrowserTest {
 
   static final Path SHOTS = Path.of("target", "e2e", "written-deadlines");
 
-  @LocalServerPort
-  int port;
-
-  Chromium browser;
-  WebDriver driver;
-  WebDriverWait wait;
-  boolean finished;
-
-  /** Screenshots of an earlier run must not pass for this run's. */
-  @BeforeAll
-  static void emptyScreenshotFolder() throws Exception {
-    Chromium.emptyFolder(SHOTS);
-  }
-
-  @BeforeEach
-  void browser() throws Exception {
-    browser = new Chromium(SHOTS);
-    driver = browser.driver;
-    wait = browser.wait;
-  }
-
-  @AfterEach
-  void closeBrowser(TestInfo test) throws Exception {
-    if (browser != null) {
-      browser.close(test, finished);
-    }
+  @Override
+  Path shots() {
+    return SHOTS;
   }
 
   @Test
