@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -95,8 +96,8 @@ final class Chromium implements AutoCloseable {
 
   /** Logs out through the account menu and waits for the login form. */
   void logOut() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+    click(By.cssSelector("li.account a.dropdown-toggle"));
+    click(By.cssSelector("li.logout a"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
   }
 
@@ -104,16 +105,28 @@ final class Chromium implements AutoCloseable {
   void openFilter(String namePrefix) {
     By filter = By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.), '"
         + namePrefix + "')]");
-    wait.until(ExpectedConditions.elementToBeClickable(filter)).click();
+    click(filter);
     wait.until(ExpectedConditions.attributeContains(By.xpath("//div[contains(@class,'task-filter')][.//h4/a["
         + "starts-with(normalize-space(.), '" + namePrefix + "')]]"), "class", "active"));
   }
 
   /** Clicks an element of a wide form, scrolled into view first: Tasklist's modal scrolls, the window does not. */
   void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    // Found, scrolled to and clicked in one step, tried again until it lands: Angular may re-render the
+    // element between a lookup and the click (stale) or lay a fading backdrop over it (intercepted).
+    wait.until(d -> {
+      WebElement element = d.findElement(by);
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      if (!element.isDisplayed() || !element.isEnabled()) {
+        return false;
+      }
+      try {
+        element.click();
+        return true;
+      } catch (ElementClickInterceptedException covered) {
+        return false;
+      }
+    });
   }
 
   /** Types into a field of a wide form, scrolled into view first, in place of what it held. */

@@ -98,19 +98,19 @@ class CockpitAdminEndToEndTest extends ApplicationTest {
 
     // 2. The process definitions; the directive task's lists the instance just started.
     click(By.xpath("//a[normalize-space()='Quy trình']"));
-    WebElement directiveTask = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//a[contains(@href,'#/process-definition/')][normalize-space()='directive-task']")));
+    By directiveTask = By.xpath("//a[contains(@href,'#/process-definition/')][normalize-space()='directive-task']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(directiveTask));
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("Nhiệm vụ / Directive task",
         "Chỉ đạo / Directive", "Thư tổng hợp hằng ngày");
     step("02-auditor-processes");
-    directiveTask.click();
-    WebElement instance = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("a[href*='#/process-instance/" + processInstanceId + "']")));
-    assertThat(rowOf(instance).getText()).contains(reference);
+    click(directiveTask);
+    By instance = By.cssSelector("a[href*='#/process-instance/" + processInstanceId + "']");
+    assertThat(rowOf(wait.until(ExpectedConditions.visibilityOfElementLocated(instance))).getText())
+        .contains(reference);
     step("03-auditor-definition");
 
     // 3. The instance, and its variables tab.
-    instance.click();
+    click(instance);
     click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Biến']"));
     WebElement issuer = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//tr[td[normalize-space()='issuer']]")));
@@ -121,11 +121,12 @@ class CockpitAdminEndToEndTest extends ApplicationTest {
 
     // 4. The decisions, and the one that picks the lead unit.
     click(By.xpath("//a[normalize-space()='Quyết định']"));
-    WebElement leadUnit = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//a[contains(@href,'#/decision-definition/')][normalize-space()='Lead unit (đơn vị chủ trì)']")));
+    By leadUnit = By.xpath(
+        "//a[contains(@href,'#/decision-definition/')][normalize-space()='Lead unit (đơn vị chủ trì)']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(leadUnit));
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("Escalation level (mức cảnh báo)");
     step("05-auditor-decisions");
-    leadUnit.click();
+    click(leadUnit);
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'breadcrumb')]//*[contains(normalize-space(), 'Lead unit (đơn vị chủ trì)')]")));
     // Its evaluations list the one that picked the lead unit of the task just issued.
@@ -222,7 +223,7 @@ class CockpitAdminEndToEndTest extends ApplicationTest {
   }
 
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    browser.click(by);
   }
 
   /**

@@ -159,9 +159,7 @@ class FormErrorsEndToEndTest extends BrowserTest {
   }
 
   private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    browser.click(by);
   }
 
   private void shot(String name) throws IOException {

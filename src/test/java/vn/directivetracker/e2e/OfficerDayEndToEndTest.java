@@ -91,7 +91,7 @@ class OfficerDayEndToEndTest extends BrowserTest {
     shot("01-cards");
 
     // 3. The officer opens it and reads what was asked, by when, before claiming anything.
-    card.findElement(By.cssSelector("h4.task a")).click();
+    click(cardLink("T02 · Xây dựng lộ trình"));
     WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
     wait.until(ExpectedConditions.textToBePresentInElement(context, reference));
     assertThat(context.getText()).contains("T02. " + WANTED_TITLE,
@@ -200,6 +200,11 @@ class OfficerDayEndToEndTest extends BrowserTest {
         + "[.//h4[contains(@class,'task')]/a[starts-with(normalize-space(.), '" + namePrefix + "')]]")));
   }
 
+  private static By cardLink(String namePrefix) {
+    return By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(.), '"
+        + namePrefix + "')]");
+  }
+
   private void assertNoBanner() {
     assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(b -> assertThat(b.isDisplayed())
         .isFalse());
@@ -221,9 +226,7 @@ class OfficerDayEndToEndTest extends BrowserTest {
   }
 
   private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    scrollTo(element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    browser.click(by);
   }
 
   private void scrollTo(WebElement element) {

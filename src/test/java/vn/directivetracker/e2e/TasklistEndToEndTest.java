@@ -93,7 +93,7 @@ class TasklistEndToEndTest extends BrowserTest {
     shot("02-unit-filter");
 
     // 3. The task: what was asked, by whom, by when; the officer claims it and reports with evidence.
-    listed.click();
+    click(taskLink(carryOut.getId()));
     WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
     wait.until(ExpectedConditions.textToBePresentInElement(context, reference));
     assertThat(context.getText()).contains("Tổ công tác triển khai Đề án 06 (P06WG)",
@@ -160,7 +160,7 @@ class TasklistEndToEndTest extends BrowserTest {
     browser.logOut();
     logIn(OFFICER);
     browser.openFilter("Việc của đơn vị");
-    wait.until(ExpectedConditions.elementToBeClickable(taskLink(again.getId()))).click();
+    click(taskLink(again.getId()));
     WebElement returned = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnHistoryText")));
     wait.until(ExpectedConditions.textToBePresentInElement(returned, RETURN_COMMENT));
     assertThat(returned.getText()).contains("(secretary)");
@@ -344,9 +344,7 @@ class TasklistEndToEndTest extends BrowserTest {
   }
 
   private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    browser.click(by);
   }
 
   private void scrollTo(By by) {

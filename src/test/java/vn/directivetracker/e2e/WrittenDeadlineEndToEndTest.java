@@ -58,9 +58,7 @@ class WrittenDeadlineEndToEndTest extends BrowserTest {
     assertThat(driver.findElements(By.cssSelector(".modal .alert-danger"))).as("no error over the form")
         .noneMatch(WebElement::isDisplayed);
 
-    WebElement start = driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']"));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", start);
-    wait.until(ExpectedConditions.elementToBeClickable(start)).click();
+    browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,
         reference) == 1);
     assertThat(jdbc.queryForMap("select t.deadline, t.deadline_as_written from dt_task t join dt_directive d"
