@@ -100,9 +100,9 @@ class FormErrorsEndToEndTest extends BrowserTest {
 
     driver.get(tasklist() + "#/?task=" + carryOut.getId());
     browser.logIn("moj");
-    WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
-    wait.until(ExpectedConditions.textToBePresentInElement(context, "Thời hạn / Deadline: "
-        + today.plusDays(20).format(DAY)));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-context"),
+        "Thời hạn / Deadline: " + today.plusDays(20).format(DAY)));
+    WebElement context = driver.findElement(By.cssSelector(".dt-context"));
     click(By.cssSelector("button.claim"));
     wait.until(d -> d.findElement(By.id("reportResult")).isEnabled());
     // Every field Complete waits for says it is required, the progress too.

@@ -92,8 +92,8 @@ class OfficerDayEndToEndTest extends BrowserTest {
 
     // 3. The officer opens it and reads what was asked, by when, before claiming anything.
     click(cardLink("T02 · Xây dựng lộ trình"));
-    WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
-    wait.until(ExpectedConditions.textToBePresentInElement(context, reference));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-context"), reference));
+    WebElement context = driver.findElement(By.cssSelector(".dt-context"));
     assertThat(context.getText()).contains("T02. " + WANTED_TITLE,
         "Thời hạn / Deadline: " + today.plusDays(20).format(DAY));
     assertThat(visible(By.cssSelector("button.claim"))).as("not claimed yet").isTrue();

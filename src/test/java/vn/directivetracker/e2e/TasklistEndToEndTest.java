@@ -94,8 +94,8 @@ class TasklistEndToEndTest extends BrowserTest {
 
     // 3. The task: what was asked, by whom, by when; the officer claims it and reports with evidence.
     click(taskLink(carryOut.getId()));
-    WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
-    wait.until(ExpectedConditions.textToBePresentInElement(context, reference));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-context"), reference));
+    WebElement context = driver.findElement(By.cssSelector(".dt-context"));
     assertThat(context.getText()).contains("Tổ công tác triển khai Đề án 06 (P06WG)",
         "T01. Số hóa sổ hộ tịch của cơ quan đại diện ở nước ngoài", "Kết quả cần đạt / Expected result: Báo cáo kết quả",
         "Thời hạn / Deadline: " + today.plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
@@ -134,8 +134,9 @@ class TasklistEndToEndTest extends BrowserTest {
     driver.get(tasklist() + linkInMail("secretary", reference, processInstanceId, review.getId()));
     logIn("secretary");
     assertThat(filterNames()).contains("Việc của đơn vị / My unit's tasks", "Chờ duyệt / Awaiting review");
-    WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reportResultText")));
-    wait.until(ExpectedConditions.textToBePresentInElement(report, "Đã số hóa 95% sổ hộ tịch"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reportResultText"),
+        "Đã số hóa 95% sổ hộ tịch"));
+    WebElement report = driver.findElement(By.id("reportResultText"));
     assertThat(driver.findElement(By.cssSelector(".dt-context")).getText())
         .contains("Thời hạn / Deadline: " + today.plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     WebElement evidenceLink = driver.findElement(By.cssSelector("a.dt-evidence"));
@@ -161,8 +162,8 @@ class TasklistEndToEndTest extends BrowserTest {
     logIn(OFFICER);
     browser.openFilter("Việc của đơn vị");
     click(taskLink(again.getId()));
-    WebElement returned = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnHistoryText")));
-    wait.until(ExpectedConditions.textToBePresentInElement(returned, RETURN_COMMENT));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("returnHistoryText"), RETURN_COMMENT));
+    WebElement returned = driver.findElement(By.id("returnHistoryText"));
     assertThat(returned.getText()).contains("(secretary)");
     assertThat(driver.findElement(By.cssSelector(".dt-context .alert-warning")).getText())
         .contains("Báo cáo đã bị trả lại / The report was returned");
@@ -226,8 +227,9 @@ class TasklistEndToEndTest extends BrowserTest {
 
     driver.get(tasklist() + linkInMail("leader", reference, processInstanceId, decide.getId()));
     logIn("leader");
-    WebElement context = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-context")));
-    wait.until(ExpectedConditions.textToBePresentInElement(context, "Chờ ý kiến của các cơ quan đại diện ở nước ngoài"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-context"),
+        "Chờ ý kiến của các cơ quan đại diện ở nước ngoài"));
+    WebElement context = driver.findElement(By.cssSelector(".dt-context"));
     DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     assertThat(context.getText()).contains(reference, "Đơn vị chủ trì / Lead unit: Bộ Ngoại giao (MOFA)",
         "Thời hạn hiện tại / Current deadline: " + today.plusDays(20).format(day),
