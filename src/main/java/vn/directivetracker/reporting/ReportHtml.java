@@ -2,6 +2,8 @@ package vn.directivetracker.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ final class ReportHtml {
 
   /** Days as the Vietnamese read them, whatever the reader's browser. */
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
   private ReportHtml() {
   }
@@ -40,7 +43,7 @@ final class ReportHtml {
 
   private static String render(MonthlyReport report, String chartJsPath, ObjectMapper json, boolean pdf) {
     StringBuilder h = new StringBuilder(16_384);
-    String title = "Báo cáo tháng " + report.month() + " — " + report.issuerName();
+    String title = "Báo cáo tháng " + monthText(report.month()) + " — " + report.issuerName();
     h.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"UTF-8\"/>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .append("<title>").append(esc(title)).append("</title>\n")
@@ -82,7 +85,7 @@ final class ReportHtml {
           ReportTables.CONCLUSION_HEADERS, ReportTables.conclusions(report));
     }
     List<List<Object>> trend = report.trend().stream()
-        .map(p -> List.<Object>of(p.month(), p.completedOnTime(), p.overdue())).toList();
+        .map(p -> List.<Object>of(monthText(p.month()), p.completedOnTime(), p.overdue())).toList();
     table(h, "trend", "Xu hướng 12 tháng / Twelve-month trend",
         List.of("Tháng / Month", "Hoàn thành đúng hạn / Completed on time", "Quá hạn / Overdue"), trend);
 
@@ -107,7 +110,8 @@ final class ReportHtml {
     for (List<Object> row : rows) {
       h.append("<tr>");
       for (Object cell : row) {
-        h.append(cell instanceof Number ? "<td class=\"num\">" : "<td>").append(esc(String.valueOf(cell))).append("</td>");
+        String text = cell instanceof LocalDate day ? day.format(DAY) : String.valueOf(cell);
+        h.append(cell instanceof Number ? "<td class=\"num\">" : "<td>").append(esc(text)).append("</td>");
       }
       h.append("</tr>\n");
     }
@@ -122,7 +126,7 @@ final class ReportHtml {
     data.put("completedLate", report.units().stream().map(u -> u.figures().completedLate()).toList());
     data.put("inProgress", report.units().stream().map(u -> u.figures().inProgress()).toList());
     data.put("overdue", report.units().stream().map(u -> u.figures().overdue()).toList());
-    data.put("months", report.trend().stream().map(TrendPoint::month).toList());
+    data.put("months", report.trend().stream().map(p -> monthText(p.month())).toList());
     data.put("trendOnTime", report.trend().stream().map(TrendPoint::completedOnTime).toList());
     data.put("trendOverdue", report.trend().stream().map(TrendPoint::overdue).toList());
     try {
@@ -130,6 +134,11 @@ final class ReportHtml {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A month as the Vietnamese write it, 03/2024, from the API's 2024-03. */
+  static String monthText(String month) {
+    return YearMonth.parse(month).format(MONTH);
   }
 
   private static String esc(String text) {

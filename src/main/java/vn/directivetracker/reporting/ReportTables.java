@@ -53,7 +53,7 @@ final class ReportTables {
     List<List<Object>> rows = new ArrayList<>();
     for (OverdueTask t : report.overdueTasks()) {
       rows.add(List.of(t.reference(), t.taskKey(), t.title(), t.leadUnit() == null ? "" : t.leadUnit(),
-          t.deadline().toString(), t.daysOverdue(), t.escalationLevel()));
+          t.deadline(), t.daysOverdue(), t.escalationLevel()));
     }
     return rows;
   }

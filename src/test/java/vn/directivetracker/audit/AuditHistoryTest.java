@@ -175,7 +175,7 @@ class AuditHistoryTest extends ApplicationTest {
       PDPage page = document.getPage(0);
       assertThat(page.getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
       String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains("Báo cáo tháng 2024-03", "Tổ công tác triển khai Đề án 06",
+      assertThat(text).contains("Báo cáo tháng 03/2024", "Tổ công tác triển khai Đề án 06",
           "Theo đơn vị chủ trì", "Nhiệm vụ quá hạn", "Xếp hạng", "Bộ Y tế", "Trang 1 / ");
       List<String> fonts = new ArrayList<>();
       for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {

@@ -189,7 +189,7 @@ class AuditorDayEndToEndTest extends ApplicationTest {
     assertThat(answer.get(0)).isEqualTo(200L);
     assertThat((String) answer.get(1)).startsWith("application/pdf");
     try (PDDocument pdf = Loader.loadPDF(Base64.getDecoder().decode((String) answer.get(2)))) {
-      assertThat(new PDFTextStripper().getText(pdf)).contains("Báo cáo tháng " + today.toString().substring(0, 7),
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Báo cáo tháng " + today.format(DateTimeFormatter.ofPattern("MM/yyyy")),
           "Tổ công tác triển khai Đề án 06", "Theo đơn vị chủ trì", "Bộ Y tế");
     }
     step("05-report-links");

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -241,6 +242,10 @@ class MonthlyReportTest extends ApplicationTest {
       assertThat(overdue.getRow(3).getCell(2).getStringCellValue()).isEqualTo(FORMULA_TITLE);
       assertThat(overdue.getRow(3).getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
       assertThat(overdue.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(30.0);
+      // A deadline is a date cell, shown as the Vietnamese write it, so it sorts and filters as a day.
+      assertThat(overdue.getRow(1).getCell(4).getLocalDateTimeCellValue().toLocalDate())
+          .isEqualTo(LocalDate.of(2024, 3, 1));
+      assertThat(overdue.getRow(1).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
       Sheet ranking = book.getSheet("Xếp hạng");
       assertThat(ranking.getRow(1).getCell(1).getStringCellValue()).isEqualTo(PC);
       assertThat(ranking.getRow(3).getCell(1).getStringCellValue()).isEqualTo(DOH);
@@ -260,6 +265,9 @@ class MonthlyReportTest extends ApplicationTest {
     assertThat(html).contains("<script src=\"/webjars/chart.js/4.5.1/dist/chart.umd.min.js\"></script>");
     assertThat(html).contains("Tỷ lệ &quot;đạt&quot; &lt; 5% &amp; &#39;chưa&#39; &gt; 3 Số hóa dữ liệu đất đai")
         .doesNotContain("\"đạt\" < 5% &");
+    // Months and days as the Vietnamese write them, whatever the browser's language.
+    assertThat(html).contains("<h1>Báo cáo tháng 03/2024 — ", "<td>01/03/2024</td><td class=\"num\">30</td>",
+        "\"months\":[\"04/2023\",").doesNotContain("2024-03-01");
     assertThat(html).contains("<td>Tổng cộng / Total</td><td></td><td class=\"num\">1</td><td class=\"num\">1</td>"
         + "<td class=\"num\">4</td><td class=\"num\">3</td><td>50%</td><td class=\"num\">5</td><td class=\"num\">6</td>");
     assertThat(html).contains("\"units\":[\"" + DOH + "\",\"" + DOJ + "\",\"" + PC + "\"]");
