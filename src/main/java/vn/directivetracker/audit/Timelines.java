@@ -359,14 +359,16 @@ record Timelines(HistoryService history, AuditRecords records) {
         continue;
       }
       String actor = v.getUserOperationId() != null ? operators.get(v.getUserOperationId()) : null;
-      if (v.getTypedValue() instanceof FileValue file) {
-        events.add(new AuditEvent(v.getTime().toInstant(), AuditEvent.FILE_ATTACHED, actor, unit,
-            fileDetails(taskKey, v, file), AuditEvent.RANK_REPORT,
-            tiebreakPrefix + String.format("var:%06d:%s", v.getRevision(), v.getId())));
+      Map<String, Object> file = v.getTypedValue() instanceof FileValue f ? fileDetails(taskKey, v, f) : null;
+      if (file != null && !isNoFile(file)) {
+        events.add(new AuditEvent(v.getTime().toInstant(), AuditEvent.FILE_ATTACHED, actor, unit, file,
+            AuditEvent.RANK_REPORT, tiebreakPrefix + String.format("var:%06d:%s", v.getRevision(), v.getId())));
         continue;
       }
+      // A form's file field left empty sends a nameless file of no bytes: a change to the field, not a file.
+      Object value = file != null ? null : json(v.getValue());
       events.add(new AuditEvent(v.getTime().toInstant(), AuditEvent.VARIABLE_CHANGED, actor, unit,
-          map("task", taskKey, "name", v.getVariableName(), "value", json(v.getValue()), "valueType", v.getTypeName(),
+          map("task", taskKey, "name", v.getVariableName(), "value", value, "valueType", v.getTypeName(),
               "revision", v.getRevision(), "userTaskId", v.getTaskId()),
           AuditEvent.RANK_CHANGE, tiebreakPrefix + String.format("var:%06d:%s", v.getRevision(), v.getId())));
     }
@@ -387,6 +389,11 @@ record Timelines(HistoryService history, AuditRecords records) {
     return map("task", taskKey, "name", v.getVariableName(), "fileName", file.getFilename(),
         "mimeType", file.getMimeType(), "size", content.length, "sha256", HashChain.sha256Hex(content),
         "revision", v.getRevision(), "userTaskId", v.getTaskId(), "detailId", v.getId());
+  }
+
+  private static boolean isNoFile(Map<String, Object> file) {
+    Object name = file.get("fileName");
+    return (name == null || name.toString().isBlank()) && Integer.valueOf(0).equals(file.get("size"));
   }
 
   private static boolean isWithdrawal(List<UserOperationLogEntry> entries) {

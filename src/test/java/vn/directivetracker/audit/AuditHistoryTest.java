@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -98,6 +99,25 @@ class AuditHistoryTest extends ApplicationTest {
         .isEqualTo(trail.get("chainHead").asText());
     String csv = get("auditor", "/api/audit/tasks/" + taskId + "?format=csv").getBody();
     assertThat(csv).contains("file attached", EVIDENCE_NAME).doesNotContain("InputStream@");
+  }
+
+  @Test
+  void aFileFieldLeftEmptyIsAChangeToTheFieldNotAnAttachedFile() {
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("AUDHIST-EMPTY"),
+        "2024-03-04", List.of(DirectiveFixtures.task("T01", "HEALTH", "2024-04-30")));
+    String running = directives.processOf(issued.get("id").asText(), "T01");
+    // What a form's file field sends when nothing was chosen: a file without a name or a byte.
+    engine.getRuntimeService().setVariable(running, "annexFile", Variables.fileValue("").file(new byte[0]).create());
+    String runningTask = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
+    List<JsonNode> events = StreamSupport.stream(body(get("auditor", "/api/audit/tasks/" + runningTask))
+        .get("events").spliterator(), false).toList();
+    assertThat(events).noneMatch(e -> "file attached".equals(e.get("type").asText()));
+    JsonNode empty = events.stream().filter(e -> "annexFile".equals(e.get("details").path("name").asText()))
+        .findFirst().orElseThrow();
+    assertThat(empty.get("type").asText()).isEqualTo("variable changed");
+    assertThat(empty.get("label").asText()).isEqualTo("Thay đổi dữ liệu");
+    assertThat(empty.get("details").has("value")).isFalse();
+    assertThat(empty.get("details").get("valueType").asText()).isEqualTo("file");
   }
 
   @Test
