@@ -72,6 +72,9 @@ class FormErrorsEndToEndTest extends BrowserTest {
         .contains("nhiệm vụ 1, đơn vị chủ trì: Không có đơn vị «XYZ».",
             "The directive was not stored:", "task 1, leadUnit: No unit is named 'XYZ'.");
     assertThat(refusal.getText().indexOf("The directive")).isGreaterThan(refusal.getText().indexOf("Không có đơn vị"));
+    // What failed, then why: Tasklist puts its colon between the two, so the first has no full stop.
+    assertThat(refusal.findElement(By.xpath("./ancestor::div[contains(@class,'alert')][1]")).getText())
+        .contains("Không thể khởi tạo quy trình :\nChỉ đạo chưa được lưu:").doesNotContain(". :");
     String page = driver.findElement(By.tagName("body")).getText();
     assertThat(page).doesNotContain("Cannot instantiate", "500", "Exception", "ENGINE-");
     shot("02-start-form-refused");
