@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInfo;
@@ -171,6 +172,12 @@ final class Chromium implements AutoCloseable {
   }
 
   /** The console's messages of level SEVERE since the last call. */
+  /** A console entry of Tasklist asking for a task that is no more, which the engine answers 404. */
+  static Predicate<String> askedAgainFor(String completedTaskId) {
+    return e -> e.contains("/camunda/api/engine/engine/default/task/" + completedTaskId + " - Failed to load")
+        && e.contains("status of 404");
+  }
+
   List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();

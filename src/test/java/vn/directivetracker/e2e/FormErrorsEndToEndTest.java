@@ -144,6 +144,9 @@ class FormErrorsEndToEndTest extends BrowserTest {
     shot("05-report-sent");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process)
         .variableName("completionDate").singleResult().getValue()).isEqualTo(today.toString());
+    // Tasklist may ask once more for the task just completed: Camunda's, not ours.
+    consoleErrors.addAll(browser.consoleErrors().stream()
+        .filter(e -> !Chromium.askedAgainFor(carryOut.getId()).test(e)).toList());
     assertOnlyTheRefusalFailed("/task/" + carryOut.getId() + "/submit-form");
     finished = true;
   }
