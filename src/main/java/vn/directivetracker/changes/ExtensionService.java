@@ -13,6 +13,7 @@ import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.text.Bilingual;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -46,31 +47,40 @@ class ExtensionService {
   ExtensionView request(String taskId, ExtensionController.ExtensionRequest body, Caller caller) {
     TaskRecord task = tasks.find(taskId).orElseThrow(() -> ApiException.notFound("task"));
     if (task.leadUnit() == null || !caller.memberOf(task.leadUnit())) {
-      throw ApiException.forbidden("only members of the lead unit may ask to extend this task");
+      throw ApiException.forbidden(Bilingual.of("Chỉ cán bộ của đơn vị chủ trì mới được xin gia hạn nhiệm vụ này.",
+          "only members of the lead unit may ask to extend this task"));
     }
     if (!TaskRecord.OPEN.equals(task.state())) {
-      throw ApiException.conflict("task " + task.key() + " is already " + task.status(clock.today()));
+      throw ApiException.conflict(Bilingual.of("Nhiệm vụ " + task.key() + " đã kết thúc, không còn gia hạn được.",
+          "task " + task.key() + " is already " + task.status(clock.today())));
     }
     if (task.deadline() == null) {
-      throw ApiException.conflict("task " + task.key() + " has no deadline to extend");
+      throw ApiException.conflict(Bilingual.of("Nhiệm vụ " + task.key() + " không có thời hạn để gia hạn.",
+          "task " + task.key() + " has no deadline to extend"));
     }
     List<FieldProblem> problems = new ArrayList<>();
     if (body.deadline() == null) {
-      problems.add(new FieldProblem("deadline", "the new deadline is required (yyyy-MM-dd)"));
+      problems.add(FieldProblem.of("deadline", "Cần ghi thời hạn mới (ngày/tháng/năm).",
+          "the new deadline is required (yyyy-MM-dd)"));
     } else if (!body.deadline().isAfter(task.deadline())) {
-      problems.add(new FieldProblem("deadline", body.deadline() + " is not after the current deadline "
-          + task.deadline()));
+      problems.add(FieldProblem.of("deadline", "Thời hạn mới " + Bilingual.day(body.deadline())
+          + " phải sau thời hạn hiện tại " + Bilingual.day(task.deadline()) + ".",
+          body.deadline() + " is not after the current deadline " + task.deadline()));
     }
     if (body.reason() == null || body.reason().isBlank()) {
-      problems.add(new FieldProblem("reason", "must not be blank: say why the unit needs more time"));
+      problems.add(FieldProblem.of("reason", "Cần nêu lý do xin gia hạn.",
+          "must not be blank: say why the unit needs more time"));
     } else if (body.reason().length() > MAX_REASON) {
-      problems.add(new FieldProblem("reason", "size must be between 0 and " + MAX_REASON));
+      problems.add(FieldProblem.of("reason", "Lý do dài quá " + Bilingual.number(MAX_REASON) + " ký tự.",
+          "size must be between 0 and " + MAX_REASON));
     }
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);
     }
     if (extensions.hasOpen(taskId)) {
-      throw ApiException.conflict("task " + task.key() + " already has an extension request awaiting decision");
+      throw ApiException.conflict(Bilingual.of("Nhiệm vụ " + task.key()
+          + " đã có đề nghị gia hạn đang chờ cơ quan ban hành quyết định.",
+          "task " + task.key() + " already has an extension request awaiting decision"));
     }
     ExtensionRepository.Extension extension = new ExtensionRepository.Extension(UUID.randomUUID().toString(),
         taskId, task.leadUnit(), caller.userId(), clock.now(), task.deadline(), body.deadline(),

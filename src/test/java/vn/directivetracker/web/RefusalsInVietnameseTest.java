@@ -158,6 +158,27 @@ class RefusalsInVietnameseTest extends ApplicationTest {
     table.add(new Refusal("preferences sent as text", http.withBasicAuth("moh", "demo").exchange(
         "/api/me/notification-preferences", HttpMethod.PUT, new HttpEntity<>("digest", text), String.class), 415,
         "Định dạng dữ liệu gửi lên không được chấp nhận", "text/plain"));
+
+    // A lead unit asks for a later deadline from its Tasklist form, which shows these as they come.
+    LocalDate today = LocalDate.now(VIETNAM);
+    IssuedTask extended = issueOneTask("VI-EXT-API", today.toString(),
+        DirectiveFixtures.task("T01", "CIVIL_STATUS", today.plusDays(30).toString()));
+    TaskChangeFixtures changes = new TaskChangeFixtures(http, engine);
+    String ask = "/api/tasks/" + extended.taskId() + "/extension-request";
+    ResponseEntity<String> tooEarly = changes.send("moj", HttpMethod.POST, ask,
+        Map.of("deadline", today.plusDays(10).toString(), "reason", "Chờ số liệu"));
+    table.add(new Refusal("extension: a day not after the deadline", tooEarly, 400, "Yêu cầu không hợp lệ",
+        "1 invalid field"));
+    assertThat(JSON.readTree(tooEarly.getBody()).at("/errors/0/messageVi").asText()).isEqualTo("Thời hạn mới "
+        + shown(today.plusDays(10)) + " phải sau thời hạn hiện tại " + shown(today.plusDays(30)) + ".");
+    table.add(new Refusal("extension: asked by a unit that does not lead", changes.send("moh", HttpMethod.POST, ask,
+        Map.of("deadline", today.plusDays(60).toString(), "reason", "Chờ số liệu")), 403,
+        "Chỉ cán bộ của đơn vị chủ trì mới được xin gia hạn", "only members of the lead unit"));
+    assertThat(changes.send("moj", HttpMethod.POST, ask, Map.of("deadline", today.plusDays(60).toString(),
+        "reason", "Chờ số liệu")).getStatusCode().value()).isEqualTo(201);
+    table.add(new Refusal("extension: asked again before the decision", changes.send("moj", HttpMethod.POST, ask,
+        Map.of("deadline", today.plusDays(90).toString(), "reason", "Chờ số liệu")), 409,
+        "đã có đề nghị gia hạn đang chờ cơ quan ban hành quyết định", "already has an extension request"));
     assertAll(null, table);
   }
 
