@@ -93,6 +93,9 @@ class FormFactsController {
     facts.put("conclusion", written.conclusionKey());
     facts.put("coordinatingUnits", task.coordinatingUnits());
     facts.put("coordinatingUnitNames", registry.labelsOf(task.coordinatingUnits()));
+    // The lead asks for a later deadline from its form; a request already waiting is shown instead.
+    tasks.pendingExtension(task.id()).ifPresent(p -> facts.put("pendingExtension",
+        Map.of("requestedDeadline", p.requestedDeadline().toString(), "requestedBy", p.requestedBy())));
     // Official work of a unit: not to be kept by the browser or a proxy after the form is closed.
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(facts);
   }

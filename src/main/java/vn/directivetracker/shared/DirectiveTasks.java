@@ -60,6 +60,16 @@ public class DirectiveTasks {
         String.class, taskId).stream().findFirst();
   }
 
+  /** The lead unit's request for a later deadline that awaits the issuer's decision, if there is one. */
+  public java.util.Optional<PendingExtension> pendingExtension(String taskId) {
+    return jdbc.query("select requested_deadline, requested_by from dt_extension where open_task_id = ?",
+        (rs, n) -> new PendingExtension(rs.getDate(1).toLocalDate(), rs.getString(2)), taskId).stream().findFirst();
+  }
+
+  /** A request for a later deadline, still undecided. */
+  public record PendingExtension(LocalDate requestedDeadline, String requestedBy) {
+  }
+
   public String processInstanceOf(String taskId) {
     return jdbc.queryForObject("select process_instance_id from dt_task where id = ?", String.class, taskId);
   }

@@ -25,11 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.directivetracker.DirectiveFixtures;
 import vn.directivetracker.Mailbox;
-import vn.directivetracker.TaskChangeFixtures;
 
 /**
  * Tasklist used as people use it, in headless Chromium (Debian's chromium and chromium-driver, which
@@ -220,17 +218,45 @@ class TasklistEndToEndTest extends BrowserTest {
     JsonNode issued = directives.issue("leader", "P06WG", reference, today.toString(), List.of(t01));
     String taskId = DirectiveFixtures.taskOf(issued, "T01").get("id").asText();
     String processInstanceId = directives.processOf(issued.get("id").asText(), "T01");
-    assertThat(new TaskChangeFixtures(http, engine).send(OFFICER, HttpMethod.POST,
-        "/api/tasks/" + taskId + "/extension-request", Map.of("deadline", today.plusDays(60).toString(),
-            "reason", "Chờ ý kiến của các cơ quan đại diện ở nước ngoài")).getStatusCode().value()).isEqualTo(201);
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    // The lead unit's officer asks for more time from its task's form. A day not after the deadline is
+    // refused in Vietnamese and nothing is stored; then the request goes to the issuer.
+    Task carryOut = openTask(processInstanceId, "UserTask_CarryOut");
+    driver.get(tasklist() + "#/?task=" + carryOut.getId());
+    logIn(OFFICER);
+    claim("reportResult");
+    click(By.cssSelector("button.dt-extension-open"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("extensionDeadline")));
+    type("extensionDeadline", today.plusDays(10).format(day));
+    type("extensionReason", "Chờ ý kiến của các cơ quan đại diện ở nước ngoài");
+    click(By.cssSelector("button.dt-extension-send"));
+    WebElement tooEarly = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".dt-extension-problem")));
+    assertThat(tooEarly.getText()).startsWith("Thời hạn mới " + today.plusDays(10).format(day)
+        + " phải sau thời hạn hiện tại " + today.plusDays(20).format(day)).contains("is not after");
+    assertThat(jdbc.queryForObject("select count(*) from dt_extension where task_id = ?", Integer.class, taskId))
+        .isZero();
+    type("extensionDeadline", today.plusDays(60).format(day));
+    click(By.cssSelector("button.dt-extension-send"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-extension-pending"),
+        "Đã xin gia hạn đến " + today.plusDays(60).format(day) + " (" + OFFICER + ")"));
+    scrollTo(By.cssSelector(".dt-extension-pending"));
+    shot("11-officer-asks-for-a-later-deadline");
+    // The request waits for the issuer; the report is not sent with it, and the form says so when reopened.
     Task decide = openTask(processInstanceId, "UserTask_DecideExtension");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(carryOut.getId()).count()).isOne();
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-context"),
+        "đang chờ cơ quan ban hành quyết định"));
+    assertThat(driver.findElements(By.cssSelector("button.dt-extension-open"))).isEmpty();
+    browser.logOut();
 
     driver.get(tasklist() + linkInMail("leader", reference, processInstanceId, decide.getId()));
     logIn("leader");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-context"),
         "Chờ ý kiến của các cơ quan đại diện ở nước ngoài"));
     WebElement context = driver.findElement(By.cssSelector(".dt-context"));
-    DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     assertThat(context.getText()).contains(reference, "Đơn vị chủ trì / Lead unit: Bộ Ngoại giao (MOFA)",
         "Thời hạn hiện tại / Current deadline: " + today.plusDays(20).format(day),
         "Đề nghị gia hạn đến / New deadline requested: " + today.plusDays(60).format(day),
@@ -247,13 +273,13 @@ class TasklistEndToEndTest extends BrowserTest {
         By.xpath("//p[contains(@class,'text-danger')][contains(., 'Please say why when refusing')]")));
     assertThat(missing.getText()).startsWith("Hãy ghi lý do khi không đồng ý gia hạn");
     scrollTo(By.id("extensionComment"));
-    shot("11-extension-refusal-needs-a-comment");
+    shot("12-extension-refusal-needs-a-comment");
     assertThat(engine.getTaskService().createTaskQuery().taskId(decide.getId()).count()).isOne();
 
     type("extensionComment", "Nhiệm vụ trọng tâm, không gia hạn");
     complete();
     assertThat(finished(processInstanceId, "UserTask_DecideExtension", 1).getAssignee()).isEqualTo("leader");
-    shot("12-extension-refused");
+    shot("13-extension-refused");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
         .variableName("extensionOutcome").singleResult().getValue()).isEqualTo("REFUSED");
     assertThat(jdbc.queryForMap("select state, decision_comment, decided_by from dt_extension where task_id = ?", taskId))
@@ -284,7 +310,7 @@ class TasklistEndToEndTest extends BrowserTest {
         + " r.expectedResult = 'Báo cáo kết quả triển khai và số liệu đồng bộ hằng tháng'; s.rows.push(r); } });",
         referenceField, today.plusDays(60).toString());
     assertThat(driver.findElements(By.cssSelector("tr[ng-repeat='row in rows']"))).hasSize(25);
-    shot("13-start-form-25-tasks");
+    shot("14-start-form-25-tasks");
     click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     wait.until(d -> jdbc.queryForObject("select count(*) from dt_directive where reference = ?", Integer.class,
         reference) == 1);
@@ -296,7 +322,7 @@ class TasklistEndToEndTest extends BrowserTest {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
         .variableName("directiveRequest").count()).isZero();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dt-reference")));
-    shot("14-notice-issued");
+    shot("15-notice-issued");
     finished = true;
   }
 
