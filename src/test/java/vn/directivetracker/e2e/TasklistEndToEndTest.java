@@ -241,6 +241,11 @@ class TasklistEndToEndTest extends BrowserTest {
     click(By.cssSelector("button.dt-extension-send"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dt-extension-pending"),
         "Đã xin gia hạn đến " + today.plusDays(60).format(day) + " (" + OFFICER + ")"));
+    // Tasklist's own relative times speak the page's language, whichever of its language tables came last.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task-meta] .due-date"),
+        "20 ngày tới"));
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Ngày tạo vài giây trước")
+        .doesNotContain("a few seconds ago", "in 20 days", " ago");
     scrollTo(By.cssSelector(".dt-extension-pending"));
     shot("11-officer-asks-for-a-later-deadline");
     // The request waits for the issuer; the report is not sent with it, and the form says so when reopened.

@@ -4,6 +4,7 @@
 //  - In the navbar: marks the page with what the engine lets the user do, so that styles/user-styles.css
 //    hides "Tạo nhiệm vụ" and "Khởi tạo quy trình", the task header's date and group editors and its link to
 //    Cockpit from whoever cannot use them.
+//  - Keeps relative times ("20 ngày tới") in the language of the page (see keepMomentOnTheLanguage).
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const DAY = new Intl.DateTimeFormat('en-GB', {timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric'});
@@ -68,13 +69,41 @@ async function markPermissions(engineApi, adminApi) {
   body.classList.add('dt-permissions-known');
 }
 
+let momentKept = false;
+
+/**
+ * Tasklist loads the chosen language's table and the fallback's (English), and makes each table's date
+ * words moment's global locale as the table arrives: whichever arrived last won, so relative times came
+ * out in English on a Vietnamese page about as often as not. This puts moment back on the language in use
+ * whenever it drifts, through angular-moment, which also redraws the times already shown.
+ */
+function keepMomentOnTheLanguage() {
+  const angular = window.angular;
+  const injector = !momentKept && angular && angular.element(document.body).injector();
+  if (!injector) {
+    return;
+  }
+  momentKept = true;
+  const [rootScope, translate, amMoment, moment] = ['$rootScope', '$translate', 'amMoment', 'moment']
+    .map(name => injector.get(name));
+  rootScope.$watch(() => moment.locale(), () => {
+    const language = translate.use();
+    if (language && moment.locale() !== language && moment.locales().includes(language)) {
+      amMoment.changeLocale(language);
+    }
+  });
+}
+
 export default [
   {
     id: 'directive-tracker-deadline',
     pluginPoint: 'tasklist.card',
     // Above Tasklist's variables (200): the card shows the deadline when folded.
     priority: 300,
-    render: (node, data, scope) => renderDeadline(node, scope && scope.task)
+    render: (node, data, scope) => {
+      keepMomentOnTheLanguage();
+      renderDeadline(node, scope && scope.task);
+    }
   },
   {
     // Rendered once the user is logged in (Tasklist's navbar shows its actions only then), again after
@@ -83,6 +112,7 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: -1000,
     render: (node, {api}) => {
+      keepMomentOnTheLanguage();
       markPermissions(api.engineApi, api.adminApi).catch(() => undefined);
     },
     unmount: () => document.body.classList.remove(...MARKS)
