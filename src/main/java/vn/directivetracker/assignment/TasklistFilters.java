@@ -36,12 +36,13 @@ import vn.directivetracker.shared.ProcessElements;
 /**
  * Tasklist shows a user nothing without a filter. Every unit group gets its own shared filters, readable
  * by that group only (a GRANT of READ, no global READ): its inbox, what is overdue, what falls due within 7
- * days, and for a secretariat the reports awaiting its review. A filter names its group in a property
- * ({@value #GROUP_PROPERTY}), which is how a restart recognises it: one query reads every existing filter's
- * name and properties, only the missing ones are created, all in one engine command (one transaction, one
- * flush), so ~570 groups cost seconds on the first start and one query later. The earlier single filter
- * evaluated with {@code currentUserGroups()} is removed. "Claimed by me" stays one global filter: it
- * shows only the caller's own tasks.
+ * days; a secretariat, whose reviews have no deadline, gets its inbox and the reports awaiting its review.
+ * A filter names its group in a property ({@value #GROUP_PROPERTY}), which is how a restart recognises it:
+ * one query reads every existing filter's name and properties, only the missing ones are created and a
+ * registry group's filters no longer wanted are removed, all in one engine command (one transaction, one flush), so
+ * ~570 groups cost seconds on the first start and one query later. The earlier single filter evaluated
+ * with {@code currentUserGroups()} is removed. "Claimed by me" stays one global filter: it shows only the
+ * caller's own tasks.
  */
 @Component
 @Order(25)
@@ -82,12 +83,22 @@ class TasklistFilters implements ApplicationRunner {
     LOG.info("Tasklist filters: {} created, in {} ms", created, (System.nanoTime() - started) / 1_000_000);
   }
 
-  /** Creates the filters that are missing; returns how many. */
+  /** Creates the filters that are missing, removes a group's filters no longer wanted; returns how many it created. */
   int synchronise() {
+    List<Spec> specs = specs();
+    Set<String> wanted = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    specs.forEach(spec -> {
+      wanted.add(key(spec.name(), spec.group()));
+      groups.add(spec.group());
+    });
     Set<String> existing = new HashSet<>();
     for (Existing filter : existing()) {
-      if (filter.group() == null && UNIT_TASKS.equals(filter.name())) {
-        // The former filter for everybody, and its global READ.
+      boolean formerForEverybody = filter.group() == null && UNIT_TASKS.equals(filter.name());
+      // Only for a group still in the registry: a group that left it keeps its filters while its tasks remain.
+      boolean noLongerWanted = groups.contains(filter.group()) && !wanted.contains(key(filter.name(), filter.group()));
+      if (formerForEverybody || noLongerWanted) {
+        // With its READ grants, so that no authorization points at a filter that is gone.
         authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.id()).list()
             .forEach(a -> authorizations.deleteAuthorization(a.getId()));
         filters.deleteFilter(filter.id());
@@ -96,7 +107,7 @@ class TasklistFilters implements ApplicationRunner {
       existing.add(key(filter.name(), filter.group()));
     }
     int created = 0;
-    for (Spec spec : specs()) {
+    for (Spec spec : specs) {
       if (!existing.contains(key(spec.name(), spec.group()))) {
         create(spec);
         created++;
@@ -141,10 +152,10 @@ class TasklistFilters implements ApplicationRunner {
   List<Spec> specs() {
     List<Spec> specs = new ArrayList<>();
     for (Unit unit : registry.units()) {
-      unitFilters(unit.code(), unit.nameVi(), specs);
+      unitFilters(unit.code(), unit.nameVi(), specs, true);
       if (unit.isIssuer()) {
         String sec = unit.secretariat();
-        unitFilters(sec, "Cơ quan thường trực - " + unit.nameVi(), specs);
+        unitFilters(sec, "Cơ quan thường trực - " + unit.nameVi(), specs, false);
         specs.add(new Spec(sec, AWAITING_REVIEW, -4, "Báo cáo chờ " + sec + " xem xét / reports awaiting review",
             unitQuery(sec).taskDefinitionKey(REVIEW_TASK).orderByTaskCreateTime().asc()));
       }
@@ -152,10 +163,13 @@ class TasklistFilters implements ApplicationRunner {
     return specs;
   }
 
-  private void unitFilters(String group, String name, List<Spec> specs) {
+  private void unitFilters(String group, String name, List<Spec> specs, boolean withDeadlines) {
     String whose = name + " (" + group + ")";
     specs.add(new Spec(group, UNIT_TASKS, -10, "Nhiệm vụ của " + whose + " / the unit's tasks",
         unitQuery(group).orderByDueDate().asc()));
+    if (!withDeadlines) {
+      return;
+    }
     specs.add(new Spec(group, OVERDUE, -8, "Nhiệm vụ quá hạn của " + whose + " / overdue tasks",
         unitQuery(group).dueBeforeExpression("${now()}").orderByDueDate().asc()));
     specs.add(new Spec(group, DUE_SOON, -6, "Nhiệm vụ đến hạn trong 7 ngày của " + whose + " / due within 7 days",
