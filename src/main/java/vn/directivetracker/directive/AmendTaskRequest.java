@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * The body of {@code PATCH /api/directives/{id}/tasks/{key}}. A field left out is not changed; a
- * {@code deadline} sent as null removes the deadline, which is why presence is tracked per field.
+ * {@code deadline} sent as null or empty removes the deadline, which is why presence is tracked per field.
+ * The deadline is written as a notice writes it (docs/deadlines.md); the service reads it into a day.
  */
 class AmendTaskRequest {
 
+  private String deadlineWritten;
   private LocalDate deadline;
   private boolean deadlineGiven;
   private String leadUnit;
@@ -21,9 +23,18 @@ class AmendTaskRequest {
   private String reason;
 
   @JsonSetter("deadline")
-  void setDeadline(LocalDate deadline) {
-    this.deadline = deadline;
+  void setDeadline(String written) {
+    this.deadlineWritten = written == null || written.isBlank() ? null : written.strip();
     this.deadlineGiven = true;
+  }
+
+  /** The day the written deadline was read as. */
+  void setDeadlineDay(LocalDate day) {
+    this.deadline = day;
+  }
+
+  String deadlineWritten() {
+    return deadlineWritten;
   }
 
   @JsonSetter("leadUnit")

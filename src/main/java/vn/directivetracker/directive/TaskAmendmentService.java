@@ -18,8 +18,12 @@ import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.ProcessVariables;
 import vn.directivetracker.shared.TaskRecord;
 import vn.directivetracker.shared.UnitsAsWritten;
+import vn.directivetracker.shared.text.Bilingual;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
+import vn.directivetracker.workingdays.ResolvedDeadline;
+import vn.directivetracker.workingdays.UnreadableDeadlineException;
+import vn.directivetracker.workingdays.WrittenDeadlines;
 
 /**
  * The issuer amends a running task: deadline, lead unit, coordinating units, key flag, always with a
@@ -44,10 +48,12 @@ class TaskAmendmentService {
   private final PrivilegedEngine engine;
   private final UnitNames names;
   private final UnitsAsWritten unitsAsWritten;
+  private final WrittenDeadlines writtenDeadlines;
 
   TaskAmendmentService(DirectiveService directives, DirectiveRepository repository, DirectiveTasks tasks,
       TaskChanges changes, UnitRegistry registry, RuntimeService runtime, PrivilegedEngine engine, UnitNames names,
-      UnitsAsWritten unitsAsWritten) {
+      UnitsAsWritten unitsAsWritten, WrittenDeadlines writtenDeadlines) {
+    this.writtenDeadlines = writtenDeadlines;
     this.names = names;
     this.unitsAsWritten = unitsAsWritten;
     this.directives = directives;
@@ -73,6 +79,7 @@ class TaskAmendmentService {
     UnitsAsWritten.Written written = unitsAsWritten.ofTask(before.id()).orElseThrow();
     List<FieldProblem> problems = new ArrayList<>();
     written = readNames(before, body, written, problems);
+    readDeadline(before, body, problems);
     Set<String> refused = new HashSet<>();
     problems.forEach(p -> refused.add(p.field()));
     validate(before, body).stream().filter(p -> !refused.contains(p.field())).forEach(problems::add);
@@ -91,6 +98,13 @@ class TaskAmendmentService {
       return directive;
     }
     unitsAsWritten.save(java.util.Map.of(before.id(), written));
+    if (body.deadlineGiven()) {
+      // The words the issuer wrote now stand for the deadline; a day written as a day needs none.
+      java.util.Map<String, String> words = new java.util.HashMap<>();
+      words.put(before.id(), body.deadline() != null && !body.deadline().toString().equals(body.deadlineWritten())
+          ? body.deadlineWritten() : null);
+      repository.keepDeadlinesAsWritten(words);
+    }
     TaskRecord after = tasks.load(before.id());
     String processInstanceId = tasks.processInstanceOf(before.id());
     engine.run(() -> {
@@ -103,6 +117,24 @@ class TaskAmendmentService {
       changes.applyToEngine(processInstanceId, before, after);
     });
     return directives.view(directiveId, caller);
+  }
+
+  /** Reads the deadline as written (a day, "quý II/2024", "trước Tết"…) from the directive's issue date. */
+  private void readDeadline(TaskRecord task, AmendTaskRequest body, List<FieldProblem> problems) {
+    String words = body.deadlineWritten();
+    if (!body.deadlineGiven() || words == null) {
+      return;
+    }
+    if (words.length() > WrittenDeadlines.MAX_LENGTH) {
+      problems.add(FieldProblem.of("deadline", "thời hạn dài quá " + WrittenDeadlines.MAX_LENGTH + " ký tự",
+          "at most " + WrittenDeadlines.MAX_LENGTH + " characters"));
+      return;
+    }
+    try {
+      writtenDeadlines.resolve(words, task.issuedOn()).map(ResolvedDeadline::date).ifPresent(body::setDeadlineDay);
+    } catch (UnreadableDeadlineException e) {
+      problems.add(new FieldProblem("deadline", e.getMessage()));
+    }
   }
 
   /**
@@ -152,7 +184,8 @@ class TaskAmendmentService {
       problems.add(new FieldProblem("", "nothing to amend: give deadline, leadUnit, coordinatingUnits or keyTask"));
     }
     if (body.deadline() != null && body.deadline().isBefore(task.issuedOn())) {
-      problems.add(new FieldProblem("deadline",
+      problems.add(FieldProblem.of("deadline", "'" + body.deadlineWritten() + "' là ngày "
+          + Bilingual.day(body.deadline()) + ", trước ngày ban hành " + Bilingual.day(task.issuedOn()),
           body.deadline() + " is before the directive's issue date " + task.issuedOn()));
     }
     String lead = task.leadUnit();

@@ -55,7 +55,8 @@ class TaskChangeApiTest extends ApplicationTest {
         Arguments.of("no reason", Map.of("deadline", "2024-03-31"), List.of("reason")),
         Arguments.of("blank reason", Map.of("deadline", "2024-03-31", "reason", "  "), List.of("reason")),
         Arguments.of("nothing to amend", Map.of("reason", "vì"), List.of("")),
-        Arguments.of("not a date", Map.of("deadline", "31/03/2024", "reason", "vì"), List.of("deadline")),
+        Arguments.of("no deadline's words", Map.of("deadline", "sớm nhất có thể", "reason", "vì"), List.of("deadline")),
+        Arguments.of("words before the notice", Map.of("deadline", "quý IV/2023", "reason", "vì"), List.of("deadline")),
         Arguments.of("before the notice", Map.of("deadline", "2023-12-31", "reason", "vì"), List.of("deadline")),
         Arguments.of("unknown lead", Map.of("leadUnit", "MOX", "reason", "vì"), List.of("leadUnit")),
         Arguments.of("lead removed", nullValue("leadUnit"), List.of("leadUnit")),
@@ -108,6 +109,31 @@ class TaskChangeApiTest extends ApplicationTest {
     // The same amendment again changes nothing and records nothing more.
     assertThat(changes.amend("leader", directiveId, "T01", body).getStatusCode().value()).isEqualTo(200);
     assertThat(jdbc.queryForObject("select count(*) from dt_amendment where task_id = ?", Integer.class, taskId)).isOne();
+  }
+
+  @Test
+  void aDeadlineIsAmendedAsANoticeWordsItAndTheWordsAreKeptUntilADayReplacesThem() {
+    ResponseEntity<String> quarter = changes.amend("leader", directiveId, "T01",
+        Map.of("deadline", "quý II/2024", "reason", "Thông báo 52/TB-VPCP"));
+    assertThat(quarter.getStatusCode().value()).isEqualTo(200);
+    JsonNode t01 = DirectiveFixtures.taskOf(DirectiveFixtures.read(quarter.getBody()), "T01");
+    assertThat(t01.get("deadline").asText()).isEqualTo("2024-06-30");
+    assertThat(t01.get("deadlineAsWritten").asText()).isEqualTo("quý II/2024");
+    assertThat(jdbc.queryForObject("select new_value from dt_amendment where task_id = ? and field = 'deadline'",
+        String.class, taskId)).isEqualTo("2024-06-30");
+
+    ResponseEntity<String> unread = changes.amend("leader", directiveId, "T01",
+        Map.of("deadline", "sớm nhất có thể", "reason", "vì"));
+    assertProblem(unread, 400);
+    assertThat(DirectiveFixtures.read(unread.getBody()).at("/errors/0/message").asText())
+        .startsWith("không hiểu thời hạn 'sớm nhất có thể'");
+
+    ResponseEntity<String> day = changes.amend("leader", directiveId, "T01",
+        Map.of("deadline", "2024-05-31", "reason", "Thông báo 60/TB-VPCP"));
+    t01 = DirectiveFixtures.taskOf(DirectiveFixtures.read(day.getBody()), "T01");
+    assertThat(t01.get("deadline").asText()).isEqualTo("2024-05-31");
+    assertThat(t01.path("deadlineAsWritten").isMissingNode() || t01.get("deadlineAsWritten").isNull())
+        .as("no stale words beside the new day: " + t01).isTrue();
   }
 
   @Test

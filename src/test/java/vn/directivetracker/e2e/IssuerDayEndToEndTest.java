@@ -94,8 +94,8 @@ class IssuerDayEndToEndTest extends BrowserTest {
     assertThat(done.findElements(By.cssSelector(".dt-withdraw"))).as("a closed task has no actions").isEmpty();
     shot("03-task-completed");
 
-    // 4. The leader moves T02's deadline (typed as dd/mm/yyyy), then withdraws it: a withdrawal needs its
-    // reason. Both go through /api with the webapps' session and its CSRF token.
+    // 4. The leader moves T02's deadline (typed as dd/mm/yyyy, then in words), then withdraws it: a withdrawal
+    // needs its reason. Both go through /api with the webapps' session and its CSRF token.
     LocalDate later = deadline.plusDays(10);
     taskRow("T02").findElement(By.cssSelector(".dt-amend")).click();
     WebElement amend = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-amend-form")));
@@ -108,6 +108,21 @@ class IssuerDayEndToEndTest extends BrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(taskRowAt("T02"), DD_MM_YYYY.format(later)));
     assertThat(DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T02")
         .get("deadline").asText()).isEqualTo(later.toString());
+    // Then as a notice words it: the page reads the quarter into its last day and shows the words below it.
+    int nextYear = today.getYear() + 1;
+    taskRow("T02").findElement(By.cssSelector(".dt-amend")).click();
+    amend = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-amend-form")));
+    amend.findElement(By.name("deadline")).clear();
+    amend.findElement(By.name("deadline")).sendKeys("quý II/" + nextYear);
+    amend.findElement(By.name("reason")).sendKeys("Thông báo 52/TB-VPCP");
+    amend.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(taskRowAt("T02"), "30/06/" + nextYear));
+    assertThat(taskRow("T02").findElement(By.cssSelector(".dt-deadline-written")).getText())
+        .isEqualTo("“quý II/" + nextYear + "”");
+    JsonNode amended = DirectiveFixtures.taskOf(directives.get("leader", "/api/directives/" + directiveId), "T02");
+    assertThat(amended.get("deadline").asText()).isEqualTo(nextYear + "-06-30");
+    assertThat(amended.get("deadlineAsWritten").asText()).isEqualTo("quý II/" + nextYear);
+    shot("04-deadline-amended-as-written");
 
     taskRow("T02").findElement(By.cssSelector(".dt-withdraw")).click();
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dt-withdraw-form")));

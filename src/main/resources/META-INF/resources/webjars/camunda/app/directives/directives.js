@@ -207,16 +207,20 @@
   function amendForm(d, task) {
     return function (close) {
       var deadline = el('input', { type: 'text', name: 'deadline', class: 'form-control', placeholder: 'dd/mm/yyyy',
-        value: DT.date(task.deadline), inputmode: 'numeric' });
+        value: DT.date(task.deadline), maxlength: '200' });
       var lead = el('input', { type: 'text', name: 'leadUnit', class: 'form-control', value: task.leadUnit || '' });
       var reason = el('textarea', { rows: '2', name: 'reason', class: 'form-control', maxlength: '2000' });
       var submit = el('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, { vi: 'Lưu điều chỉnh', en: 'Save' });
       return el('form', { class: 'dt-form dt-amend-form', onsubmit: function (e) {
         e.preventDefault();
         var change = {};
-        var newDeadline = DT.parseDate(deadline.value);
+        // A day typed dd/mm/yyyy goes as that day; other words as a notice writes a deadline ("quý II/2026"),
+        // which the server reads or refuses in Vietnamese (docs/deadlines.md).
+        var written = deadline.value.trim();
+        var newDeadline = DT.parseDate(written) || written;
         if (!newDeadline) {
-          DT.notify({ vi: 'Thời hạn phải có dạng ngày/tháng/năm, ví dụ 31/12/2026.', en: 'The deadline must be a date as dd/mm/yyyy.' });
+          DT.notify({ vi: 'Vui lòng ghi thời hạn mới, ví dụ 31/12/2026 hoặc quý II/2026.',
+            en: 'Please give the new deadline, e.g. 31/12/2026 or quý II/2026.' });
           return;
         }
         if (newDeadline !== task.deadline) {
@@ -240,8 +244,10 @@
           await reload(d.view.id);
         }, { vi: 'Đã điều chỉnh nhiệm vụ ' + task.key + '.', en: 'Task ' + task.key + ' amended.' });
       } },
-      el('label', {}, { vi: 'Thời hạn mới (ngày/tháng/năm)', en: 'New deadline (dd/mm/yyyy)' }, deadline),
-      el('label', {}, { vi: 'Đơn vị chủ trì (mã, ví dụ MOH)', en: 'Lead unit (code, e.g. MOH)' }, lead),
+      el('label', {}, { vi: 'Thời hạn mới (ngày/tháng/năm, hoặc như thông báo ghi: quý II/2026…)',
+        en: 'New deadline (dd/mm/yyyy, or as a notice writes it: quý II/2026…)' }, deadline),
+      el('label', {}, { vi: 'Đơn vị chủ trì (mã hoặc tên, ví dụ MOH, Bộ Y tế)',
+        en: 'Lead unit (code or name, e.g. MOH, Bộ Y tế)' }, lead),
       el('label', {}, { vi: 'Lý do điều chỉnh', en: 'Why' }, reason),
       submit, ' ',
       el('button', { type: 'button', class: 'btn btn-default btn-sm', onclick: close }, { vi: 'Hủy', en: 'Cancel' }));
@@ -326,7 +332,9 @@
           el('td', {}, task.title),
           el('td', {}, (activity && activity.leadUnitName) || task.leadUnit,
             el('br'), el('span', { class: 'dt-muted' }, task.leadUnit)),
-          el('td', { class: 'dt-deadline' }, task.deadline ? DT.date(task.deadline) : { vi: 'Không giao thời hạn', en: 'No deadline' }),
+          el('td', { class: 'dt-deadline' }, task.deadline ? DT.date(task.deadline) : { vi: 'Không giao thời hạn', en: 'No deadline' },
+            task.deadlineAsWritten && task.deadlineAsWritten !== task.deadline
+              ? el('div', { class: 'text-muted small dt-deadline-written' }, '“' + task.deadlineAsWritten + '”') : null),
           el('td', { class: 'dt-task-status' }, statusBadge(task.status),
             task.completedOn ? [el('br'), el('span', { class: 'dt-muted' }, DT.date(task.completedOn))] : null),
           el('td', {}, lastReport(activity)),
