@@ -1,6 +1,7 @@
 package vn.directivetracker.directive;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import vn.directivetracker.organization.IssuerLevel;
 import vn.directivetracker.organization.Unit;
 import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.BusinessClock;
+import vn.directivetracker.shared.UnitsAsWritten;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -30,9 +32,11 @@ public class SubDirectives {
   private final RuntimeService runtime;
   private final PrivilegedEngine engine;
   private final BusinessClock clock;
+  private final UnitsAsWritten unitsAsWritten;
 
   SubDirectives(DirectiveRepository repository, DirectiveValidator validator, DirectiveService directives,
-      RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock) {
+      RuntimeService runtime, PrivilegedEngine engine, BusinessClock clock, UnitsAsWritten unitsAsWritten) {
+    this.unitsAsWritten = unitsAsWritten;
     this.repository = repository;
     this.validator = validator;
     this.directives = directives;
@@ -46,9 +50,12 @@ public class SubDirectives {
       List<String> coordinatingUnits, java.time.LocalDate deadline, Boolean keyTask, String expectedResult) {
   }
 
-  /** A sub-directive: issued today by {@code issuer} at {@code level}, splitting task {@code parentTaskId}. */
+  /**
+   * A sub-directive: issued today by {@code issuer} at {@code level}, splitting task {@code parentTaskId};
+   * {@code written}, row by row, names the units as the lead unit wrote them (null where it gave codes).
+   */
   public record Spec(String parentTaskId, Unit issuer, IssuerLevel level, String reference, String title,
-      List<Row> tasks) {
+      List<Row> tasks, List<UnitsAsWritten.Written> written) {
   }
 
   /**
@@ -81,14 +88,20 @@ public class SubDirectives {
         request.issuedOn(), request.title(), spec.level().name(), caller.userId(), clock.now(), false));
     repository.setParentTask(directiveId, spec.parentTaskId());
     List<DirectiveRepository.NewTask> tasks = new ArrayList<>();
+    Map<String, UnitsAsWritten.Written> written = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       IssueDirectiveRequest.TaskRequest t = rows.get(i);
-      tasks.add(new DirectiveRepository.NewTask(UUID.randomUUID().toString(), t.key(), i, t.title(),
+      String taskId = UUID.randomUUID().toString();
+      tasks.add(new DirectiveRepository.NewTask(taskId, t.key(), i, t.title(),
           t.description(), t.domain(), issuer.province(), t.leadUnit(), t.coordinatingUnitsOrEmpty(),
           spec.tasks().get(i).deadline(),
           null, Boolean.TRUE.equals(t.keyTask()), t.expectedResult()));
+      if (spec.written() != null && spec.written().get(i) != null) {
+        written.put(taskId, spec.written().get(i));
+      }
     }
     repository.insertTasks(directiveId, tasks);
+    unitsAsWritten.save(written);
     String processInstanceId = engine.call(() -> runtime.createProcessInstanceByKey(DirectiveService.DIRECTIVE_PROCESS)
         .businessKey(issuer.code() + ":" + request.reference())
         .setVariables(Map.of("directiveId", directiveId, "issuer", issuer.code(), "reference", request.reference(),

@@ -14,6 +14,7 @@ import vn.directivetracker.security.CurrentUser.Caller;
 import vn.directivetracker.shared.BusinessClock;
 import vn.directivetracker.shared.DirectiveTasks;
 import vn.directivetracker.shared.TaskRecord;
+import vn.directivetracker.shared.UnitsAsWritten;
 import vn.directivetracker.web.ApiException;
 import vn.directivetracker.web.FieldProblem;
 
@@ -66,7 +67,8 @@ class SubtaskService {
     }
     Unit issuer = province ? registry.get(lead.code() + "WG") : lead;
     List<FieldProblem> problems = new ArrayList<>();
-    List<SubDirectives.Row> rows = readNames(body.tasks(), parent.domain(), problems);
+    List<UnitsAsWritten.Written> written = new ArrayList<>();
+    List<SubDirectives.Row> rows = readNames(body.tasks(), parent.domain(), problems, written);
     for (int i = 0; rows != null && i < rows.size(); i++) {
       SubDirectives.Row row = rows.get(i);
       if (row == null) {
@@ -100,12 +102,16 @@ class SubtaskService {
     String title = body.title() != null ? body.title()
         : "Triển khai nhiệm vụ " + parent.key() + " (" + parent.reference() + ") / Carrying out task " + parent.key();
     return subDirectives.issue(new SubDirectives.Spec(parent.id(), issuer,
-        province ? IssuerLevel.PROVINCIAL : IssuerLevel.NATIONAL, body.reference(), title, rows), problems, caller);
+        province ? IssuerLevel.PROVINCIAL : IssuerLevel.NATIONAL, body.reference(), title, rows, written), problems,
+        caller);
   }
 
-  /** The rows with the units they name as codes; a name refused is a problem under its field. */
+  /**
+   * The rows with the units they name as codes; a name refused is a problem under its field. Adds to
+   * {@code written}, row by row, the names as written.
+   */
   private List<SubDirectives.Row> readNames(List<SubDirectives.Row> rows, String parentDomain,
-      List<FieldProblem> problems) {
+      List<FieldProblem> problems, List<UnitsAsWritten.Written> written) {
     if (rows == null) {
       return null;
     }
@@ -114,6 +120,7 @@ class SubtaskService {
       SubDirectives.Row row = rows.get(i);
       if (row == null) {
         read.add(null);
+        written.add(null);
         continue;
       }
       String domain = row.domain() != null ? row.domain() : parentDomain;
@@ -123,10 +130,17 @@ class SubtaskService {
         coordinating.add(code(row.coordinatingUnits().get(j), domain, "tasks[" + i + "].coordinatingUnits[" + j + "]",
             problems));
       }
+      List<String> coordinatingWritten = row.coordinatingUnits() == null ? List.of()
+          : row.coordinatingUnits().stream().map(c -> c == null ? "" : c.strip()).toList();
+      written.add(new UnitsAsWritten.Written(blankToNull(row.leadUnit()), coordinatingWritten, null));
       read.add(new SubDirectives.Row(row.key(), row.title(), row.description(), row.domain(), lead, coordinating,
           row.deadline(), row.keyTask(), row.expectedResult()));
     }
     return read;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   private String code(String written, String domain, String field, List<FieldProblem> problems) {

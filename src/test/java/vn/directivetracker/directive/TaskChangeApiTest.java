@@ -194,6 +194,21 @@ class TaskChangeApiTest extends ApplicationTest {
     assertThat(directives.get("haiphongdoh", "/api/directives/" + sub.get("id").asText()).get("issuer").asText())
         .isEqualTo("MOH");
     assertThat(directives.get("moh", "/api/directives/" + sub.get("id").asText()).get("tasks")).hasSize(1);
+
+    // A sub-task may name its lead as the ministry's letters do, by a department's name before 2025: the name
+    // is read as today's unit and kept as written, as for an issued task.
+    Map<String, Object> byOldName = new LinkedHashMap<>(s1);
+    byOldName.put("key", "S3");
+    byOldName.put("leadUnit", "Sở Y tế tỉnh Hải Dương");
+    ResponseEntity<String> named = subtasks("moh", taskId, DirectiveFixtures.uniqueReference("CV-BYT"),
+        List.of(byOldName));
+    assertThat(named.getStatusCode().value()).as(named.getBody()).isEqualTo(201);
+    JsonNode s3 = DirectiveFixtures.taskOf(DirectiveFixtures.read(named.getBody()), "S3");
+    assertThat(s3.get("leadUnit").asText()).isEqualTo("HAIPHONGDOH");
+    assertThat(s3.get("leadUnitAsWritten").asText()).isEqualTo("Sở Y tế tỉnh Hải Dương");
+    Map<String, Object> nullCoordinating = new LinkedHashMap<>(s1);
+    nullCoordinating.put("coordinatingUnits", java.util.Arrays.asList((String) null));
+    assertProblem(subtasks("moh", taskId, DirectiveFixtures.uniqueReference("CV-BYT"), List.of(nullCoordinating)), 400);
   }
 
   private ResponseEntity<String> extension(String user, String task, Map<String, Object> body) {
