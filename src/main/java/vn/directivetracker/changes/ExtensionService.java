@@ -47,6 +47,10 @@ class ExtensionService {
   ExtensionView request(String taskId, ExtensionController.ExtensionRequest body, Caller caller) {
     TaskRecord task = tasks.find(taskId).orElseThrow(() -> ApiException.notFound("task"));
     if (task.leadUnit() == null || !caller.memberOf(task.leadUnit())) {
+      if (!seesTask(task, caller)) {
+        // Whoever has no part in the task does not learn that it exists.
+        throw ApiException.notFound("task");
+      }
       throw ApiException.forbidden(Bilingual.of("Chỉ cán bộ của đơn vị chủ trì mới được xin gia hạn nhiệm vụ này.",
           "only members of the lead unit may ask to extend this task"));
     }
@@ -98,6 +102,11 @@ class ExtensionService {
         .setVariable(ProcessVariables.EXTENSION_COMMENT, null)
         .correlate());
     return ExtensionView.of(extension);
+  }
+
+  private static boolean seesTask(TaskRecord task, Caller caller) {
+    return caller.isAuditor() || caller.isAdmin() || caller.memberOf(task.issuer())
+        || caller.memberOf(task.issuer() + "SEC") || task.coordinatingUnits().stream().anyMatch(caller::memberOf);
   }
 
   /** The answer of the API: the stored request. */

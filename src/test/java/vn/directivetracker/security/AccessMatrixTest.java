@@ -175,10 +175,12 @@ class AccessMatrixTest extends ApplicationTest {
     Map<String, String> v = new HashMap<>();
     Map<String, Object> t1 = DirectiveFixtures.task("T01", "HEALTH", DEADLINE);
     t1.put("coordinatingUnits", List.of("MPS"));
-    String id = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("MATRIX"), TODAY, List.of(t1))
-        .get("id").asText();
+    JsonNode issued = directives.issue("leader", "P06WG", DirectiveFixtures.uniqueReference("MATRIX"), TODAY,
+        List.of(t1));
+    String id = issued.get("id").asText();
     String process = directives.processOf(id, "T01");
     v.put("fresh", id);
+    v.put("freshDirectiveTask", DirectiveFixtures.taskOf(issued, "T01").get("id").asText());
     v.put("freshProcess", process);
     v.put("freshMohTask", task(process, "MOH"));
     v.put("freshMpsTask", task(process, "MPS"));

@@ -171,7 +171,7 @@ class RefusalsInVietnameseTest extends ApplicationTest {
         "1 invalid field"));
     assertThat(JSON.readTree(tooEarly.getBody()).at("/errors/0/messageVi").asText()).isEqualTo("Thời hạn mới "
         + shown(today.plusDays(10)) + " phải sau thời hạn hiện tại " + shown(today.plusDays(30)) + ".");
-    table.add(new Refusal("extension: asked by a unit that does not lead", changes.send("moh", HttpMethod.POST, ask,
+    table.add(new Refusal("extension: asked by the issuer, which decides", changes.send("leader", HttpMethod.POST, ask,
         Map.of("deadline", today.plusDays(60).toString(), "reason", "Chờ số liệu")), 403,
         "Chỉ cán bộ của đơn vị chủ trì mới được xin gia hạn", "only members of the lead unit"));
     assertThat(changes.send("moj", HttpMethod.POST, ask, Map.of("deadline", today.plusDays(60).toString(),
