@@ -160,14 +160,6 @@ class FormErrorsEndToEndTest extends BrowserTest {
         .as("console errors").isEmpty();
   }
 
-  private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
-  }
-
-  private void click(By by) {
-    browser.click(by);
-  }
-
   private void shot(String name) throws IOException {
     browser.shot(name);
   }

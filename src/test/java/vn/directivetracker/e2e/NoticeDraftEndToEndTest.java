@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
 /**
@@ -138,10 +137,6 @@ class NoticeDraftEndToEndTest extends BrowserTest {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
     field.clear();
     field.sendKeys(text);
-  }
-
-  private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
   }
 
   private void shot(String name) throws IOException {

@@ -19,7 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
 /**
@@ -188,15 +187,6 @@ class OfficerDayEndToEndTest extends BrowserTest {
     return task;
   }
 
-  private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
-  }
-
-  private Task openTask(String processInstanceId, String activityId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(activityId).singleResult();
-  }
-
   /** The card whose task name starts so, once the list shows it. */
   private WebElement card(String namePrefix) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//li[contains(@class,'task')]"
@@ -222,21 +212,10 @@ class OfficerDayEndToEndTest extends BrowserTest {
     return driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
   }
 
-  private void type(String fieldId, String text) {
-    WebElement field = driver.findElement(By.id(fieldId));
-    field.clear();
-    field.sendKeys(text);
-  }
-
-  private void click(By by) {
-    browser.click(by);
-  }
-
   private void scrollTo(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
-  /** The console's errors so far (reading empties the browser's buffer). */
   /** The console's errors since the last call, each marked with the step that logged it. */
   private void keepConsoleErrors(String step) {
     browser.consoleErrors().forEach(e -> consoleErrors.add(step + ": " + e));

@@ -332,15 +332,6 @@ class TasklistEndToEndTest extends BrowserTest {
     finished = true;
   }
 
-  private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
-  }
-
-  private Task openTask(String processInstanceId, String activityId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(activityId).singleResult();
-  }
-
   private void logIn(String user) {
     browser.logIn(user);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.task-filter")));
@@ -363,22 +354,12 @@ class TasklistEndToEndTest extends BrowserTest {
     wait.until(d -> d.findElement(By.id(fieldId)).isEnabled());
   }
 
-  private void type(String fieldId, String text) {
-    WebElement field = driver.findElement(By.id(fieldId));
-    field.clear();
-    field.sendKeys(text);
-  }
-
   /** "Hoàn thành" (Complete); Tasklist then shows no task. */
   private void complete() {
     By button = By.cssSelector("button[ng-click='complete()']");
     assertThat(driver.findElement(button).getText()).isEqualTo("Hoàn thành");
     click(button);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("div.no-task")));
-  }
-
-  private void click(By by) {
-    browser.click(by);
   }
 
   private void scrollTo(By by) {

@@ -13,7 +13,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import vn.directivetracker.ApplicationTest;
 import vn.directivetracker.DirectiveFixtures;
 
 /**
@@ -128,9 +127,5 @@ class WrittenDeadlineEndToEndTest extends BrowserTest {
     WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(field));
     element.clear();
     element.sendKeys(text);
-  }
-
-  private String tasklist() {
-    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
   }
 }
