@@ -105,8 +105,7 @@ class ExtensionService {
   }
 
   private static boolean seesTask(TaskRecord task, Caller caller) {
-    return caller.isAuditor() || caller.isAdmin() || caller.memberOf(task.issuer())
-        || caller.memberOf(task.issuer() + "SEC") || task.coordinatingUnits().stream().anyMatch(caller::memberOf);
+    return caller.followsIssuer(task.issuer()) || task.coordinatingUnits().stream().anyMatch(caller::memberOf);
   }
 
   /** The answer of the API: the stored request. */

@@ -303,7 +303,7 @@ class DirectiveService {
   }
 
   private boolean seesWhole(DirectiveRepository.DirectiveRow d, Caller caller) {
-    return seesEverything(caller) || caller.memberOf(d.issuer()) || caller.memberOf(d.issuer() + "SEC")
+    return caller.followsIssuer(d.issuer())
         // A sub-directive is the split of the parent task's lead unit, which follows it as a whole.
         || repository.parentLeadUnit(d.id()).map(caller::memberOf).orElse(false);
   }

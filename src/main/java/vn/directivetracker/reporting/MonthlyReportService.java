@@ -56,7 +56,7 @@ public class MonthlyReportService {
 
   /** Whether the caller may read the reports of this issuer: its members, its secretariat, auditors, admins. */
   public static boolean mayRead(String issuer, Caller caller) {
-    return caller.memberOf(issuer) || caller.memberOf(issuer + "SEC") || caller.isAuditor() || caller.isAdmin();
+    return caller.followsIssuer(issuer);
   }
 
   /** Refuses with 403 unless {@link #mayRead}. */

@@ -42,6 +42,11 @@ public class CurrentUser {
     public boolean isAdmin() {
       return memberOf(ADMIN_GROUP);
     }
+
+    /** Whether the caller follows all of this issuer's directives: auditors, admins, its members, its secretariat. */
+    public boolean followsIssuer(String issuer) {
+      return isAuditor() || isAdmin() || memberOf(issuer) || memberOf(issuer + "SEC");
+    }
   }
 
   /** Thrown when /api is reached without an authenticated engine user. */
